@@ -1,0 +1,110 @@
+package dev.signals.adapter.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jooq.DSLContext;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Objects;
+
+/**
+ * The database as the rest of this adapter sees it: a connection pool, the schema brought up to date
+ * by Flyway, and a jOOQ context. Constructing it opens nothing; {@link #start()} connects and migrates,
+ * {@link #close()} closes the pool. The lifecycle in bootstrap calls both, in that order.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final DatabaseSettings settings;
+    private volatile HikariDataSource dataSource;
+    private volatile DSLContext dsl;
+
+    public Database(DatabaseSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Opens the pool (failing fast when the database cannot be reached) and applies pending migrations. */
+    public synchronized void start() {
+        if (dataSource != null) {
+            return;
+        }
+        HikariDataSource pool = new HikariDataSource(poolConfig());
+        try {
+            MigrateResult result = flyway(pool).migrate();
+            LOG.info("Database {} ({}) at schema version {}, {} migration(s) applied",
+                    settings.redactedUrl(), settings.kind(), result.targetSchemaVersion, result.migrationsExecuted);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        dataSource = pool;
+        dsl = DSL.using(pool, settings.kind().dialect(), jooqSettings());
+    }
+
+    /** The jOOQ context; only valid between {@link #start()} and {@link #close()}. */
+    public DSLContext dsl() {
+        DSLContext context = dsl;
+        if (context == null) {
+            throw new IllegalStateException("the database has not been started");
+        }
+        return context;
+    }
+
+    public DatabaseKind kind() {
+        return settings.kind();
+    }
+
+    public DatabaseSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (dataSource != null) {
+            dataSource.close();
+            dataSource = null;
+            dsl = null;
+            LOG.info("Database connections closed");
+        }
+    }
+
+    private HikariConfig poolConfig() {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("signals-db");
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        settings.optionalSchema().ifPresent(config::setSchema);
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setConnectionTimeout(settings.connectTimeout().toMillis());
+        config.setValidationTimeout(Math.min(settings.connectTimeout().toMillis(), 1_000L));
+        // Fail at start, with the driver's reason, when the database cannot be reached at all.
+        config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
+        return config;
+    }
+
+    private Flyway flyway(HikariDataSource pool) {
+        var configuration = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true);
+        settings.optionalSchema().ifPresent(schema -> configuration.schemas(schema).defaultSchema(schema));
+        return configuration.load();
+    }
+
+    private Settings jooqSettings() {
+        // The generated names are lower case and unquoted, so each database folds them its own way:
+        // the same code runs on H2 (upper case) and PostgreSQL (lower case).
+        return new Settings()
+                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+                .withRenderSchema(false)
+                .withQueryTimeout((int) Math.max(1, settings.statementTimeout().toSeconds()));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.signals.adapter.persistence;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.signals.application.port.out.DatabaseHealthPort;
+
+import java.util.Objects;
+
+/** Binds the persistence adapter's implementations of the outgoing ports. Opens nothing by itself. */
+public final class PersistenceModule extends AbstractModule {
+
+    private final DatabaseSettings settings;
+
+    public PersistenceModule(DatabaseSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Provides
+    @Singleton
+    Database database() {
+        return new Database(settings);
+    }
+
+    @Provides
+    @Singleton
+    DatabaseHealthPort databaseHealth(Database database) {
+        return new JooqDatabaseHealth(database);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.signals.adapter.rest;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An answer other than success, as the contract's error table lists them. Handlers throw it; the one
+ * {@link ErrorMapper} turns it into the envelope, so no handler writes error JSON by hand.
+ */
+final class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String code;
+    private final List<FieldError> errors;
+    private final Map<String, String> headers;
+
+    private ApiException(int status, String code, String message, List<FieldError> errors, Map<String, String> headers) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.errors = List.copyOf(errors);
+        this.headers = Map.copyOf(headers);
+    }
+
+    static ApiException invalidParameters(String message) {
+        return new ApiException(400, "INVALID_PARAMETERS", message, List.of(), Map.of());
+    }
+
+    static ApiException invalidField(String field, String message) {
+        return invalidFields(List.of(new FieldError(field, message)));
+    }
+
+    static ApiException invalidFields(List<FieldError> errors) {
+        String message = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        return new ApiException(400, "INVALID_PARAMETERS", message, errors, Map.of());
+    }
+
+    static ApiException tooLarge(String message) {
+        return new ApiException(413, "INVALID_PARAMETERS", message, List.of(), Map.of());
+    }
+
+    static ApiException invalidCredentials(String message) {
+        return new ApiException(401, "INVALID_CREDENTIALS", message, List.of(), Map.of("WWW-Authenticate", "Basic realm=\"signals\", charset=\"UTF-8\""));
+    }
+
+    static ApiException invalidToken(String message) {
+        return new ApiException(401, "INVALID_TOKEN", message, List.of(), Map.of("WWW-Authenticate", "Bearer realm=\"signals-admin\""));
+    }
+
+    static ApiException unauthorizedAccess(String message) {
+        return new ApiException(403, "UNAUTHORIZED_ACCESS", message, List.of(), Map.of());
+    }
+
+    static ApiException missingResource(String message) {
+        return new ApiException(404, "MISSING_RESOURCE", message, List.of(), Map.of());
+    }
+
+    static ApiException unsupportedMethod(String message) {
+        return new ApiException(405, "UNSUPPORTED_METHOD", message, List.of(), Map.of());
+    }
+
+    static ApiException unsupportedType(String message) {
+        return new ApiException(415, "UNSUPPORTED_TYPE", message, List.of(), Map.of());
+    }
+
+    static ApiException serverError() {
+        return new ApiException(500, "SERVER_ERROR", "The service failed to answer; the failure is logged with this request id", List.of(), Map.of());
+    }
+
+    static ApiException serverUnavailable(String message) {
+        return new ApiException(503, "SERVER_UNAVAILABLE", message, List.of(), Map.of("Retry-After", "5"));
+    }
+
+    int status() {
+        return status;
+    }
+
+    String code() {
+        return code;
+    }
+
+    List<FieldError> errors() {
+        return errors;
+    }
+
+    Map<String, String> headers() {
+        return headers;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.signals.adapter.rest;
+
+import io.javalin.http.Context;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Every HTTP request gets an id, echoed in the envelope and the {@code X-Request-Id} header. A client's
+ * own id is reused when it is at most 64 safe characters; anything else is replaced, never reflected.
+ */
+final class RequestIds {
+
+    static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = "signals.requestId";
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private RequestIds() {
+    }
+
+    static void assign(Context ctx) {
+        String sent = ctx.header(HEADER);
+        String id = sent != null && SAFE.matcher(sent).matches() ? sent : newId();
+        ctx.attribute(ATTRIBUTE, id);
+        ctx.header(HEADER, id);
+    }
+
+    /** The request's id; assigns one when a request failed before the assigning handler ran. */
+    static String of(Context ctx) {
+        String id = ctx.attribute(ATTRIBUTE);
+        if (id == null) {
+            assign(ctx);
+            id = ctx.attribute(ATTRIBUTE);
+        }
+        return id;
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+}

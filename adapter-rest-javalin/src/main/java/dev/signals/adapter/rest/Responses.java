@@ -1,0 +1,44 @@
+package dev.signals.adapter.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** Writes the envelope. The one place that serialises a response body. */
+final class Responses {
+
+    static final String JSON = "application/json; charset=utf-8";
+    static final String SUCCESS_MESSAGE = "Success!";
+
+    private final ObjectMapper mapper;
+
+    Responses(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    void ok(Context ctx, Object data) {
+        send(ctx, 200, "OK", SUCCESS_MESSAGE, data);
+    }
+
+    void created(Context ctx, Object data) {
+        send(ctx, 201, "CREATED", "Created", data);
+    }
+
+    void error(Context ctx, ApiException e) {
+        e.headers().forEach(ctx::header);
+        Object data = e.errors().isEmpty() ? Map.of() : Map.of("errors", e.errors());
+        send(ctx, e.status(), e.code(), e.getMessage(), data);
+    }
+
+    private void send(Context ctx, int status, String code, String message, Object data) {
+        Envelope envelope = new Envelope(code, message, RequestIds.of(ctx), data);
+        try {
+            ctx.status(status).contentType(JSON).result(mapper.writeValueAsBytes(envelope));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.signals.bootstrap;
+
+import dev.signals.adapter.persistence.DatabaseSettings;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The service's configuration (contract section 7), resolved once at start from flags and environment.
+ *
+ * @param port     HTTP port; 0 picks a free one
+ * @param dataDir  where the embedded database and the generated admin token live
+ * @param database how to reach the database: an explicit URL, or the embedded H2 file database under dataDir
+ */
+public record SignalsConfig(int port, Path dataDir, DatabaseSettings database) {
+
+    public static final int DEFAULT_PORT = 7070;
+
+    public SignalsConfig {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("SIGNALS_PORT must be between 0 and 65535, was " + port);
+        }
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(database, "database");
+    }
+
+    /**
+     * @param dbUrl null or blank for the embedded default: an H2 file database {@code signals} in dataDir
+     */
+    public static SignalsConfig of(int port, Path dataDir, String dbUrl, String dbUser, String dbPassword) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        String url = dbUrl == null || dbUrl.isBlank() ? embeddedUrl(dir) : dbUrl.trim();
+        return new SignalsConfig(port, dir, DatabaseSettings.of(url, blankToNull(dbUser), blankToNull(dbPassword)));
+    }
+
+    static String embeddedUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve("signals") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
