@@ -46,6 +46,7 @@ public final class Database implements AutoCloseable {
         }
         dataSource = pool;
         dsl = DSL.using(pool, settings.kind().dialect(), jooqSettings());
+        dsl.configuration().set(new ConnectionLossListener(this::evictIdleConnections));
     }
 
     /** The jOOQ context; only valid between {@link #start()} and {@link #close()}. */
@@ -55,6 +56,14 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("the database has not been started");
         }
         return context;
+    }
+
+    /** Closes the idle connections now and the busy ones when they are returned. */
+    void evictIdleConnections() {
+        HikariDataSource pool = dataSource;
+        if (pool != null && pool.getHikariPoolMXBean() != null) {
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
     }
 
     public DatabaseKind kind() {

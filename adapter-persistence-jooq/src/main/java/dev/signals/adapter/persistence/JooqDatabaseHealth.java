@@ -16,14 +16,32 @@ final class JooqDatabaseHealth implements DatabaseHealthPort {
         this.database = database;
     }
 
+    /**
+     * A probe that failed on a connection the database had dropped has already made the pool evict its
+     * idle connections ({@link ConnectionLossListener}); one more probe then runs on a new connection.
+     */
     @Override
     public boolean answers() {
         try {
-            return database.dsl().selectOne().fetchOne() != null;
-        } catch (DataAccessException | IllegalStateException e) {
-            LOG.warn("Database does not answer: {}", e.getMessage());
+            return probe();
+        } catch (DataAccessException first) {
+            if (!ConnectionLossListener.isConnectionLoss(first)) {
+                LOG.warn("Database does not answer: {}", first.getMessage());
+                return false;
+            }
+            try {
+                return probe();
+            } catch (DataAccessException second) {
+                LOG.warn("Database does not answer: {}", second.getMessage());
+                return false;
+            }
+        } catch (IllegalStateException notStarted) {
             return false;
         }
+    }
+
+    private boolean probe() {
+        return database.dsl().selectOne().fetchOne() != null;
     }
 
     @Override
