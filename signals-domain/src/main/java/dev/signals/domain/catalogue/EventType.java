@@ -28,6 +28,11 @@ public enum EventType {
     private static final String VALID = Arrays.stream(values()).map(Enum::name)
             .collect(Collectors.joining(", "));
 
+    /** The valid spellings, comma-separated, for error messages. */
+    public static String validNames() {
+        return VALID;
+    }
+
     /** The lower-case code used in signal names, e.g. {@code loan_disbursement}. */
     public String code() {
         return name().toLowerCase(Locale.ROOT);
