@@ -45,7 +45,7 @@ public final class CalculationResult {
         return values;
     }
 
-    /** The signals that have a value here, as a selection; empty results have none. */
+    /** The signals that have a value here, in catalogue order. */
     public List<Signal> signals() {
         List<Signal> signals = new ArrayList<>(values.size());
         values.forEach(v -> signals.add(v.signal()));

@@ -58,6 +58,17 @@ public final class RandomHistories {
     }
 
     /**
+     * Histories of up to 80 events spread over 40 institutions, for per-institution state that
+     * must grow beyond a handful of institutions.
+     */
+    public static Arbitrary<Scenario> manyInstitutionScenarios() {
+        Arbitrary<String> institutions = Arbitraries.integers().between(0, 39).map(i -> "inst-" + i);
+        Arbitrary<List<Draft>> drafts = drafts(types(), institutions, ages(), Arbitraries.of(Reporting.class))
+                .list().ofMinSize(10).ofMaxSize(80);
+        return Combinators.combine(asOfs(), drafts).as(RandomHistories::scenario);
+    }
+
+    /**
      * Crowded histories: overdue and debt events of two institutions at a handful of instants, so
      * that ties for the latest balance are the rule rather than the exception.
      */

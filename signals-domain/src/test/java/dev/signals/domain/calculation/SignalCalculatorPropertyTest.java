@@ -3,6 +3,7 @@ package dev.signals.domain.calculation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signals.domain.calculation.RandomHistories.Scenario;
+import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.catalogue.SignalCatalogue;
 import dev.signals.domain.catalogue.SignalSelection;
 import dev.signals.domain.event.Event;
@@ -44,6 +45,19 @@ class SignalCalculatorPropertyTest {
         assertAgreement(scenario);
     }
 
+    @Property(tries = 300)
+    void anyDistinctIntsMayNumberTheInstitutions(@ForAll("manyInstitutions") Scenario scenario,
+                                                 @ForAll int multiplier, @ForAll int offset) {
+        EventHistory history = new RenumberedInstitutions(EventHistory.of(scenario.events()), multiplier | 1, offset);
+
+        CalculationResult result = calculator.calculate(history, scenario.asOf(), CATALOGUE.allSignals());
+
+        Map<String, Long> actual = new LinkedHashMap<>();
+        result.values().forEach(v -> actual.put(v.signal().name(), v.value()));
+        assertThat(actual).containsExactlyEntriesOf(
+                ReferenceCalculator.values(scenario.events(), scenario.asOf(), CATALOGUE.all()));
+    }
+
     @Property(tries = 500)
     void theOrderOfEventsDoesNotMatter(@ForAll("scenarios") Scenario scenario, @ForAll long seed) {
         List<Event> shuffled = new ArrayList<>(scenario.events());
@@ -70,6 +84,11 @@ class SignalCalculatorPropertyTest {
     @Provide
     Arbitrary<Scenario> scenarios() {
         return RandomHistories.scenarios();
+    }
+
+    @Provide
+    Arbitrary<Scenario> manyInstitutions() {
+        return RandomHistories.manyInstitutionScenarios();
     }
 
     @Provide
@@ -144,4 +163,56 @@ class SignalCalculatorPropertyTest {
         return false;
     }
 
+
+    /**
+     * A history whose institutions are numbered {@code n * multiplier + offset} (a bijection on
+     * ints for an odd multiplier): negative, large and sparse numbers, as an index may use.
+     */
+    private record RenumberedInstitutions(EventHistory history, int multiplier, int offset) implements EventHistory {
+
+        @Override
+        public int size() {
+            return history.size();
+        }
+
+        @Override
+        public EventType type(int i) {
+            return history.type(i);
+        }
+
+        @Override
+        public int institution(int i) {
+            return history.institution(i) * multiplier + offset;
+        }
+
+        @Override
+        public long occurredAtMicros(int i) {
+            return history.occurredAtMicros(i);
+        }
+
+        @Override
+        public long reportedAtMicros(int i) {
+            return history.reportedAtMicros(i);
+        }
+
+        @Override
+        public long amountCents(int i) {
+            return history.amountCents(i);
+        }
+
+        @Override
+        public int overdueDays(int i) {
+            return history.overdueDays(i);
+        }
+
+        @Override
+        public boolean autoRepayment(int i) {
+            return history.autoRepayment(i);
+        }
+
+        @Override
+        public String eventId(int i) {
+            return history.eventId(i);
+        }
+    }
 }

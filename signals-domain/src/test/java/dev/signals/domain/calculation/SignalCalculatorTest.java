@@ -17,6 +17,7 @@ import dev.signals.domain.event.Event;
 import dev.signals.domain.event.EventBuilder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +149,20 @@ class SignalCalculatorTest {
         assertThat(value("events_loan_disbursement_day30_institution_count", events)).isEqualTo(2);
         assertThat(value("events_loan_disbursement_day90_institution_count", events)).isEqualTo(3);
         assertThat(value("events_overdue_day30_institution_count", events)).isZero();
+    }
+
+    @Test
+    void institutionCountCountsDistinctInstitutionsAmongMany() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            events.add(event(OVERDUE, "o" + i, daysBefore(i % 50)).institution("inst-" + (i % 37)).amount("1").build());
+        }
+
+        CalculationResult result = calculate(AS_OF, events);
+
+        assertThat(result.valueOf(CATALOGUE.byName("events_overdue_day90_institution_count"))).isEqualTo(37);
+        assertThat(result.valueOf(CATALOGUE.byName("events_overdue_day90_amount"))).isEqualTo(37);
+        assertThat(result.valueOf(CATALOGUE.byName("events_overdue_day90"))).isEqualTo(100);
     }
 
     // amount of flows
