@@ -1,0 +1,62 @@
+package dev.signals.domain.calculation;
+
+import dev.signals.domain.catalogue.EventType;
+import dev.signals.domain.event.Event;
+import java.util.List;
+
+/**
+ * One subject's events as the {@link SignalCalculator} reads them: an indexed, primitive view, so
+ * that a compact in-memory index can serve it without an object per event. Event {@code i}
+ * (0 ≤ i < {@link #size()}) has a type, an institution (an opaque int, equal exactly when the
+ * institution is the same within this history), its instants in microseconds, an amount in cents
+ * or {@link #NO_AMOUNT}, overdue days or {@link #NO_OVERDUE_DAYS}, and its event id (read only to
+ * break ties between balances, CONTRACT §3.2). Events are unique per (institution, eventId).
+ */
+public interface EventHistory {
+
+    /** {@link #amountCents(int)} of an event without an amount. */
+    long NO_AMOUNT = Long.MIN_VALUE;
+
+    /** {@link #overdueDays(int)} of an event without overdue days. */
+    int NO_OVERDUE_DAYS = -1;
+
+    int size();
+
+    EventType type(int i);
+
+    /** The institution as an opaque int; equal ints mean the same institution in this history. */
+    int institution(int i);
+
+    long occurredAtMicros(int i);
+
+    long reportedAtMicros(int i);
+
+    /** The amount in cents ({@code 1520.50} is {@code 152050}), or {@link #NO_AMOUNT}. */
+    long amountCents(int i);
+
+    default boolean hasAmount(int i) {
+        return amountCents(i) != NO_AMOUNT;
+    }
+
+    /** The overdue days (≥ 0), or {@link #NO_OVERDUE_DAYS}. */
+    int overdueDays(int i);
+
+    /** Whether the event says the overdue loan is repaid automatically (false when not given). */
+    boolean autoRepayment(int i);
+
+    String eventId(int i);
+
+    /**
+     * A history of these events, in the given order.
+     *
+     * @throws IllegalArgumentException when two events share institution and event id
+     */
+    static EventHistory of(List<Event> events) {
+        return new ListEventHistory(events);
+    }
+
+    /** A history without events. */
+    static EventHistory empty() {
+        return ListEventHistory.EMPTY;
+    }
+}

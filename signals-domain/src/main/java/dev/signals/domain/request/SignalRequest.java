@@ -1,0 +1,255 @@
+package dev.signals.domain.request;
+
+import dev.signals.domain.IllegalTransitionException;
+import dev.signals.domain.InvalidValueException;
+import dev.signals.domain.account.AccountId;
+import dev.signals.domain.calculation.CalculationResult;
+import dev.signals.domain.calculation.SignalValue;
+import dev.signals.domain.consent.Consent;
+import dev.signals.domain.subject.Subject;
+import dev.signals.domain.template.ResultItem;
+import dev.signals.domain.template.SignalTemplate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A lender's request for the signals of one subject (CONTRACT §2): who asked, when
+ * ({@code createdAt}), as of when ({@code asOf}, not later than {@code createdAt}, which is its
+ * default), about whom, with which consent and template, and how it ended. It is created
+ * PROCESSING and finishes exactly once: {@link #complete(CalculationResult)} gives COMPLETED with
+ * SUCCESS (values) or NO_DATA (no values), {@link #fail(ResultCode)} gives ERROR with
+ * SERVICE_UNAVAILABLE or SYSTEM_ERROR; anything else is an {@link IllegalTransitionException}.
+ * Instances are immutable: the transitions return the finished request.
+ */
+public final class SignalRequest {
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    private final SignalRequestId id;
+    private final AccountId accountId;
+    private final Instant createdAt;
+    private final Instant asOf;
+    private final Subject subject;
+    private final RequestMeta requestMeta;
+    private final SignalTemplate template;
+    private final RequestStatus status;
+    private final ResultCode resultCode;
+    private final String resultMessage;
+    private final List<SignalValue> values;
+
+    private SignalRequest(SignalRequestId id, AccountId accountId, Instant createdAt, Instant asOf, Subject subject,
+                          RequestMeta requestMeta, SignalTemplate template, RequestStatus status,
+                          ResultCode resultCode, String resultMessage, List<SignalValue> values) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.accountId = Objects.requireNonNull(accountId, "accountId");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.asOf = Objects.requireNonNull(asOf, "asOf");
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.requestMeta = Objects.requireNonNull(requestMeta, "requestMeta");
+        this.template = Objects.requireNonNull(template, "template");
+        this.status = Objects.requireNonNull(status, "status");
+        this.resultCode = resultCode;
+        this.resultMessage = resultMessage;
+        this.values = List.copyOf(values);
+    }
+
+    /**
+     * A new request, PROCESSING.
+     *
+     * @param now   the server's clock; {@code createdAt} is {@code now} to the microsecond
+     * @param asOf  the instant to compute the signals at, or null for {@code createdAt}
+     * @throws InvalidValueException on {@code asOf} later than now, finer than microseconds or
+     *                               before the year 1, or on {@code consent.consentedAt} more
+     *                               than 5 minutes ahead of now
+     */
+    public static SignalRequest create(SignalRequestId id, AccountId accountId, Instant now, Instant asOf,
+                                       Subject subject, RequestMeta requestMeta, SignalTemplate template) {
+        Instant createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        if (asOf != null) {
+            if (asOf.getNano() % 1_000 != 0) {
+                throw new InvalidValueException("asOf", "asOf may have at most 6 fractional digits (microseconds)");
+            }
+            if (asOf.isAfter(createdAt)) {
+                throw new InvalidValueException("asOf",
+                        "asOf may not be later than now; server time was " + createdAt + ", asOf " + asOf);
+            }
+            if (asOf.isBefore(EARLIEST)) {
+                throw new InvalidValueException("asOf", "asOf must lie in the years 0001 to 9999, was " + asOf);
+            }
+        }
+        requestMeta.consent().checkNotInFuture(now);
+        return new SignalRequest(id, accountId, createdAt, asOf == null ? createdAt : asOf, subject, requestMeta,
+                template, RequestStatus.PROCESSING, null, null, List.of());
+    }
+
+    /**
+     * A request as it was stored, checked for consistency: PROCESSING without result code,
+     * COMPLETED with SUCCESS (values of the template's signals) or NO_DATA (no values), ERROR with
+     * SERVICE_UNAVAILABLE or SYSTEM_ERROR (no values). A null {@code resultMessage} of a finished
+     * request becomes its code's standard message.
+     *
+     * @throws IllegalStateException when the stored state is inconsistent
+     */
+    public static SignalRequest restore(SignalRequestId id, AccountId accountId, Instant createdAt, Instant asOf,
+                                        Subject subject, RequestMeta requestMeta, SignalTemplate template,
+                                        RequestStatus status, ResultCode resultCode, String resultMessage,
+                                        List<SignalValue> values) {
+        String problem = inconsistency(template, status, resultCode, values);
+        if (problem != null) {
+            throw new IllegalStateException("stored signal request " + id + " is inconsistent: " + problem);
+        }
+        String message = resultCode != null && resultMessage == null ? resultCode.resultMessage() : resultMessage;
+        return new SignalRequest(id, accountId, createdAt, asOf, subject, requestMeta, template, status, resultCode,
+                message, values);
+    }
+
+    private static String inconsistency(SignalTemplate template, RequestStatus status, ResultCode resultCode,
+                                        List<SignalValue> values) {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(values, "values");
+        if (status == RequestStatus.PROCESSING) {
+            return resultCode != null ? "PROCESSING with result code " + resultCode
+                    : values.isEmpty() ? null : "PROCESSING with values";
+        }
+        if (resultCode == null || resultCode.status() != status) {
+            return status + " with result code " + resultCode;
+        }
+        if (resultCode != ResultCode.SUCCESS) {
+            return values.isEmpty() ? null : resultCode + " with values";
+        }
+        return CalculationResult.of(true, values).covers(template.signals()) ? null
+                : "SUCCESS with values of " + values.stream().map(v -> v.signal().name()).toList()
+                        + " for the signals of template " + template.id();
+    }
+
+    /**
+     * This request finished with its calculation: COMPLETED with SUCCESS and the values when the
+     * subject has a known event, NO_DATA and no values otherwise.
+     *
+     * @throws IllegalTransitionException unless the request is PROCESSING
+     * @throws IllegalArgumentException   when the result is not of the template's signals
+     */
+    public SignalRequest complete(CalculationResult result) {
+        requireProcessing(result.hasData() ? ResultCode.SUCCESS : ResultCode.NO_DATA);
+        if (!result.hasData()) {
+            return finish(ResultCode.NO_DATA, List.of());
+        }
+        if (!result.covers(template.signals())) {
+            throw new IllegalArgumentException("request " + id + " needs the values of template " + template.id()
+                    + ", the result holds " + result.signals());
+        }
+        return finish(ResultCode.SUCCESS, result.values());
+    }
+
+    /**
+     * This request ended in ERROR with {@code code}, SERVICE_UNAVAILABLE or SYSTEM_ERROR.
+     *
+     * @throws IllegalTransitionException for another code or unless the request is PROCESSING
+     */
+    public SignalRequest fail(ResultCode code) {
+        Objects.requireNonNull(code, "code");
+        if (code.status() != RequestStatus.ERROR) {
+            throw new IllegalTransitionException("signal request " + id + " cannot fail with " + code
+                    + "; a request fails with SERVICE_UNAVAILABLE or SYSTEM_ERROR, and completes with SUCCESS or NO_DATA");
+        }
+        requireProcessing(code);
+        return finish(code, List.of());
+    }
+
+    private void requireProcessing(ResultCode target) {
+        if (status != RequestStatus.PROCESSING) {
+            throw new IllegalTransitionException("signal request " + id + " is already " + status + " with "
+                    + resultCode + " and cannot become " + target.status() + " with " + target
+                    + "; only a PROCESSING request finishes");
+        }
+    }
+
+    private SignalRequest finish(ResultCode code, List<SignalValue> finalValues) {
+        return new SignalRequest(id, accountId, createdAt, asOf, subject, requestMeta, template, code.status(), code,
+                code.resultMessage(), finalValues);
+    }
+
+    public SignalRequestId id() {
+        return id;
+    }
+
+    public AccountId accountId() {
+        return accountId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant asOf() {
+        return asOf;
+    }
+
+    public Subject subject() {
+        return subject;
+    }
+
+    public RequestMeta requestMeta() {
+        return requestMeta;
+    }
+
+    public Consent consent() {
+        return requestMeta.consent();
+    }
+
+    public SignalTemplate template() {
+        return template;
+    }
+
+    public RequestStatus status() {
+        return status;
+    }
+
+    /** The result code; null while PROCESSING. */
+    public ResultCode resultCode() {
+        return resultCode;
+    }
+
+    /** The result message; null while PROCESSING. */
+    public String resultMessage() {
+        return resultMessage;
+    }
+
+    /** Whether the request is COMPLETED or ERROR. */
+    public boolean isFinished() {
+        return status != RequestStatus.PROCESSING;
+    }
+
+    /** The values of the template's signals in catalogue order; empty unless SUCCESS. */
+    public List<SignalValue> values() {
+        return values;
+    }
+
+    /** The values as the template shows them (CONTRACT §2.3 {@code items}); empty unless SUCCESS. */
+    public List<ResultItem> items() {
+        return values.isEmpty() ? List.of() : template.format(CalculationResult.of(true, values));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SignalRequest that
+                && id.equals(that.id) && accountId.equals(that.accountId) && createdAt.equals(that.createdAt)
+                && asOf.equals(that.asOf) && subject.equals(that.subject) && requestMeta.equals(that.requestMeta)
+                && template.equals(that.template) && status == that.status && resultCode == that.resultCode
+                && Objects.equals(resultMessage, that.resultMessage) && values.equals(that.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, status, resultCode);
+    }
+
+    @Override
+    public String toString() {
+        return "SignalRequest[id=" + id + ", account=" + accountId + ", subject=" + subject.masked() + ", createdAt="
+                + createdAt + ", asOf=" + asOf + ", template=" + template.id() + ", status=" + status + ", resultCode="
+                + resultCode + "]";
+    }
+}
