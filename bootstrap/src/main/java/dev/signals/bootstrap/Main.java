@@ -49,7 +49,8 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         SignalsConfig config;
         try {
-            config = SignalsConfig.of(port, dataDir, dbUrl, dbUser, System.getenv("SIGNALS_DB_PASSWORD"));
+            config = SignalsConfig.of(port, dataDir, dbUrl, dbUser, System.getenv("SIGNALS_DB_PASSWORD"),
+                    System.getenv("SIGNALS_ADMIN_TOKEN"));
         } catch (IllegalArgumentException e) {
             LOG.error("Invalid configuration: {}", e.getMessage());
             return 2;

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param port     HTTP port; 0 picks a free one
  * @param dataDir  where the embedded database and the generated admin token live
  * @param database how to reach the database: an explicit URL, or the embedded H2 file database under dataDir
+ * @param adminToken the admin bearer token from {@code SIGNALS_ADMIN_TOKEN}, or null: then one is generated
+ *                   on first start, printed once, and only its hash kept in the data directory
  */
-public record SignalsConfig(int port, Path dataDir, DatabaseSettings database) {
+public record SignalsConfig(int port, Path dataDir, DatabaseSettings database, String adminToken) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -22,15 +24,31 @@ public record SignalsConfig(int port, Path dataDir, DatabaseSettings database) {
         }
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(database, "database");
+        if (adminToken != null && adminToken.length() < 16) {
+            throw new IllegalArgumentException("SIGNALS_ADMIN_TOKEN must have at least 16 characters");
+        }
+    }
+
+    public SignalsConfig(int port, Path dataDir, DatabaseSettings database) {
+        this(port, dataDir, database, null);
     }
 
     /**
      * @param dbUrl null or blank for the embedded default: an H2 file database {@code signals} in dataDir
      */
     public static SignalsConfig of(int port, Path dataDir, String dbUrl, String dbUser, String dbPassword) {
+        return of(port, dataDir, dbUrl, dbUser, dbPassword, null);
+    }
+
+    public static SignalsConfig of(int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, String adminToken) {
         Path dir = dataDir.toAbsolutePath().normalize();
         String url = dbUrl == null || dbUrl.isBlank() ? embeddedUrl(dir) : dbUrl.trim();
-        return new SignalsConfig(port, dir, DatabaseSettings.of(url, blankToNull(dbUser), blankToNull(dbPassword)));
+        return new SignalsConfig(port, dir, DatabaseSettings.of(url, blankToNull(dbUser), blankToNull(dbPassword)),
+                blankToNull(adminToken));
+    }
+
+    public SignalsConfig withAdminToken(String token) {
+        return new SignalsConfig(port, dataDir, database, token);
     }
 
     static String embeddedUrl(Path dataDir) {

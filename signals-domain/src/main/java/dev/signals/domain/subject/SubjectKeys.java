@@ -54,4 +54,23 @@ public final class SubjectKeys {
         }
         return List.copyOf(keys);
     }
+
+    /**
+     * The subject whose {@link Subject#lookupKey()} this is: the inverse of the lookup key, for a
+     * subject read back from storage.
+     *
+     * @throws IllegalArgumentException for a string that is no lookup key
+     */
+    public static Subject subjectOf(String lookupKey) {
+        if (lookupKey != null && lookupKey.startsWith(PHONE)) {
+            return new PhoneSubject(new PhoneNumber(lookupKey.substring(PHONE.length())));
+        }
+        if (lookupKey != null && lookupKey.startsWith(MD5)) {
+            return new PhoneHashSubject(new Md5Hash(lookupKey.substring(MD5.length())));
+        }
+        if (lookupKey != null && lookupKey.startsWith(EMAIL)) {
+            return new EmailSubject(new EmailAddress(lookupKey.substring(EMAIL.length())));
+        }
+        throw new IllegalArgumentException("not a subject lookup key: it starts with tel:, md5: or email:");
+    }
 }

@@ -49,4 +49,18 @@ class SubjectKeysTest {
         assertThat(new EmailSubject(email).toString()).doesNotContain("juan");
         assertThat(new PhoneHashSubject(new Md5Hash(phone.md5WithPlus())).toString()).doesNotContain("aa64");
     }
+
+    @org.junit.jupiter.api.Test
+    void aLookupKeyTurnsBackIntoItsSubject() {
+        Subject phone = new PhoneSubject(new PhoneNumber("+639171234567"));
+        Subject hash = new PhoneHashSubject(new Md5Hash("0123456789ABCDEF0123456789abcdef"));
+        Subject email = new EmailSubject(new EmailAddress("Borrower@Example.com"));
+
+        for (Subject subject : java.util.List.of(phone, hash, email)) {
+            org.assertj.core.api.Assertions.assertThat(SubjectKeys.subjectOf(subject.lookupKey())).isEqualTo(subject);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SubjectKeys.subjectOf("fax:123"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
+

@@ -1,0 +1,42 @@
+package dev.signals.application.port.out;
+
+import dev.signals.application.paging.PageCursor;
+import dev.signals.domain.account.AccountId;
+import dev.signals.domain.request.SignalRequest;
+import dev.signals.domain.request.SignalRequestId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads signal requests, always within one account. */
+public interface LoadSignalRequestPort {
+
+    Optional<SignalRequest> load(AccountId accountId, SignalRequestId id);
+
+    /**
+     * At most {@code limit} requests of the account matching the filter, newest first (createdAt, then
+     * id, both descending), strictly after {@code after} when it is given.
+     */
+    List<SignalRequest> list(AccountId accountId, Filter filter, PageCursor after, int limit);
+
+    /** Requests still PROCESSING, of any account, oldest first: to be finished after a restart. */
+    List<SignalRequest> processing(int limit);
+
+    /**
+     * What a list is narrowed to; null fields do not narrow.
+     *
+     * @param subjectKeys a request matches when one of its subject keys is among these
+     *                    (any accepted form of one phone number has a key in common with the others)
+     * @param from        inclusive lower bound on createdAt
+     * @param until       exclusive upper bound on createdAt
+     */
+    record Filter(SignalRequestId id, List<String> subjectKeys, Instant from, Instant until) {
+
+        public static final Filter NONE = new Filter(null, null, null, null);
+
+        public Filter {
+            subjectKeys = subjectKeys == null ? null : List.copyOf(subjectKeys);
+        }
+    }
+}

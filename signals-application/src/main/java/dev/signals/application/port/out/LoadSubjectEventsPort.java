@@ -1,0 +1,22 @@
+package dev.signals.application.port.out;
+
+import dev.signals.domain.calculation.EventHistory;
+
+/** The events known about one subject, whatever their age; the calculation filters them. */
+public interface LoadSubjectEventsPort {
+
+    /**
+     * @param subjectKey a subject's lookup key ({@link dev.signals.domain.subject.Subject#lookupKey()})
+     * @return the subject's events, empty when none is known
+     * @throws EventSourceUnavailableException when the events cannot be read now
+     */
+    EventHistory eventsOf(String subjectKey);
+
+    /** The event source cannot answer now; a request that needed it ends SERVICE_UNAVAILABLE. */
+    final class EventSourceUnavailableException extends RuntimeException {
+
+        public EventSourceUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

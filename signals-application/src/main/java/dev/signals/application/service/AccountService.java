@@ -1,0 +1,62 @@
+package dev.signals.application.service;
+
+import dev.signals.application.CommandValidation;
+import dev.signals.application.InvalidCommandException;
+import dev.signals.application.port.in.AuthenticateClientQuery;
+import dev.signals.application.port.in.CreateAccountCommand;
+import dev.signals.application.port.in.CreateAccountUseCase;
+import dev.signals.application.port.in.NewAccount;
+import dev.signals.application.port.out.AccountPort;
+import dev.signals.domain.account.Account;
+import dev.signals.domain.account.AccountId;
+import dev.signals.domain.account.InstitutionId;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** Accounts: created by the admin with fresh credentials; clients authenticate with key and secret. */
+public final class AccountService implements CreateAccountUseCase, AuthenticateClientQuery {
+
+    /** Compared against when the key is unknown, so that an unknown key costs what a wrong secret costs. */
+    private static final String NO_SUCH_HASH = Secrets.hash("no account has this secret");
+
+    private final AccountPort accounts;
+    private final CommandValidation validation;
+    private final Clock clock;
+
+    public AccountService(AccountPort accounts, CommandValidation validation, Clock clock) {
+        this.accounts = accounts;
+        this.validation = validation;
+        this.clock = clock;
+    }
+
+    @Override
+    public NewAccount create(CreateAccountCommand command) {
+        validation.check(command);
+        String secret = Secrets.newSecret();
+        Account account = new Account(
+                new AccountId(Secrets.newId("acc-")),
+                command.name().trim(),
+                new InstitutionId(command.institutionId()),
+                Secrets.newId("key_"),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        try {
+            accounts.insert(account, Secrets.hash(secret));
+        } catch (AccountPort.DuplicateAccountException e) {
+            throw InvalidCommandException.of("institutionId", "already has an account");
+        }
+        return new NewAccount(account, secret);
+    }
+
+    @Override
+    public Optional<Account> authenticate(String apiKey, String apiSecret) {
+        if (apiKey == null || apiSecret == null || apiKey.length() > 64) {
+            return Optional.empty();
+        }
+        Optional<AccountPort.Credentials> credentials = accounts.loadByApiKey(apiKey);
+        String expected = credentials.map(AccountPort.Credentials::secretHash).orElse(NO_SUCH_HASH);
+        boolean matches = Secrets.matches(apiSecret, expected);
+        return matches ? credentials.map(AccountPort.Credentials::account) : Optional.empty();
+    }
+}

@@ -1,0 +1,168 @@
+package dev.signals.application.service;
+
+import dev.signals.application.CommandValidation;
+import dev.signals.application.InvalidCommandException;
+import dev.signals.application.NotFoundException;
+import dev.signals.application.paging.Page;
+import dev.signals.application.paging.PageCursor;
+import dev.signals.application.port.in.ApiVersion;
+import dev.signals.application.port.in.ConsentCommand;
+import dev.signals.application.port.in.GetSignalRequestQuery;
+import dev.signals.application.port.in.ListSignalRequestsCommand;
+import dev.signals.application.port.in.ListSignalRequestsQuery;
+import dev.signals.application.port.in.RequestSignalsCommand;
+import dev.signals.application.port.in.RequestSignalsUseCase;
+import dev.signals.application.port.out.LoadSignalRequestPort;
+import dev.signals.application.port.out.LoadSubjectEventsPort;
+import dev.signals.application.port.out.SaveSignalRequestPort;
+import dev.signals.application.subject.SubjectParser;
+import dev.signals.domain.calculation.CalculationResult;
+import dev.signals.domain.calculation.EventHistory;
+import dev.signals.domain.calculation.SignalCalculator;
+import dev.signals.domain.consent.Consent;
+import dev.signals.domain.consent.ConsentTemplate;
+import dev.signals.domain.consent.ConsentTemplateId;
+import dev.signals.domain.request.RequestMeta;
+import dev.signals.domain.request.ResultCode;
+import dev.signals.domain.request.SignalRequest;
+import dev.signals.domain.request.SignalRequestId;
+import dev.signals.domain.subject.Subject;
+import dev.signals.domain.template.SignalTemplate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Signal requests (contract section 2): checks the command, resolves the consent and the template,
+ * computes the values from the subject's events, and stores the finished request in one write.
+ */
+public final class SignalRequestService implements RequestSignalsUseCase, GetSignalRequestQuery, ListSignalRequestsQuery {
+
+    private static final Logger LOG = Logger.getLogger(SignalRequestService.class.getName());
+
+    private final SaveSignalRequestPort save;
+    private final LoadSignalRequestPort load;
+    private final LoadSubjectEventsPort events;
+    private final ConsentTemplateService consentTemplates;
+    private final SignalSettingsService settings;
+    private final SubjectParser subjects;
+    private final SignalCalculator calculator;
+    private final CommandValidation validation;
+    private final Clock clock;
+
+    public SignalRequestService(SaveSignalRequestPort save, LoadSignalRequestPort load, LoadSubjectEventsPort events,
+                                ConsentTemplateService consentTemplates, SignalSettingsService settings,
+                                SubjectParser subjects, SignalCalculator calculator, CommandValidation validation,
+                                Clock clock) {
+        this.save = save;
+        this.load = load;
+        this.events = events;
+        this.consentTemplates = consentTemplates;
+        this.settings = settings;
+        this.subjects = subjects;
+        this.calculator = calculator;
+        this.validation = validation;
+        this.clock = clock;
+    }
+
+    @Override
+    public SignalRequest request(RequestSignalsCommand command) {
+        validation.check(command);
+        if (command.version() == ApiVersion.ALPHA && command.templateId() != null) {
+            throw InvalidCommandException.of("templateId", "is a beta field; alpha requests use the account's selection");
+        }
+        Subject subject = subjects.parse(command.phone(), command.countryCode(), command.emailAddress());
+        Consent consent = consent(command);
+        SignalTemplate template = template(command);
+        RequestMeta meta = new RequestMeta(command.phone(), command.countryCode(), command.emailAddress(),
+                command.templateId(), consent);
+
+        SignalRequest created = SignalRequest.create(SignalRequestId.fromUuid(UUID.randomUUID()), command.accountId(),
+                clock.instant(), command.asOf(), subject, meta, template);
+        SignalRequest finished = compute(created);
+        save.insert(finished);
+        return finished;
+    }
+
+    /** Computes a PROCESSING request; a failing event source ends it SERVICE_UNAVAILABLE, anything else SYSTEM_ERROR. */
+    SignalRequest compute(SignalRequest request) {
+        EventHistory history;
+        try {
+            history = events.eventsOf(request.subject().lookupKey());
+        } catch (LoadSubjectEventsPort.EventSourceUnavailableException e) {
+            LOG.log(Level.WARNING, "Event source unavailable for signal request " + request.id().value(), e);
+            return request.fail(ResultCode.SERVICE_UNAVAILABLE);
+        }
+        try {
+            CalculationResult result = calculator.calculate(history, request.asOf(), request.template().signals());
+            return request.complete(result);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Signal request " + request.id().value() + " could not be computed", e);
+            return request.fail(ResultCode.SYSTEM_ERROR);
+        }
+    }
+
+    @Override
+    public SignalRequest get(dev.signals.domain.account.AccountId accountId, String signalRequestId) {
+        return SignalRequestId.parse(signalRequestId)
+                .flatMap(id -> load.load(accountId, id))
+                .orElseThrow(() -> new NotFoundException("No signal request " + signalRequestId));
+    }
+
+    @Override
+    public Page<SignalRequest> list(ListSignalRequestsCommand command) {
+        validation.check(command);
+        int limit = command.sizeOrDefault();
+        PageCursor after = command.cursor() == null || command.cursor().isEmpty() ? null : PageCursor.decode(command.cursor());
+        if (command.startDate() != null && command.endDate() != null && command.startDate().isAfter(command.endDate())) {
+            throw InvalidCommandException.of("startDate", "must not be after endDate");
+        }
+        Optional<SignalRequestId> id = Optional.empty();
+        if (command.signalId() != null) {
+            id = SignalRequestId.parse(command.signalId());
+            if (id.isEmpty()) {
+                throw InvalidCommandException.of("signalId", "must be signal- followed by 32 lower-case hex digits");
+            }
+        }
+        List<String> subjectKeys = command.phone() == null ? null : subjects.parse(command.phone(), null, null).keys();
+        LoadSignalRequestPort.Filter filter = new LoadSignalRequestPort.Filter(
+                id.orElse(null), subjectKeys, startOf(command.startDate()), startOf(dayAfter(command.endDate())));
+        List<SignalRequest> rows = load.list(command.accountId(), filter, after, limit + 1);
+        return Paging.page(rows, limit, request -> new PageCursor(request.createdAt(), request.id().value()));
+    }
+
+    private Consent consent(RequestSignalsCommand command) {
+        ConsentCommand sent = command.consent();
+        ConsentTemplateId templateId = null;
+        if (sent.consentTemplateId() != null) {
+            Optional<ConsentTemplate> template = consentTemplates.find(command.accountId(), sent.consentTemplateId());
+            if (template.isEmpty()) {
+                throw InvalidCommandException.of("consent.consentTemplateId", "is not one of this account's consent templates");
+            }
+            templateId = template.get().id();
+        }
+        return new Consent(sent.type(), sent.version(), sent.consentedWith(), sent.consentedAt(), templateId);
+    }
+
+    private SignalTemplate template(RequestSignalsCommand command) {
+        if (command.templateId() == null) {
+            return SignalTemplate.ofSelection(settings.currentSelection(command.accountId()));
+        }
+        return settings.template(command.accountId(), command.templateId())
+                .orElseThrow(() -> InvalidCommandException.of("templateId", "is not a template of this account"));
+    }
+
+    private static LocalDate dayAfter(LocalDate date) {
+        return date == null ? null : date.plusDays(1);
+    }
+
+    private static java.time.Instant startOf(LocalDate date) {
+        return date == null ? null : date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.signals.application.service;
+
+import dev.signals.application.CommandValidation;
+import dev.signals.application.InvalidCommandException;
+import dev.signals.application.NotFoundException;
+import dev.signals.application.port.in.CatalogueEntry;
+import dev.signals.application.port.in.ListCatalogueQuery;
+import dev.signals.application.port.in.ManageSignalSelectionUseCase;
+import dev.signals.application.port.in.ManageSignalTemplatesUseCase;
+import dev.signals.application.port.in.PutSignalTemplateCommand;
+import dev.signals.application.port.out.AccountPort;
+import dev.signals.application.port.out.SignalSettingsPort;
+import dev.signals.domain.account.AccountId;
+import dev.signals.domain.catalogue.SignalCatalogue;
+import dev.signals.domain.catalogue.SignalSelection;
+import dev.signals.domain.template.AmountBands;
+import dev.signals.domain.template.AmountFormat;
+import dev.signals.domain.template.SignalTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which signals an account gets (contract section 3.3): its alpha selection, the 35 defaults until
+ * the admin changes it, and its beta templates beside the built-in {@code tpl-sgn003001}.
+ */
+public final class SignalSettingsService implements ManageSignalSelectionUseCase, ManageSignalTemplatesUseCase, ListCatalogueQuery {
+
+    private final SignalCatalogue catalogue;
+    private final SignalSettingsPort settings;
+    private final AccountPort accounts;
+    private final CommandValidation validation;
+
+    public SignalSettingsService(SignalCatalogue catalogue, SignalSettingsPort settings, AccountPort accounts,
+                                 CommandValidation validation) {
+        this.catalogue = catalogue;
+        this.settings = settings;
+        this.accounts = accounts;
+        this.validation = validation;
+    }
+
+    @Override
+    public SignalSelection selectionOf(AccountId accountId) {
+        requireAccount(accountId);
+        return currentSelection(accountId);
+    }
+
+    /** The account's selection without checking that it exists: for its own, authenticated calls. */
+    public SignalSelection currentSelection(AccountId accountId) {
+        return settings.selection(accountId).orElseGet(catalogue::defaultSelection);
+    }
+
+    @Override
+    public SignalSelection replaceSelection(AccountId accountId, List<String> signalNames) {
+        requireAccount(accountId);
+        if (signalNames == null || signalNames.isEmpty()) {
+            throw InvalidCommandException.of("signals", "must name at least one catalogue signal");
+        }
+        SignalSelection selection = catalogue.select(signalNames);
+        settings.saveSelection(accountId, selection);
+        return selection;
+    }
+
+    @Override
+    public SignalTemplate put(PutSignalTemplateCommand command) {
+        validation.check(command);
+        requireAccount(command.accountId());
+        String id = checkedTemplateId(command.templateId());
+        if (SignalTemplate.BUILT_IN_ID.equals(id)) {
+            throw InvalidCommandException.of("templateId", SignalTemplate.BUILT_IN_ID + " is built in and cannot be changed");
+        }
+        AmountFormat format = command.amountFormat() == null ? AmountFormat.NUMBER : parseFormat(command.amountFormat());
+        AmountBands bands = command.amountBands() == null ? AmountBands.standard() : new AmountBands(command.amountBands());
+        SignalTemplate template = new SignalTemplate(id, catalogue.select(command.signals()), format, bands);
+        settings.saveTemplate(command.accountId(), template);
+        return template;
+    }
+
+    @Override
+    public List<SignalTemplate> templatesOf(AccountId accountId) {
+        requireAccount(accountId);
+        List<SignalTemplate> all = new ArrayList<>();
+        all.add(SignalTemplate.builtIn());
+        all.addAll(settings.templates(accountId));
+        return List.copyOf(all);
+    }
+
+    /** The template a beta request names, or empty when the account has none by that id. */
+    public Optional<SignalTemplate> template(AccountId accountId, String templateId) {
+        if (SignalTemplate.BUILT_IN_ID.equals(templateId)) {
+            return Optional.of(SignalTemplate.builtIn());
+        }
+        return settings.template(accountId, templateId);
+    }
+
+    @Override
+    public List<CatalogueEntry> list(AccountId accountId) {
+        SignalSelection selection = currentSelection(accountId);
+        return catalogue.all().stream().map(signal -> new CatalogueEntry(signal, selection.contains(signal))).toList();
+    }
+
+    private void requireAccount(AccountId accountId) {
+        if (accounts.load(accountId).isEmpty()) {
+            throw new NotFoundException("No account " + accountId.value());
+        }
+    }
+
+    private static String checkedTemplateId(String id) {
+        try {
+            return SignalTemplate.checkId(id);
+        } catch (RuntimeException e) {
+            throw InvalidCommandException.of("templateId", e.getMessage());
+        }
+    }
+
+    private static AmountFormat parseFormat(String value) {
+        try {
+            return AmountFormat.parse(value);
+        } catch (RuntimeException e) {
+            throw InvalidCommandException.of("amountFormat", "must be NUMBER or BAND");
+        }
+    }
+}
