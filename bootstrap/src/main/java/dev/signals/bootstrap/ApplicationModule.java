@@ -3,9 +3,39 @@ package dev.signals.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.signals.application.CommandValidation;
+import dev.signals.application.port.in.AuthenticateAdminQuery;
+import dev.signals.application.port.in.AuthenticateClientQuery;
 import dev.signals.application.port.in.CheckHealthQuery;
+import dev.signals.application.port.in.CreateAccountUseCase;
+import dev.signals.application.port.in.GetSignalRequestQuery;
+import dev.signals.application.port.in.ListCatalogueQuery;
+import dev.signals.application.port.in.ListConsentTemplatesQuery;
+import dev.signals.application.port.in.ListSignalRequestsQuery;
+import dev.signals.application.port.in.ManageConsentTemplatesUseCase;
+import dev.signals.application.port.in.ManageSignalSelectionUseCase;
+import dev.signals.application.port.in.ManageSignalTemplatesUseCase;
+import dev.signals.application.port.in.RequestSignalsUseCase;
+import dev.signals.application.port.out.AccountPort;
+import dev.signals.application.port.out.ConsentTemplatePort;
 import dev.signals.application.port.out.DatabaseHealthPort;
+import dev.signals.application.port.out.LoadSignalRequestPort;
+import dev.signals.application.port.out.LoadSubjectEventsPort;
+import dev.signals.application.port.out.SaveSignalRequestPort;
+import dev.signals.application.port.out.SignalSettingsPort;
+import dev.signals.application.service.AccountService;
+import dev.signals.application.service.AdminTokenService;
+import dev.signals.application.service.ConsentTemplateService;
 import dev.signals.application.service.HealthService;
+import dev.signals.application.service.SignalRequestService;
+import dev.signals.application.service.SignalSettingsService;
+import dev.signals.application.subject.SubjectParser;
+import dev.signals.domain.calculation.SignalCalculator;
+import dev.signals.domain.catalogue.SignalCatalogue;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+
+import java.time.Clock;
 
 /**
  * The application's services, wired to whatever adapters implement their outgoing ports. The
@@ -13,9 +43,121 @@ import dev.signals.application.service.HealthService;
  */
 final class ApplicationModule extends AbstractModule {
 
+    private final SignalsConfig config;
+
+    ApplicationModule(SignalsConfig config) {
+        this.config = config;
+    }
+
+    @Provides
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Provides
+    @Singleton
+    CommandValidation validation() {
+        ValidatorFactory factory = Validation.buildDefaultValidatorFactory();
+        return new CommandValidation(factory.getValidator());
+    }
+
     @Provides
     @Singleton
     CheckHealthQuery checkHealth(DatabaseHealthPort database) {
         return new HealthService(database);
+    }
+
+    @Provides
+    @Singleton
+    AccountService accountService(AccountPort accounts, CommandValidation validation, Clock clock) {
+        return new AccountService(accounts, validation, clock);
+    }
+
+    @Provides
+    @Singleton
+    CreateAccountUseCase createAccount(AccountService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
+    AuthenticateClientQuery authenticateClient(AccountService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
+    AuthenticateAdminQuery authenticateAdmin() {
+        return new AdminTokenService(AdminToken.hash(config, System.out));
+    }
+
+    @Provides
+    @Singleton
+    ConsentTemplateService consentTemplateService(ConsentTemplatePort templates, CommandValidation validation, Clock clock) {
+        return new ConsentTemplateService(templates, validation, clock);
+    }
+
+    @Provides
+    @Singleton
+    ManageConsentTemplatesUseCase manageConsentTemplates(ConsentTemplateService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
+    ListConsentTemplatesQuery listConsentTemplates(ConsentTemplateService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
+    SignalSettingsService signalSettingsService(SignalSettingsPort settings, AccountPort accounts, CommandValidation validation) {
+        return new SignalSettingsService(SignalCatalogue.standard(), settings, accounts, validation);
+    }
+
+    @Provides
+    @Singleton
+    ManageSignalSelectionUseCase manageSelection(SignalSettingsService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
+    ManageSignalTemplatesUseCase manageTemplates(SignalSettingsService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
+    ListCatalogueQuery listCatalogue(SignalSettingsService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
+    SignalRequestService signalRequestService(SaveSignalRequestPort save, LoadSignalRequestPort load,
+                                              LoadSubjectEventsPort events, ConsentTemplateService consentTemplates,
+                                              SignalSettingsService settings, CommandValidation validation, Clock clock) {
+        return new SignalRequestService(save, load, events, consentTemplates, settings, new SubjectParser(),
+                new SignalCalculator(), validation, clock);
+    }
+
+    @Provides
+    @Singleton
+    RequestSignalsUseCase requestSignals(SignalRequestService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
+    GetSignalRequestQuery getSignalRequest(SignalRequestService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
+    ListSignalRequestsQuery listSignalRequests(SignalRequestService service) {
+        return service;
     }
 }

@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
+import dev.signals.adapter.eventsource.inmemory.InMemoryEventSourceModule;
 import dev.signals.adapter.persistence.Database;
 import dev.signals.adapter.persistence.PersistenceModule;
 import dev.signals.adapter.rest.HttpServer;
@@ -39,7 +40,8 @@ public final class SignalsService implements AutoCloseable {
     public static Module modules(SignalsConfig config) {
         return Modules.combine(List.of(
                 new PersistenceModule(config.database()),
-                new ApplicationModule(),
+                new InMemoryEventSourceModule(),
+                new ApplicationModule(config),
                 new RestModule()));
     }
 
@@ -48,6 +50,7 @@ public final class SignalsService implements AutoCloseable {
     }
 
     public static SignalsService start(SignalsConfig config, Module modules) {
+        Logging.routeJavaUtilLoggingToSlf4j();
         Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
         Database database = injector.getInstance(Database.class);
         database.start();

@@ -3,6 +3,7 @@ package dev.signals.application.service;
 import dev.signals.application.CommandValidation;
 import dev.signals.application.InvalidCommandException;
 import dev.signals.application.NotFoundException;
+import dev.signals.application.StorageUnavailableException;
 import dev.signals.application.paging.Page;
 import dev.signals.application.paging.PageCursor;
 import dev.signals.application.port.in.ApiVersion;
@@ -90,18 +91,18 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
         return finished;
     }
 
-    /** Computes a PROCESSING request; a failing event source ends it SERVICE_UNAVAILABLE, anything else SYSTEM_ERROR. */
+    /**
+     * Computes a PROCESSING request: an event source that cannot be read ends it SERVICE_UNAVAILABLE,
+     * any other failure SYSTEM_ERROR (contract section 2.2); it never stays PROCESSING.
+     */
     SignalRequest compute(SignalRequest request) {
-        EventHistory history;
         try {
-            history = events.eventsOf(request.subject().lookupKey());
-        } catch (LoadSubjectEventsPort.EventSourceUnavailableException e) {
-            LOG.log(Level.WARNING, "Event source unavailable for signal request " + request.id().value(), e);
-            return request.fail(ResultCode.SERVICE_UNAVAILABLE);
-        }
-        try {
+            EventHistory history = events.eventsOf(request.subject().lookupKey());
             CalculationResult result = calculator.calculate(history, request.asOf(), request.template().signals());
             return request.complete(result);
+        } catch (LoadSubjectEventsPort.EventSourceUnavailableException | StorageUnavailableException e) {
+            LOG.log(Level.WARNING, "Event source unavailable for signal request " + request.id().value() + ": " + e.getMessage());
+            return request.fail(ResultCode.SERVICE_UNAVAILABLE);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Signal request " + request.id().value() + " could not be computed", e);
             return request.fail(ResultCode.SYSTEM_ERROR);

@@ -1,0 +1,22 @@
+package dev.signals.adapter.eventsource.inmemory;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.signals.application.port.out.LoadSubjectEventsPort;
+
+/** Binds the in-memory event index as the service's event source. */
+public final class InMemoryEventSourceModule extends AbstractModule {
+
+    @Provides
+    @Singleton
+    InMemoryEventIndex eventIndex() {
+        return new InMemoryEventIndex();
+    }
+
+    @Provides
+    @Singleton
+    LoadSubjectEventsPort loadSubjectEvents(InMemoryEventIndex index) {
+        return index;
+    }
+}

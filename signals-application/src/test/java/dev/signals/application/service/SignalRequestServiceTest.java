@@ -1,0 +1,346 @@
+package dev.signals.application.service;
+
+import dev.signals.application.CommandValidation;
+import dev.signals.application.InvalidCommandException;
+import dev.signals.application.NotFoundException;
+import dev.signals.application.paging.Page;
+import dev.signals.application.port.in.ApiVersion;
+import dev.signals.application.port.in.ConsentCommand;
+import dev.signals.application.port.in.CreateConsentTemplateCommand;
+import dev.signals.application.port.in.ListSignalRequestsCommand;
+import dev.signals.application.port.in.PutSignalTemplateCommand;
+import dev.signals.application.port.in.RequestSignalsCommand;
+import dev.signals.application.port.out.LoadSubjectEventsPort;
+import dev.signals.application.subject.SubjectParser;
+import dev.signals.domain.InvalidValueException;
+import dev.signals.domain.account.Account;
+import dev.signals.domain.account.AccountId;
+import dev.signals.domain.account.InstitutionId;
+import dev.signals.domain.calculation.EventHistory;
+import dev.signals.domain.calculation.SignalCalculator;
+import dev.signals.domain.catalogue.EventType;
+import dev.signals.domain.catalogue.SignalCatalogue;
+import dev.signals.domain.event.Event;
+import dev.signals.domain.request.RequestStatus;
+import dev.signals.domain.request.ResultCode;
+import dev.signals.domain.request.SignalRequest;
+import dev.signals.domain.subject.PhoneNumber;
+import dev.signals.domain.template.ValueType;
+import jakarta.validation.Validation;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SignalRequestServiceTest {
+
+    private static final Instant NOW = Instant.parse("2024-08-09T12:55:51Z");
+    private static final AccountId LENDER = new AccountId("acc-lender");
+    private static final AccountId OTHER = new AccountId("acc-other");
+    private static final String PHONE = "+639171234567";
+
+    private final MovingClock clock = new MovingClock(NOW);
+    private final InMemoryPorts ports = new InMemoryPorts();
+    private final Map<String, List<Event>> eventsByKey = new java.util.HashMap<>();
+    private final AtomicReference<RuntimeException> eventSourceFailure = new AtomicReference<>();
+    private final CommandValidation validation = new CommandValidation(Validation.buildDefaultValidatorFactory().getValidator());
+    private final ConsentTemplateService consentTemplates = new ConsentTemplateService(ports, validation, clock);
+    private final SignalSettingsService settings = new SignalSettingsService(SignalCatalogue.standard(), ports, ports, validation);
+    private final LoadSubjectEventsPort events = key -> {
+        if (eventSourceFailure.get() != null) {
+            throw eventSourceFailure.get();
+        }
+        return EventHistory.of(eventsByKey.getOrDefault(key, List.of()));
+    };
+    private final SignalRequestService service = new SignalRequestService(ports, ports, events, consentTemplates, settings,
+            new SubjectParser(), new SignalCalculator(), validation, clock);
+
+    SignalRequestServiceTest() {
+        ports.insert(new Account(LENDER, "Lender", new InstitutionId("lender"), "key_0123456789abcdef", NOW), "hash");
+        ports.insert(new Account(OTHER, "Other", new InstitutionId("other"), "key_fedcba9876543210", NOW), "hash");
+    }
+
+    @Test
+    void aSubjectWithoutEventsCompletesWithNoDataAndIsStoredOnce() {
+        SignalRequest request = service.request(alpha(PHONE, null));
+
+        assertThat(request.status()).isEqualTo(RequestStatus.COMPLETED);
+        assertThat(request.resultCode()).isEqualTo(ResultCode.NO_DATA);
+        assertThat(request.values()).isEmpty();
+        assertThat(request.asOf()).isEqualTo(request.createdAt());
+        assertThat(ports.requests).containsOnlyKeys(request.id());
+        assertThat(ports.requests.get(request.id()).status()).isEqualTo(RequestStatus.COMPLETED);
+    }
+
+    @Test
+    void alphaComputesTheAccountsSelectionFromTheSubjectsEvents() {
+        disbursement("loan-1", "lender", NOW.minus(Duration.ofDays(3)), "1000.50");
+        disbursement("loan-2", "other", NOW.minus(Duration.ofDays(40)), "500");
+
+        SignalRequest request = service.request(alpha(PHONE, null));
+
+        assertThat(request.resultCode()).isEqualTo(ResultCode.SUCCESS);
+        assertThat(request.values()).hasSize(35);
+        assertThat(value(request, "events_loan_disbursement_day30")).isEqualTo(1L);
+        assertThat(value(request, "events_loan_disbursement_day90")).isEqualTo(2L);
+        assertThat(value(request, "events_loan_disbursement_day90_institution_count")).isEqualTo(2L);
+        assertThat(value(request, "events_loan_disbursement_days_since_last")).isEqualTo(3L);
+        assertThat(value(request, "events_overdue_day30_amount")).isNull();
+    }
+
+    @Test
+    void aNationalNumberWithItsCountryFindsTheSameEventsAsE164() {
+        disbursement("loan-1", "lender", NOW.minus(Duration.ofDays(1)), null);
+
+        SignalRequest request = service.request(command(ApiVersion.ALPHA, "09171234567", "PH", null, consent(), null));
+
+        assertThat(request.resultCode()).isEqualTo(ResultCode.SUCCESS);
+        assertThat(request.requestMeta().phone()).isEqualTo("09171234567");
+        assertThat(request.requestMeta().countryCode()).isEqualTo("PH");
+    }
+
+    @Test
+    void asOfInThePastHidesEventsReportedAfterIt() {
+        disbursement("loan-1", "lender", NOW.minus(Duration.ofDays(3)), null);
+
+        SignalRequest request = service.request(command(ApiVersion.ALPHA, PHONE, null, null, consent(), NOW.minus(Duration.ofDays(5))));
+
+        assertThat(request.resultCode()).isEqualTo(ResultCode.NO_DATA);
+        assertThat(request.asOf()).isEqualTo(NOW.minus(Duration.ofDays(5)));
+    }
+
+    @Test
+    void anEventSourceThatCannotBeReadEndsTheRequestServiceUnavailable() {
+        eventSourceFailure.set(new LoadSubjectEventsPort.EventSourceUnavailableException("index warming up", null));
+
+        SignalRequest request = service.request(alpha(PHONE, null));
+
+        assertThat(request.status()).isEqualTo(RequestStatus.ERROR);
+        assertThat(request.resultCode()).isEqualTo(ResultCode.SERVICE_UNAVAILABLE);
+        assertThat(ports.requests.get(request.id()).resultCode()).isEqualTo(ResultCode.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void anUnexpectedFailureEndsTheRequestSystemError() {
+        eventSourceFailure.set(new IllegalStateException("bug"));
+
+        SignalRequest request = service.request(alpha(PHONE, null));
+
+        assertThat(request.status()).isEqualTo(RequestStatus.ERROR);
+        assertThat(request.resultCode()).isEqualTo(ResultCode.SYSTEM_ERROR);
+        assertThat(ports.requests.get(request.id()).resultCode()).isEqualTo(ResultCode.SYSTEM_ERROR);
+    }
+
+    @Test
+    void betaUsesTheNamedTemplateWithAmountBands() {
+        settings.put(new PutSignalTemplateCommand(LENDER, "tpl-bands", List.of("events_loan_disbursement_day30_amount",
+                "events_loan_disbursement_day30"), "BAND", null));
+        disbursement("loan-1", "lender", NOW.minus(Duration.ofDays(3)), "1000.50");
+
+        SignalRequest request = service.request(command(ApiVersion.BETA, PHONE, null, "tpl-bands", consent(), null));
+
+        assertThat(request.items()).extracting(item -> item.name() + "=" + item.value() + ":" + item.valueType())
+                .containsExactly("events_loan_disbursement_day30=1:" + ValueType.NUMBER,
+                        "events_loan_disbursement_day30_amount=A2:" + ValueType.STRING);
+    }
+
+    @Test
+    void betaWithoutTemplateUsesTheAccountsSelectionAndTheBuiltInTemplateIsThere() {
+        SignalRequest selection = service.request(command(ApiVersion.BETA, PHONE, null, null, consent(), null));
+        SignalRequest builtIn = service.request(command(ApiVersion.BETA, PHONE, null, "tpl-sgn003001", consent(), null));
+
+        assertThat(selection.template().signals()).isEqualTo(SignalCatalogue.standard().defaultSelection());
+        assertThat(builtIn.template().id()).isEqualTo("tpl-sgn003001");
+    }
+
+    @Test
+    void anUnknownTemplateIsRejectedOnTheTemplateIdField() {
+        assertThatThrownBy(() -> service.request(command(ApiVersion.BETA, PHONE, null, "tpl-nope", consent(), null)))
+                .isInstanceOfSatisfying(InvalidCommandException.class,
+                        e -> assertThat(e.violations()).extracting(InvalidCommandException.Violation::field).containsExactly("templateId"));
+    }
+
+    @Test
+    void alphaTakesNoTemplateId() {
+        assertThatThrownBy(() -> service.request(command(ApiVersion.ALPHA, PHONE, null, "tpl-sgn003001", consent(), null)))
+                .isInstanceOf(InvalidCommandException.class).hasMessageContaining("templateId");
+    }
+
+    @Test
+    void aStoredConsentTemplateOfTheAccountIsAcceptedAndAnotherAccountsIsNot() {
+        var template = consentTemplates.create(new CreateConsentTemplateCommand(LENDER, "[Motor Loans] Terms & Conditions",
+                null, "2024-08", null, "I agree"));
+        ConsentCommand byTemplate = new ConsentCommand(null, null, "I agree", NOW.minusSeconds(60), template.id().value());
+
+        assertThat(service.request(command(ApiVersion.ALPHA, PHONE, null, null, byTemplate, null)).consent().consentTemplateId())
+                .isEqualTo(template.id());
+        assertThatThrownBy(() -> service.request(new RequestSignalsCommand(OTHER, ApiVersion.ALPHA, PHONE, null, null, null, byTemplate, null)))
+                .isInstanceOfSatisfying(InvalidCommandException.class,
+                        e -> assertThat(e.violations().get(0).field()).isEqualTo("consent.consentTemplateId"));
+    }
+
+    @Test
+    void aMissingConsentedAtIsAFieldError() {
+        ConsentCommand noDate = new ConsentCommand("T&C", "1", "I agree", null, null);
+
+        assertThatThrownBy(() -> service.request(command(ApiVersion.ALPHA, PHONE, null, null, noDate, null)))
+                .isInstanceOfSatisfying(InvalidCommandException.class,
+                        e -> assertThat(e.violations()).extracting(InvalidCommandException.Violation::field).containsExactly("consent.consentedAt"));
+    }
+
+    @Test
+    void consentMoreThanFiveMinutesAheadOfTheServerIsRejected() {
+        ConsentCommand future = new ConsentCommand("T&C", "1", "I agree", NOW.plus(Duration.ofMinutes(6)), null);
+
+        assertThatThrownBy(() -> service.request(command(ApiVersion.ALPHA, PHONE, null, null, future, null)))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("consent.consentedAt"));
+    }
+
+    @Test
+    void anImpossiblePhoneAndBothOrNeitherSubjectAreFieldErrors() {
+        assertThatThrownBy(() -> service.request(alpha("+6391712", null))).isInstanceOf(InvalidValueException.class)
+                .satisfies(e -> assertThat(((InvalidValueException) e).field()).isEqualTo("phone"));
+        assertThatThrownBy(() -> service.request(alpha(PHONE, "borrower@example.com"))).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> service.request(alpha(null, null))).isInstanceOf(InvalidValueException.class);
+        assertThat(ports.requests).isEmpty();
+    }
+
+    @Test
+    void asOfLaterThanNowIsRejected() {
+        assertThatThrownBy(() -> service.request(command(ApiVersion.ALPHA, PHONE, null, null, consent(), NOW.plusSeconds(60))))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("asOf"));
+    }
+
+    @Test
+    void anotherAccountsRequestAndAMalformedIdAreNotFound() {
+        SignalRequest mine = service.request(alpha(PHONE, null));
+
+        assertThat(service.get(LENDER, mine.id().value())).isEqualTo(mine);
+        assertThatThrownBy(() -> service.get(OTHER, mine.id().value())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.get(LENDER, "signal-nope")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void pagingReturnsEveryRequestOnceNewestFirst() {
+        List<SignalRequest> created = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            created.add(service.request(alpha(PHONE, null)));
+            if (i % 3 == 0) {
+                clock.advance(Duration.ofMillis(1));
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        List<Instant> order = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<SignalRequest> page = service.list(new ListSignalRequestsCommand(LENDER, 5, cursor, null, null, null, null));
+            page.items().forEach(r -> {
+                assertThat(seen.add(r.id().value())).as("returned once: %s", r.id()).isTrue();
+                order.add(r.createdAt());
+            });
+            cursor = page.nextCursor();
+        } while (cursor != null);
+
+        assertThat(seen).hasSize(created.size());
+        assertThat(order).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void listFiltersFindAnyFormOfThePhoneAndInclusiveDates() {
+        SignalRequest e164 = service.request(alpha(PHONE, null));
+        SignalRequest email = service.request(alpha(null, "borrower@example.com"));
+        String md5 = new PhoneNumber(PHONE).md5WithoutPlus();
+
+        assertThat(service.list(filter(md5, null, null)).items()).containsExactly(e164);
+        assertThat(service.list(filter("639171234567", null, null)).items()).containsExactly(e164);
+        LocalDate today = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
+        assertThat(service.list(filter(null, today, today)).items()).containsExactlyInAnyOrder(e164, email);
+        assertThat(service.list(filter(null, today.plusDays(1), null)).items()).isEmpty();
+        assertThat(service.list(filter(null, null, today.minusDays(1))).items()).isEmpty();
+    }
+
+    @Test
+    void badListParametersAreFieldErrors() {
+        assertThatThrownBy(() -> service.list(new ListSignalRequestsCommand(LENDER, 0, null, null, null, null, null)))
+                .isInstanceOf(InvalidCommandException.class).hasMessageContaining("size");
+        assertThatThrownBy(() -> service.list(new ListSignalRequestsCommand(LENDER, 151, null, null, null, null, null)))
+                .isInstanceOf(InvalidCommandException.class).hasMessageContaining("size");
+        assertThatThrownBy(() -> service.list(new ListSignalRequestsCommand(LENDER, 10, "garbage!", null, null, null, null)))
+                .isInstanceOf(InvalidCommandException.class).hasMessageContaining("cursor");
+        LocalDate day = LocalDate.of(2024, 8, 9);
+        assertThatThrownBy(() -> service.list(new ListSignalRequestsCommand(LENDER, 10, null, null, null, day, day.minusDays(1))))
+                .isInstanceOf(InvalidCommandException.class).hasMessageContaining("startDate");
+    }
+
+    private ListSignalRequestsCommand filter(String phone, LocalDate start, LocalDate end) {
+        return new ListSignalRequestsCommand(LENDER, 150, null, null, phone, start, end);
+    }
+
+    private void disbursement(String id, String institution, Instant occurredAt, String amount) {
+        PhoneNumber phone = new PhoneNumber(PHONE);
+        Event event = Event.received(id, new InstitutionId(institution), EventType.LOAN_DISBURSEMENT, phone, null, occurredAt,
+                occurredAt, amount == null ? null : new BigDecimal(amount), null, null, NOW);
+        for (String key : event.subjectKeys()) {
+            eventsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
+        }
+    }
+
+    private static Long value(SignalRequest request, String name) {
+        return request.values().stream().filter(v -> v.signal().name().equals(name)).findFirst().orElseThrow().value();
+    }
+
+    private static ConsentCommand consent() {
+        return new ConsentCommand("[Motor Loans] Terms & Conditions", "2024-08", "I agree", NOW.minusSeconds(3_600), null);
+    }
+
+    private static RequestSignalsCommand alpha(String phone, String email) {
+        return new RequestSignalsCommand(LENDER, ApiVersion.ALPHA, phone, null, email, null, consent(), null);
+    }
+
+    private static RequestSignalsCommand command(ApiVersion version, String phone, String country, String templateId,
+                                                 ConsentCommand consent, Instant asOf) {
+        return new RequestSignalsCommand(LENDER, version, phone, country, null, templateId, consent, asOf);
+    }
+
+    /** A clock the test moves forward. */
+    private static final class MovingClock extends Clock {
+
+        private Instant now;
+
+        MovingClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
