@@ -1,0 +1,39 @@
+package dev.signals.application.port.in;
+
+import dev.signals.domain.account.InstitutionId;
+
+import java.util.List;
+
+/**
+ * An institution reports events about subjects (contract section 4). Good events are kept even when
+ * others of the batch are rejected; an accepted event is durable when this returns.
+ */
+public interface ReportEventsUseCase {
+
+    int MAX_BATCH = 10_000;
+
+    /**
+     * @param events at most {@link #MAX_BATCH}
+     * @throws dev.signals.application.InvalidCommandException for a batch that is too large or empty
+     * @throws dev.signals.application.StorageUnavailableException when nothing could be stored
+     */
+    ReportOutcome report(InstitutionId institution, List<EventReport> events);
+
+    /** What became of a batch. */
+    record ReportOutcome(int accepted, int duplicates, List<Rejection> rejected) {
+
+        public ReportOutcome {
+            rejected = List.copyOf(rejected);
+        }
+
+        public ReportOutcome plus(ReportOutcome other, int indexOffset) {
+            List<Rejection> all = new java.util.ArrayList<>(rejected);
+            other.rejected.forEach(r -> all.add(new Rejection(r.index() + indexOffset, r.eventId(), r.message())));
+            return new ReportOutcome(accepted + other.accepted, duplicates + other.duplicates, all);
+        }
+    }
+
+    /** A refused event: its position in the batch, its id when it had one, and why. */
+    record Rejection(int index, String eventId, String message) {
+    }
+}

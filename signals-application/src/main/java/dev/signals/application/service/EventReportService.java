@@ -1,0 +1,134 @@
+package dev.signals.application.service;
+
+import dev.signals.application.InvalidCommandException;
+import dev.signals.application.port.in.EventReport;
+import dev.signals.application.port.in.RebuildEventIndexUseCase;
+import dev.signals.application.port.in.ReportEventsUseCase;
+import dev.signals.application.port.out.EventIndexPort;
+import dev.signals.application.port.out.EventJournalPort;
+import dev.signals.application.subject.PhoneNumbers;
+import dev.signals.domain.DomainException;
+import dev.signals.domain.account.InstitutionId;
+import dev.signals.domain.catalogue.EventType;
+import dev.signals.domain.event.Event;
+import dev.signals.domain.subject.EmailAddress;
+import dev.signals.domain.subject.PhoneNumber;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * Events reported by an institution (contract section 4): each is checked on its own, the good ones
+ * are journaled (committed before the answer) and then indexed; the bad ones are listed with the
+ * reason. An event id already journaled for the institution is a duplicate when the content is the
+ * same, and rejected when it differs.
+ */
+public final class EventReportService implements ReportEventsUseCase, RebuildEventIndexUseCase {
+
+    private static final Logger LOG = Logger.getLogger(EventReportService.class.getName());
+    private static final int REPLAY_BATCH = 10_000;
+
+    private final EventJournalPort journal;
+    private final EventIndexPort index;
+    private final PhoneNumbers phoneNumbers;
+    private final Clock clock;
+
+    public EventReportService(EventJournalPort journal, EventIndexPort index, PhoneNumbers phoneNumbers, Clock clock) {
+        this.journal = journal;
+        this.index = index;
+        this.phoneNumbers = phoneNumbers;
+        this.clock = clock;
+    }
+
+    @Override
+    public ReportOutcome report(InstitutionId institution, List<EventReport> reports) {
+        if (reports.isEmpty()) {
+            throw InvalidCommandException.of("events", "must hold at least one event");
+        }
+        if (reports.size() > MAX_BATCH) {
+            throw InvalidCommandException.of("events", "a batch holds at most " + MAX_BATCH + " events, this one " + reports.size());
+        }
+        Instant receivedAt = clock.instant();
+        List<Rejection> rejected = new ArrayList<>();
+        Map<String, Event> byId = new HashMap<>();
+        List<Event> candidates = new ArrayList<>();
+        List<Integer> candidateIndexes = new ArrayList<>();
+        int duplicates = 0;
+        for (EventReport report : reports) {
+            Event event;
+            try {
+                event = toEvent(institution, report, receivedAt);
+            } catch (DomainException e) {
+                rejected.add(new Rejection(report.index(), report.eventId(), e.getMessage()));
+                continue;
+            }
+            Event sameId = byId.putIfAbsent(event.eventId(), event);
+            if (sameId == null) {
+                candidates.add(event);
+                candidateIndexes.add(report.index());
+            } else if (sameId.sameContentAs(event)) {
+                duplicates++;
+            } else {
+                rejected.add(new Rejection(report.index(), report.eventId(),
+                        "eventId " + event.eventId() + " appears earlier in this batch with other content"));
+            }
+        }
+
+        int accepted = 0;
+        if (!candidates.isEmpty()) {
+            List<EventJournalPort.Appended> outcomes = journal.append(institution, candidates);
+            List<Event> added = new ArrayList<>(candidates.size());
+            for (int i = 0; i < candidates.size(); i++) {
+                switch (outcomes.get(i)) {
+                    case NEW -> added.add(candidates.get(i));
+                    case DUPLICATE -> duplicates++;
+                    case CONFLICT -> rejected.add(new Rejection(candidateIndexes.get(i), candidates.get(i).eventId(),
+                            "eventId " + candidates.get(i).eventId() + " was already reported by this institution with other content; "
+                                    + "an event cannot be changed once reported"));
+                }
+            }
+            index.addAll(added);
+            accepted = added.size();
+        }
+        rejected.sort(java.util.Comparator.comparingInt(Rejection::index));
+        return new ReportOutcome(accepted, duplicates, rejected);
+    }
+
+    @Override
+    public long rebuild() {
+        AtomicLong loaded = new AtomicLong();
+        long started = System.nanoTime();
+        journal.replay(REPLAY_BATCH, events -> {
+            index.addAll(events);
+            loaded.addAndGet(events.size());
+        });
+        LOG.info(() -> "Event index rebuilt from the journal: " + loaded.get() + " events in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
+        return loaded.get();
+    }
+
+    private Event toEvent(InstitutionId institution, EventReport report, Instant receivedAt) {
+        if (report.unreadable() != null) {
+            throw new UnreadableEventException(report.unreadable());
+        }
+        EventType type = EventType.parse(report.type());
+        PhoneNumber phone = report.phone() == null ? null : phoneNumbers.normalise(report.phone(), report.countryCode());
+        EmailAddress email = report.emailAddress() == null ? null : new EmailAddress(report.emailAddress());
+        return Event.received(report.eventId(), institution, type, phone, email, report.occurredAt(), report.reportedAt(),
+                report.amount(), report.overdueDays(), report.autoRepayment(), receivedAt);
+    }
+
+    /** An element the transport could not read, rejected with the transport's reason. */
+    private static final class UnreadableEventException extends DomainException {
+
+        UnreadableEventException(String message) {
+            super(message);
+        }
+    }
+}
