@@ -3,10 +3,12 @@ package dev.signals.bootstrap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import dev.signals.bootstrap.tools.GenerateCommand;
+import dev.signals.bootstrap.tools.ImportCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -16,7 +18,8 @@ import java.util.concurrent.CountDownLatch;
  * (database password, admin token) are read from the environment only, never from the command line.
  */
 @Command(name = "signals", mixinStandardHelpOptions = true, version = "Signals 0.1.0",
-        description = "Risk signals for the lenders of a network.",
+        description = "Risk signals for the lenders of a network. Without a command: run the service.",
+        subcommands = {ImportCommand.class, GenerateCommand.class},
         sortOptions = false)
 public final class Main implements Callable<Integer> {
 
@@ -26,17 +29,8 @@ public final class Main implements Callable<Integer> {
             description = "HTTP port (env SIGNALS_PORT, default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:SIGNALS_DATA_DIR:-./data}",
-            description = "Directory of the embedded database and the generated admin token (env SIGNALS_DATA_DIR, default ${DEFAULT-VALUE}).")
-    Path dataDir;
-
-    @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:SIGNALS_DB_URL}",
-            description = "jdbc:postgresql://... for PostgreSQL (env SIGNALS_DB_URL; default: an H2 file database in the data directory).")
-    String dbUrl;
-
-    @Option(names = "--db-user", paramLabel = "USER", defaultValue = "${env:SIGNALS_DB_USER}",
-            description = "Database user (env SIGNALS_DB_USER).")
-    String dbUser;
+    @Mixin
+    DatabaseOptions database;
 
     public static void main(String[] args) {
         int exitCode = new CommandLine(new Main()).execute(args);
@@ -49,8 +43,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         SignalsConfig config;
         try {
-            config = SignalsConfig.of(port, dataDir, dbUrl, dbUser, System.getenv("SIGNALS_DB_PASSWORD"),
-                    System.getenv("SIGNALS_ADMIN_TOKEN"));
+            config = database.config(port);
         } catch (IllegalArgumentException e) {
             LOG.error("Invalid configuration: {}", e.getMessage());
             return 2;

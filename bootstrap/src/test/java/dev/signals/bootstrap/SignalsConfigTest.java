@@ -43,7 +43,7 @@ class SignalsConfigTest {
 
         assertThat(main.port).isEqualTo(System.getenv("SIGNALS_PORT") == null ? 7070 : Integer.parseInt(System.getenv("SIGNALS_PORT")));
         if (System.getenv("SIGNALS_DATA_DIR") == null) {
-            assertThat(main.dataDir).isEqualTo(Path.of("./data"));
+            assertThat(main.database.dataDir).isEqualTo(Path.of("./data"));
         }
     }
 
@@ -53,6 +53,6 @@ class SignalsConfigTest {
         new CommandLine(main).parseArgs("--port", "9191", "--data-dir", "/tmp/signals");
 
         assertThat(main.port).isEqualTo(9191);
-        assertThat(main.dataDir).isEqualTo(Path.of("/tmp/signals"));
+        assertThat(main.database.dataDir).isEqualTo(Path.of("/tmp/signals"));
     }
 }
