@@ -1,5 +1,6 @@
 package dev.signals.adapter.eventsource.inmemory;
 
+import dev.signals.application.port.out.EventIndexPort;
 import dev.signals.application.port.out.LoadSubjectEventsPort;
 import dev.signals.domain.calculation.EventHistory;
 import dev.signals.domain.calculation.Micros;
@@ -29,7 +30,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Written slots never change: columns grow by copying, so a history handed to a reader keeps
  * reading the arrays it was given while writers append.
  */
-public final class InMemoryEventIndex implements LoadSubjectEventsPort {
+public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventIndexPort {
 
     private static final EventType[] TYPES = EventType.values();
     private static final int AUTO_REPAYMENT = 0x80;
@@ -44,6 +45,7 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort {
     private int size;
 
     /** Adds events that are new to the network (the journal has already refused duplicates). */
+    @Override
     public void addAll(Collection<Event> events) {
         lock.writeLock().lock();
         try {

@@ -3,9 +3,10 @@ package dev.signals.adapter.eventsource.inmemory;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.signals.application.port.out.EventIndexPort;
 import dev.signals.application.port.out.LoadSubjectEventsPort;
 
-/** Binds the in-memory event index as the service's event source. */
+/** Binds the in-memory event index as the service's event source and the place new events are indexed. */
 public final class InMemoryEventSourceModule extends AbstractModule {
 
     @Provides
@@ -17,6 +18,12 @@ public final class InMemoryEventSourceModule extends AbstractModule {
     @Provides
     @Singleton
     LoadSubjectEventsPort loadSubjectEvents(InMemoryEventIndex index) {
+        return index;
+    }
+
+    @Provides
+    @Singleton
+    EventIndexPort eventIndex(InMemoryEventIndex index) {
         return index;
     }
 }
