@@ -67,6 +67,22 @@ class StatementsTest {
         }
     }
 
+    /** PostgreSQL only: H2 has no way to end a session of an in-memory database from SQL. */
+    @Test
+    void aServerThatEndsTheConnectionReportsTheStorageUnavailableAndTheNextStatementGetsANewConnection() {
+        try (var started = StartedDatabase.start(DatabaseKind.POSTGRES)) {
+            var statements = new Statements(started.database());
+
+            // The server ends this very session, as on shutdown: SQLSTATE 57P01, "terminating connection due
+            // to administrator command".
+            assertThatThrownBy(() -> statements.run(dsl -> dsl.fetchValue("select pg_terminate_backend(pg_backend_pid())")))
+                    .isInstanceOf(StorageUnavailableException.class);
+
+            int accounts = statements.run(dsl -> dsl.fetchCount(ACCOUNT));
+            assertThat(accounts).isZero();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void aFailedStatementInATransactionRollsBackTheOthersAndPropagates(DatabaseKind kind) {
