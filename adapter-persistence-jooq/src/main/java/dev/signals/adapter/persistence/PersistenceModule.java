@@ -3,6 +3,7 @@ package dev.signals.adapter.persistence;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.signals.application.port.out.AccountPort;
 import dev.signals.application.port.out.DatabaseHealthPort;
 
 import java.util.Objects;
@@ -26,5 +27,11 @@ public final class PersistenceModule extends AbstractModule {
     @Singleton
     DatabaseHealthPort databaseHealth(Database database) {
         return new JooqDatabaseHealth(database);
+    }
+
+    @Provides
+    @Singleton
+    AccountPort accounts(Database database) {
+        return new JooqAccountRepository(database);
     }
 }
