@@ -1,12 +1,18 @@
+-- Text lengths: the domain bounds client text in characters, counted as Unicode code points (a
+-- consentType has 1 to 200). PostgreSQL counts VARCHAR lengths the same way; H2 counts UTF-16 units, in
+-- which a character outside the Basic Multilingual Plane (an emoji, a rare CJK ideograph) takes two. Such
+-- columns therefore allow twice the domain's bound, so that both databases store whatever the domain
+-- accepts; the domain, not the column, enforces the bound.
+
 -- Consent templates (contract section 5), always read within one account.
 CREATE TABLE consent_template (
     id              VARCHAR(40)              NOT NULL,
     account_id      VARCHAR(40)              NOT NULL,
-    consent_type    VARCHAR(200)             NOT NULL,
-    title           VARCHAR(200),
-    version         VARCHAR(64)              NOT NULL,
-    consent_method  VARCHAR(200),
-    consent_text    VARCHAR(65535)           NOT NULL,
+    consent_type    VARCHAR(400)             NOT NULL,  -- 200 characters
+    title           VARCHAR(400),                       -- 200 characters
+    version         VARCHAR(128)             NOT NULL,  -- 64 characters
+    consent_method  VARCHAR(400),                       -- 200 characters
+    consent_text    VARCHAR(131070)          NOT NULL,  -- 65535 characters
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT pk_consent_template PRIMARY KEY (id),
     CONSTRAINT fk_consent_template_account FOREIGN KEY (account_id) REFERENCES account (id)

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.signals.application.port.out.AccountPort;
+import dev.signals.application.port.out.ConsentTemplatePort;
 import dev.signals.application.port.out.DatabaseHealthPort;
 
 import java.util.Objects;
@@ -33,5 +34,11 @@ public final class PersistenceModule extends AbstractModule {
     @Singleton
     AccountPort accounts(Database database) {
         return new JooqAccountRepository(database);
+    }
+
+    @Provides
+    @Singleton
+    ConsentTemplatePort consentTemplates(Database database) {
+        return new JooqConsentTemplateRepository(database);
     }
 }
