@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.signals.application.port.out.AccountPort;
 import dev.signals.application.port.out.ConsentTemplatePort;
 import dev.signals.application.port.out.DatabaseHealthPort;
+import dev.signals.application.port.out.SignalSettingsPort;
 
 import java.util.Objects;
 
@@ -40,5 +41,11 @@ public final class PersistenceModule extends AbstractModule {
     @Singleton
     ConsentTemplatePort consentTemplates(Database database) {
         return new JooqConsentTemplateRepository(database);
+    }
+
+    @Provides
+    @Singleton
+    SignalSettingsPort signalSettings(Database database) {
+        return new JooqSignalSettingsRepository(database);
     }
 }
