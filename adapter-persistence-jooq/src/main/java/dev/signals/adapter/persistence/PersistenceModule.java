@@ -6,6 +6,8 @@ import com.google.inject.Singleton;
 import dev.signals.application.port.out.AccountPort;
 import dev.signals.application.port.out.ConsentTemplatePort;
 import dev.signals.application.port.out.DatabaseHealthPort;
+import dev.signals.application.port.out.LoadSignalRequestPort;
+import dev.signals.application.port.out.SaveSignalRequestPort;
 import dev.signals.application.port.out.SignalSettingsPort;
 
 import java.util.Objects;
@@ -47,5 +49,24 @@ public final class PersistenceModule extends AbstractModule {
     @Singleton
     SignalSettingsPort signalSettings(Database database) {
         return new JooqSignalSettingsRepository(database);
+    }
+
+    /** One repository serves both signal request ports. */
+    @Provides
+    @Singleton
+    JooqSignalRequestRepository signalRequests(Database database) {
+        return new JooqSignalRequestRepository(database);
+    }
+
+    @Provides
+    @Singleton
+    SaveSignalRequestPort saveSignalRequests(JooqSignalRequestRepository repository) {
+        return repository;
+    }
+
+    @Provides
+    @Singleton
+    LoadSignalRequestPort loadSignalRequests(JooqSignalRequestRepository repository) {
+        return repository;
     }
 }
