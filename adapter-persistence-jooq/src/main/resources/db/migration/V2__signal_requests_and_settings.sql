@@ -1,12 +1,18 @@
+-- Text lengths: the domain bounds client text in characters, counted as Unicode code points (a
+-- consentType has 1 to 200). PostgreSQL counts VARCHAR lengths the same way; H2 counts UTF-16 units, in
+-- which a character outside the Basic Multilingual Plane (an emoji, a rare CJK ideograph) takes two. Such
+-- columns therefore allow twice the domain's bound, so that both databases store whatever the domain
+-- accepts; the domain, not the column, enforces the bound.
+
 -- Consent templates (contract section 5), always read within one account.
 CREATE TABLE consent_template (
     id              VARCHAR(40)              NOT NULL,
     account_id      VARCHAR(40)              NOT NULL,
-    consent_type    VARCHAR(200)             NOT NULL,
-    title           VARCHAR(200),
-    version         VARCHAR(64)              NOT NULL,
-    consent_method  VARCHAR(200),
-    consent_text    VARCHAR(65535)           NOT NULL,
+    consent_type    VARCHAR(400)             NOT NULL,  -- 200 characters
+    title           VARCHAR(400),                       -- 200 characters
+    version         VARCHAR(128)             NOT NULL,  -- 64 characters
+    consent_method  VARCHAR(400),                       -- 200 characters
+    consent_text    VARCHAR(131070)          NOT NULL,  -- 65535 characters
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT pk_consent_template PRIMARY KEY (id),
     CONSTRAINT fk_consent_template_account FOREIGN KEY (account_id) REFERENCES account (id)
@@ -49,13 +55,13 @@ CREATE TABLE signal_request (
     meta_country_code    VARCHAR(2),
     meta_email_address   VARCHAR(254),
     meta_template_id     VARCHAR(64),
-    consent_type         VARCHAR(200),
-    consent_version      VARCHAR(64),
-    consent_with         VARCHAR(2000)            NOT NULL,
+    consent_type         VARCHAR(400),                       -- 200 characters
+    consent_version      VARCHAR(128),                       -- 64 characters
+    consent_with         VARCHAR(4000)            NOT NULL,  -- 2000 characters
     consent_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     consent_template_id  VARCHAR(64),
-    -- the template the values were computed for
-    template_id          VARCHAR(64),
+    -- the template the values were computed for (an alpha request's is tpl-account-selection)
+    template_id          VARCHAR(64)              NOT NULL,
     signals              VARCHAR(8000)            NOT NULL,
     amount_format        VARCHAR(10)              NOT NULL,
     amount_bands         VARCHAR(1000)            NOT NULL,
@@ -65,7 +71,8 @@ CREATE TABLE signal_request (
     CONSTRAINT fk_signal_request_account FOREIGN KEY (account_id) REFERENCES account (id)
 );
 CREATE INDEX ix_signal_request_page ON signal_request (account_id, created_at, id);
-CREATE INDEX ix_signal_request_processing ON signal_request (status, created_at);
+-- Requests still PROCESSING, oldest first, to be finished after a restart.
+CREATE INDEX ix_signal_request_processing ON signal_request (status, created_at, id);
 
 -- Every key of a request's subject, so that a list filtered by any accepted form of one phone
 -- number finds the requests made with the others.
@@ -76,4 +83,5 @@ CREATE TABLE signal_request_subject (
     CONSTRAINT pk_signal_request_subject PRIMARY KEY (request_id, subject_key),
     CONSTRAINT fk_signal_request_subject_request FOREIGN KEY (request_id) REFERENCES signal_request (id)
 );
-CREATE INDEX ix_signal_request_subject_key ON signal_request_subject (account_id, subject_key);
+-- Covers the list filter "one of these keys, in this account" without visiting the table.
+CREATE INDEX ix_signal_request_subject_key ON signal_request_subject (account_id, subject_key, request_id);

@@ -3,7 +3,12 @@ package dev.signals.adapter.persistence;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.signals.application.port.out.AccountPort;
+import dev.signals.application.port.out.ConsentTemplatePort;
 import dev.signals.application.port.out.DatabaseHealthPort;
+import dev.signals.application.port.out.LoadSignalRequestPort;
+import dev.signals.application.port.out.SaveSignalRequestPort;
+import dev.signals.application.port.out.SignalSettingsPort;
 
 import java.util.Objects;
 
@@ -26,5 +31,42 @@ public final class PersistenceModule extends AbstractModule {
     @Singleton
     DatabaseHealthPort databaseHealth(Database database) {
         return new JooqDatabaseHealth(database);
+    }
+
+    @Provides
+    @Singleton
+    AccountPort accounts(Database database) {
+        return new JooqAccountRepository(database);
+    }
+
+    @Provides
+    @Singleton
+    ConsentTemplatePort consentTemplates(Database database) {
+        return new JooqConsentTemplateRepository(database);
+    }
+
+    @Provides
+    @Singleton
+    SignalSettingsPort signalSettings(Database database) {
+        return new JooqSignalSettingsRepository(database);
+    }
+
+    /** One repository serves both signal request ports. */
+    @Provides
+    @Singleton
+    JooqSignalRequestRepository signalRequests(Database database) {
+        return new JooqSignalRequestRepository(database);
+    }
+
+    @Provides
+    @Singleton
+    SaveSignalRequestPort saveSignalRequests(JooqSignalRequestRepository repository) {
+        return repository;
+    }
+
+    @Provides
+    @Singleton
+    LoadSignalRequestPort loadSignalRequests(JooqSignalRequestRepository repository) {
+        return repository;
     }
 }

@@ -1,0 +1,154 @@
+package dev.signals.adapter.persistence;
+
+import dev.signals.adapter.persistence.jooq.tables.records.SignalRequestRecord;
+import dev.signals.adapter.persistence.jooq.tables.records.SignalRequestSubjectRecord;
+import dev.signals.application.paging.PageCursor;
+import dev.signals.application.port.out.LoadSignalRequestPort;
+import dev.signals.application.port.out.SaveSignalRequestPort;
+import dev.signals.domain.account.AccountId;
+import dev.signals.domain.request.RequestStatus;
+import dev.signals.domain.request.SignalRequest;
+import dev.signals.domain.request.SignalRequestId;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep3;
+
+import java.util.List;
+import java.util.Optional;
+
+import static dev.signals.adapter.persistence.jooq.Tables.SIGNAL_REQUEST;
+import static dev.signals.adapter.persistence.jooq.Tables.SIGNAL_REQUEST_SUBJECT;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.selectOne;
+
+/**
+ * Signal requests in {@code signal_request}, with every key of their subject in {@code signal_request_subject}
+ * so that a list filtered by one form of a phone number finds the requests made with the others. Reads are
+ * scoped by {@code account_id} (another account's request behaves as unknown), except {@link #processing},
+ * which finds unfinished requests of every account after a restart.
+ */
+final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSignalRequestPort {
+
+    private static final NewestFirst<SignalRequestRecord> NEWEST_FIRST =
+            new NewestFirst<>(SIGNAL_REQUEST.CREATED_AT, SIGNAL_REQUEST.ID);
+    private static final String PROCESSING = RequestStatus.PROCESSING.name();
+
+    private final Statements statements;
+
+    JooqSignalRequestRepository(Database database) {
+        this.statements = new Statements(database);
+    }
+
+    /** The request and its subject keys in one transaction: all of it or nothing. */
+    @Override
+    public void insert(SignalRequest request) {
+        SignalRequestRecord row = SignalRequestMapper.toRecord(request);
+        List<SignalRequestSubjectRecord> subjectRows = SignalRequestMapper.toSubjectRecords(request);
+        statements.inTransaction(dsl -> {
+            dsl.insertInto(SIGNAL_REQUEST).set(row).execute();
+            return insertSubjects(dsl, subjectRows);
+        });
+    }
+
+    private static int insertSubjects(DSLContext dsl, List<SignalRequestSubjectRecord> rows) {
+        InsertValuesStep3<SignalRequestSubjectRecord, String, String, String> insert = dsl.insertInto(
+                SIGNAL_REQUEST_SUBJECT,
+                SIGNAL_REQUEST_SUBJECT.REQUEST_ID, SIGNAL_REQUEST_SUBJECT.ACCOUNT_ID, SIGNAL_REQUEST_SUBJECT.SUBJECT_KEY);
+        for (SignalRequestSubjectRecord row : rows) {
+            insert = insert.values(row.getRequestId(), row.getAccountId(), row.getSubjectKey());
+        }
+        return insert.execute();
+    }
+
+    /**
+     * Replaces status, result code, result message and values of the stored request, only while it is
+     * PROCESSING: a finished request never changes again (contract section 2.2), also when two workers
+     * finish the same request after a restart.
+     *
+     * @throws IllegalStateException when the account has no such request, or when it is already finished
+     */
+    @Override
+    public void update(SignalRequest request) {
+        SignalRequestRecord state = new SignalRequestRecord();
+        SignalRequestMapper.setState(state, request);
+        Condition thisRequest = SIGNAL_REQUEST.ID.eq(request.id().value())
+                .and(SIGNAL_REQUEST.ACCOUNT_ID.eq(request.accountId().value()));
+        statements.inTransaction(dsl -> {
+            int updated = dsl.update(SIGNAL_REQUEST)
+                    .set(SIGNAL_REQUEST.STATUS, state.getStatus())
+                    .set(SIGNAL_REQUEST.RESULT_CODE, state.getResultCode())
+                    .set(SIGNAL_REQUEST.RESULT_MESSAGE, state.getResultMessage())
+                    .set(SIGNAL_REQUEST.RESULT_VALUES, state.getResultValues())
+                    .where(thisRequest)
+                    .and(SIGNAL_REQUEST.STATUS.eq(PROCESSING))
+                    .execute();
+            if (updated == 0) {
+                Optional<String> stored = dsl.select(SIGNAL_REQUEST.STATUS).from(SIGNAL_REQUEST).where(thisRequest)
+                        .fetchOptional(SIGNAL_REQUEST.STATUS);
+                throw new IllegalStateException(stored
+                        .map(status -> "signal request " + request.id() + " is already " + status
+                                + " and cannot be updated; only a PROCESSING request finishes")
+                        .orElse("account " + request.accountId() + " has no stored signal request " + request.id()));
+            }
+            return updated;
+        });
+    }
+
+    @Override
+    public Optional<SignalRequest> load(AccountId accountId, SignalRequestId id) {
+        return statements.run(dsl -> dsl.selectFrom(SIGNAL_REQUEST)
+                        .where(SIGNAL_REQUEST.ID.eq(id.value()))
+                        .and(SIGNAL_REQUEST.ACCOUNT_ID.eq(accountId.value()))
+                        .fetchOptional())
+                .map(SignalRequestMapper::toSignalRequest);
+    }
+
+    @Override
+    public List<SignalRequest> list(AccountId accountId, Filter filter, PageCursor after, int limit) {
+        int rows = NewestFirst.checkedLimit(limit);
+        return statements.run(dsl -> dsl.selectFrom(SIGNAL_REQUEST)
+                .where(SIGNAL_REQUEST.ACCOUNT_ID.eq(accountId.value()))
+                .and(matching(accountId, filter))
+                .and(NEWEST_FIRST.after(after))
+                .orderBy(NEWEST_FIRST.order())
+                .limit(rows)
+                .fetch(SignalRequestMapper::toSignalRequest));
+    }
+
+    /**
+     * The filter's conditions; a null field does not narrow. {@code subjectKeys} matches a request with any of
+     * its keys among them (an empty list matches nothing); {@code from} is inclusive, {@code until} exclusive.
+     */
+    private static Condition matching(AccountId accountId, Filter filter) {
+        Condition condition = noCondition();
+        if (filter.id() != null) {
+            condition = condition.and(SIGNAL_REQUEST.ID.eq(filter.id().value()));
+        }
+        if (filter.subjectKeys() != null) {
+            condition = condition.and(exists(selectOne()
+                    .from(SIGNAL_REQUEST_SUBJECT)
+                    .where(SIGNAL_REQUEST_SUBJECT.ACCOUNT_ID.eq(accountId.value()))
+                    .and(SIGNAL_REQUEST_SUBJECT.SUBJECT_KEY.in(filter.subjectKeys()))
+                    .and(SIGNAL_REQUEST_SUBJECT.REQUEST_ID.eq(SIGNAL_REQUEST.ID))));
+        }
+        if (filter.from() != null) {
+            condition = condition.and(SIGNAL_REQUEST.CREATED_AT.ge(Timestamps.toColumn(filter.from())));
+        }
+        if (filter.until() != null) {
+            condition = condition.and(SIGNAL_REQUEST.CREATED_AT.lt(Timestamps.toColumn(filter.until())));
+        }
+        return condition;
+    }
+
+    /** Oldest first (created_at, then id), of every account. */
+    @Override
+    public List<SignalRequest> processing(int limit) {
+        int rows = NewestFirst.checkedLimit(limit);
+        return statements.run(dsl -> dsl.selectFrom(SIGNAL_REQUEST)
+                .where(SIGNAL_REQUEST.STATUS.eq(PROCESSING))
+                .orderBy(SIGNAL_REQUEST.CREATED_AT.asc(), SIGNAL_REQUEST.ID.asc())
+                .limit(rows)
+                .fetch(SignalRequestMapper::toSignalRequest));
+    }
+}

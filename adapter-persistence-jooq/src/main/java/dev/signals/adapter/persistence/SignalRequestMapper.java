@@ -1,0 +1,146 @@
+package dev.signals.adapter.persistence;
+
+import dev.signals.adapter.persistence.jooq.tables.records.SignalRequestRecord;
+import dev.signals.adapter.persistence.jooq.tables.records.SignalRequestSubjectRecord;
+import dev.signals.domain.account.AccountId;
+import dev.signals.domain.calculation.SignalValue;
+import dev.signals.domain.catalogue.Signal;
+import dev.signals.domain.catalogue.SignalSelection;
+import dev.signals.domain.consent.Consent;
+import dev.signals.domain.consent.ConsentTemplateId;
+import dev.signals.domain.request.RequestMeta;
+import dev.signals.domain.request.RequestStatus;
+import dev.signals.domain.request.ResultCode;
+import dev.signals.domain.request.SignalRequest;
+import dev.signals.domain.request.SignalRequestId;
+import dev.signals.domain.subject.SubjectKeys;
+import dev.signals.domain.template.SignalTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link SignalRequest} as a {@code signal_request} row plus one {@code signal_request_subject} row per key
+ * of its subject, and back through {@link SignalRequest#restore}, which checks that the stored state is
+ * consistent. The subject is stored as its lookup key and read back with {@link SubjectKeys#subjectOf};
+ * the template as its id, signal names, amount format and bands ({@link TemplateColumns}); the values as one
+ * element per signal of the template, in its order, empty for null, and no column value at all when the
+ * request has no values (PROCESSING, NO_DATA, ERROR).
+ */
+final class SignalRequestMapper {
+
+    private SignalRequestMapper() {
+    }
+
+    static SignalRequestRecord toRecord(SignalRequest request) {
+        SignalRequestRecord record = new SignalRequestRecord();
+        record.setId(request.id().value());
+        record.setAccountId(request.accountId().value());
+        record.setCreatedAt(Timestamps.toColumn(request.createdAt()));
+        record.setAsOf(Timestamps.toColumn(request.asOf()));
+        record.setSubjectKey(request.subject().lookupKey());
+
+        RequestMeta meta = request.requestMeta();
+        record.setMetaPhone(meta.phone());
+        record.setMetaCountryCode(meta.countryCode());
+        record.setMetaEmailAddress(meta.emailAddress());
+        record.setMetaTemplateId(meta.templateId());
+        Consent consent = meta.consent();
+        record.setConsentType(consent.type());
+        record.setConsentVersion(consent.version());
+        record.setConsentWith(consent.consentedWith());
+        record.setConsentAt(Timestamps.toColumn(consent.consentedAt()));
+        record.setConsentTemplateId(consent.consentTemplateId() == null ? null : consent.consentTemplateId().value());
+
+        SignalTemplate template = request.template();
+        record.setTemplateId(template.id());
+        record.setSignals(TemplateColumns.signalsColumn(template.signals()));
+        record.setAmountFormat(TemplateColumns.formatColumn(template.amountFormat()));
+        record.setAmountBands(TemplateColumns.bandsColumn(template.bands()));
+
+        setState(record, request);
+        return record;
+    }
+
+    /** The columns a finished request changes: status, result code and message, values. */
+    static void setState(SignalRequestRecord record, SignalRequest request) {
+        record.setStatus(request.status().name());
+        record.setResultCode(request.resultCode() == null ? null : request.resultCode().name());
+        record.setResultMessage(request.resultMessage());
+        record.setResultValues(valuesColumn(request.values()));
+    }
+
+    /** One row per key the subject is known by: a phone has three, a hash or an e-mail address one. */
+    static List<SignalRequestSubjectRecord> toSubjectRecords(SignalRequest request) {
+        List<SignalRequestSubjectRecord> records = new ArrayList<>();
+        for (String key : request.subject().keys()) {
+            SignalRequestSubjectRecord record = new SignalRequestSubjectRecord();
+            record.setRequestId(request.id().value());
+            record.setAccountId(request.accountId().value());
+            record.setSubjectKey(key);
+            records.add(record);
+        }
+        return records;
+    }
+
+    static SignalRequest toSignalRequest(SignalRequestRecord record) {
+        SignalTemplate template = new SignalTemplate(
+                record.getTemplateId(),
+                TemplateColumns.selection(record.getSignals()),
+                TemplateColumns.format(record.getAmountFormat()),
+                TemplateColumns.bands(record.getAmountBands()));
+        Consent consent = new Consent(
+                record.getConsentType(),
+                record.getConsentVersion(),
+                record.getConsentWith(),
+                Timestamps.fromColumn(record.getConsentAt()),
+                record.getConsentTemplateId() == null ? null : new ConsentTemplateId(record.getConsentTemplateId()));
+        RequestMeta meta = new RequestMeta(
+                record.getMetaPhone(),
+                record.getMetaCountryCode(),
+                record.getMetaEmailAddress(),
+                record.getMetaTemplateId(),
+                consent);
+        return SignalRequest.restore(
+                new SignalRequestId(record.getId()),
+                new AccountId(record.getAccountId()),
+                Timestamps.fromColumn(record.getCreatedAt()),
+                Timestamps.fromColumn(record.getAsOf()),
+                SubjectKeys.subjectOf(record.getSubjectKey()),
+                meta,
+                template,
+                RequestStatus.valueOf(record.getStatus()),
+                record.getResultCode() == null ? null : ResultCode.valueOf(record.getResultCode()),
+                record.getResultMessage(),
+                values(record.getId(), template.signals(), record.getResultValues()));
+    }
+
+    private static String valuesColumn(List<SignalValue> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<String> elements = new ArrayList<>(values.size());
+        for (SignalValue value : values) {
+            elements.add(value.value() == null ? "" : Long.toString(value.value()));
+        }
+        return CommaSeparated.join(elements);
+    }
+
+    private static List<SignalValue> values(String requestId, SignalSelection signals, String column) {
+        if (column == null) {
+            return List.of();
+        }
+        List<String> elements = CommaSeparated.split(column);
+        if (elements.size() != signals.size()) {
+            throw new IllegalStateException("stored signal request " + requestId + " has " + elements.size()
+                    + " values for the " + signals.size() + " signals of its template");
+        }
+        List<SignalValue> values = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+            Signal signal = signals.signals().get(i);
+            String element = elements.get(i);
+            values.add(new SignalValue(signal, element.isEmpty() ? null : Long.valueOf(element)));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.signals.adapter.persistence;
+
+import dev.signals.application.StorageUnavailableException;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+import java.sql.SQLTransientConnectionException;
+import java.util.function.Function;
+
+/**
+ * How the repositories run their SQL: on the {@link Database}'s jOOQ context, alone or in one transaction.
+ * This is the one place where a database that cannot be reached becomes {@link StorageUnavailableException}
+ * (so that callers answer 503 with nothing half-written): a lost connection
+ * ({@link ConnectionLossListener#isConnectionLoss}) or no connection to be had from the pool in time
+ * ({@link SQLTransientConnectionException}). Every other failure, a violated constraint or a bad
+ * statement, propagates unchanged.
+ */
+final class Statements {
+
+    private final Database database;
+
+    Statements(Database database) {
+        this.database = database;
+    }
+
+    /** Runs {@code work}, each statement in its own auto-committed transaction. */
+    <T> T run(Function<DSLContext, T> work) {
+        try {
+            return work.apply(database.dsl());
+        } catch (DataAccessException e) {
+            throw translated(e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    <T> T inTransaction(Function<DSLContext, T> work) {
+        return run(dsl -> dsl.transactionResult(transaction -> work.apply(transaction.dsl())));
+    }
+
+    /** {@link StorageUnavailableException} when the database cannot be reached, {@code failure} itself otherwise. */
+    static RuntimeException translated(DataAccessException failure) {
+        if (cannotReachDatabase(failure)) {
+            return new StorageUnavailableException("the database cannot be reached: " + failure.getMessage(), failure);
+        }
+        return failure;
+    }
+
+    static boolean cannotReachDatabase(Throwable failure) {
+        if (ConnectionLossListener.isConnectionLoss(failure)) {
+            return true;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

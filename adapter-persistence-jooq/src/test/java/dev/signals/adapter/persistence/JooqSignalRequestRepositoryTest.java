@@ -1,0 +1,516 @@
+package dev.signals.adapter.persistence;
+
+import dev.signals.application.paging.PageCursor;
+import dev.signals.application.port.out.LoadSignalRequestPort.Filter;
+import dev.signals.domain.account.AccountId;
+import dev.signals.domain.calculation.CalculationResult;
+import dev.signals.domain.calculation.SignalValue;
+import dev.signals.domain.catalogue.Metric;
+import dev.signals.domain.catalogue.Signal;
+import dev.signals.domain.catalogue.SignalCatalogue;
+import dev.signals.domain.catalogue.SignalSelection;
+import dev.signals.domain.consent.Consent;
+import dev.signals.domain.consent.ConsentTemplateId;
+import dev.signals.domain.request.RequestMeta;
+import dev.signals.domain.request.RequestStatus;
+import dev.signals.domain.request.ResultCode;
+import dev.signals.domain.request.SignalRequest;
+import dev.signals.domain.request.SignalRequestId;
+import dev.signals.domain.subject.EmailAddress;
+import dev.signals.domain.subject.EmailSubject;
+import dev.signals.domain.subject.Md5Hash;
+import dev.signals.domain.subject.PhoneHashSubject;
+import dev.signals.domain.subject.PhoneNumber;
+import dev.signals.domain.subject.PhoneSubject;
+import dev.signals.domain.subject.Subject;
+import dev.signals.domain.subject.SubjectKeys;
+import dev.signals.domain.template.AmountBands;
+import dev.signals.domain.template.AmountFormat;
+import dev.signals.domain.template.SignalTemplate;
+import dev.signals.domain.template.ValueType;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import static dev.signals.adapter.persistence.TestAccounts.A;
+import static dev.signals.adapter.persistence.TestAccounts.B;
+import static dev.signals.adapter.persistence.jooq.Tables.SIGNAL_REQUEST;
+import static dev.signals.adapter.persistence.jooq.Tables.SIGNAL_REQUEST_SUBJECT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JooqSignalRequestRepositoryTest {
+
+    private static final SignalCatalogue CATALOGUE = SignalCatalogue.standard();
+    private static final Instant T = Instant.parse("2024-08-09T12:55:51.123456Z");
+    private static final PhoneNumber PHONE = new PhoneNumber("+639171234567");
+    private static final PhoneNumber OTHER_PHONE = new PhoneNumber("+639181234567");
+    private static final Consent CONSENT = new Consent("[Motor Loans] Terms & Conditions", "2024-08",
+            "I agree to ABC Company's Terms & Conditions", Instant.parse("2024-08-08T16:06:00.654321Z"), null);
+    private static final SignalTemplate BAND_TEMPLATE = new SignalTemplate("tpl-overdue-bands",
+            CATALOGUE.select(List.of("events_overdue_day30", "events_overdue_day30_amount", "events_overdue_day90_amount",
+                    "events_overdue_day30_days", "events_debt_day180_amount", "events_overdue_days_since_last")),
+            AmountFormat.BAND, new AmountBands(List.of(0L, 500L, 2_500L)));
+    /** A character outside the Basic Multilingual Plane: one character, two UTF-16 units. */
+    private static final String ASTRAL = "\uD83D\uDE00";
+
+    // ---- building requests with the domain's own factories
+
+    /** Ids whose order differs from the order of {@code n}, so that a test cannot pass by insertion order. */
+    private static SignalRequestId id(long n) {
+        return SignalRequestId.fromUuid(new UUID(0x5DEECE66DL * (n + 1) % 0xFFFF, n));
+    }
+
+    private static SignalRequest processing(long n, AccountId account, Instant createdAt, Subject subject) {
+        return SignalRequest.create(id(n), account, createdAt, null, subject,
+                new RequestMeta(PHONE.e164(), null, null, null, CONSENT), SignalTemplate.builtIn());
+    }
+
+    private static SignalRequest processing(long n, AccountId account, Instant createdAt) {
+        return processing(n, account, createdAt, new PhoneSubject(PHONE));
+    }
+
+    /** Counts are never null; of the other values every third is null. */
+    private static CalculationResult resultWithData(SignalSelection signals) {
+        List<SignalValue> values = new ArrayList<>();
+        for (int i = 0; i < signals.size(); i++) {
+            Signal signal = signals.signals().get(i);
+            boolean count = signal.metric() == Metric.COUNT || signal.metric() == Metric.INSTITUTION_COUNT;
+            Long value = count ? Long.valueOf(i) : i % 3 == 0 ? null : Long.valueOf(1_000L * i + 1);
+            values.add(new SignalValue(signal, value));
+        }
+        return CalculationResult.of(true, values);
+    }
+
+    private static Filter subjectKeys(List<String> keys) {
+        return new Filter(null, keys, null, null);
+    }
+
+    // ---- round trips
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aProcessingRequestRoundTripsEveryField(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            var request = SignalRequest.create(id(1), A, T, Instant.parse("2024-08-01T00:00:00.000001Z"),
+                    new PhoneSubject(PHONE), new RequestMeta("0917 123 4567", "PH", null, null, CONSENT),
+                    SignalTemplate.ofSelection(CATALOGUE.defaultSelection()));
+
+            requests.insert(request);
+
+            var loaded = requests.load(A, request.id()).orElseThrow();
+            assertThat(loaded).isEqualTo(request);
+            assertThat(loaded.status()).isEqualTo(RequestStatus.PROCESSING);
+            assertThat(loaded.resultCode()).isNull();
+            assertThat(loaded.resultMessage()).isNull();
+            assertThat(loaded.values()).isEmpty();
+            assertThat(loaded.createdAt()).isEqualTo(T);
+            assertThat(loaded.asOf()).isEqualTo(Instant.parse("2024-08-01T00:00:00.000001Z"));
+            assertThat(loaded.requestMeta().phone()).isEqualTo("0917 123 4567");
+            assertThat(loaded.requestMeta().emailAddress()).isNull();
+            assertThat(loaded.template().id()).isEqualTo(SignalTemplate.ACCOUNT_SELECTION_ID);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aSuccessfulRequestOfABandTemplateKeepsItsBandsAndEveryValueIncludingNulls(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            var request = SignalRequest.create(id(1), A, T, null, new PhoneSubject(PHONE),
+                            new RequestMeta(PHONE.e164(), null, null, BAND_TEMPLATE.id(), CONSENT), BAND_TEMPLATE)
+                    .complete(resultWithData(BAND_TEMPLATE.signals()));
+            assertThat(request.values()).extracting(SignalValue::value).containsNull();
+
+            requests.insert(request);
+
+            var loaded = requests.load(A, request.id()).orElseThrow();
+            assertThat(loaded).isEqualTo(request);
+            assertThat(loaded.resultCode()).isEqualTo(ResultCode.SUCCESS);
+            assertThat(loaded.template().bands().edges()).containsExactly(0L, 500L, 2_500L);
+            assertThat(loaded.values()).isEqualTo(request.values());
+            assertThat(loaded.items()).isEqualTo(request.items())
+                    .anySatisfy(item -> assertThat(item.valueType()).isEqualTo(ValueType.STRING));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void noDataAndErrorRequestsRoundTripWithoutValues(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            var noData = processing(1, A, T).complete(CalculationResult.of(false, List.of()));
+            var unavailable = processing(2, A, T).fail(ResultCode.SERVICE_UNAVAILABLE);
+            var systemError = processing(3, A, T).fail(ResultCode.SYSTEM_ERROR);
+
+            for (var request : List.of(noData, unavailable, systemError)) {
+                requests.insert(request);
+                assertThat(requests.load(A, request.id())).contains(request);
+            }
+
+            assertThat(requests.load(A, noData.id()).orElseThrow().resultCode()).isEqualTo(ResultCode.NO_DATA);
+            assertThat(requests.load(A, unavailable.id()).orElseThrow().status()).isEqualTo(RequestStatus.ERROR);
+            assertThat(requests.load(A, systemError.id()).orElseThrow().resultMessage())
+                    .isEqualTo(ResultCode.SYSTEM_ERROR.resultMessage());
+            assertThat(db.dsl().fetchCount(SIGNAL_REQUEST, SIGNAL_REQUEST.RESULT_VALUES.isNull())).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void hashAndEmailSubjectsAndAConsentFromATemplateRoundTrip(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            var fromTemplate = new Consent(null, null, "I agree", T.minusSeconds(60),
+                    ConsentTemplateId.fromUuid(UUID.fromString("fa84d4ec-5a06-4c89-8b62-b46b7affbcd5")));
+            String sentHash = PHONE.md5WithoutPlus().toUpperCase(Locale.ROOT);
+            var byHash = SignalRequest.create(id(1), A, T, null, new PhoneHashSubject(new Md5Hash(sentHash)),
+                    new RequestMeta(sentHash, null, null, null, fromTemplate), SignalTemplate.builtIn());
+            var byEmail = SignalRequest.create(id(2), A, T, null,
+                    new EmailSubject(new EmailAddress(" Jane.Doe@Example.com ")),
+                    new RequestMeta(null, "PH", " Jane.Doe@Example.com ", SignalTemplate.BUILT_IN_ID, CONSENT),
+                    SignalTemplate.builtIn());
+
+            requests.insert(byHash);
+            requests.insert(byEmail);
+
+            assertThat(requests.load(A, byHash.id())).contains(byHash);
+            assertThat(requests.load(A, byHash.id()).orElseThrow().consent().type()).isNull();
+            assertThat(requests.load(A, byEmail.id())).contains(byEmail);
+            assertThat(requests.load(A, byEmail.id()).orElseThrow().subject().lookupKey())
+                    .isEqualTo("email:jane.doe@example.com");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void timestampsAtTheEndsOfTheDomainsRangeRoundTripToTheMicrosecond(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            Instant latest = Instant.parse("9999-12-31T23:59:59.999999Z");
+            Instant earliest = Instant.parse("0001-01-01T00:00:00Z");
+            var consent = new Consent("type", "1", "I agree", Instant.parse("0001-01-01T00:00:00.000001Z"), null);
+            var request = SignalRequest.create(id(1), A, latest, earliest, new PhoneSubject(PHONE),
+                    new RequestMeta(PHONE.e164(), null, null, null, consent), SignalTemplate.builtIn());
+
+            requests.insert(request);
+
+            var loaded = requests.load(A, request.id()).orElseThrow();
+            assertThat(loaded.createdAt()).isEqualTo(latest);
+            assertThat(loaded.asOf()).isEqualTo(earliest);
+            assertThat(loaded.consent().consentedAt()).isEqualTo(Instant.parse("0001-01-01T00:00:00.000001Z"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void theWholeCatalogueWithTheLargestValuesAndTheLongestConsentFits(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            var everything = new SignalTemplate("tpl-" + "x".repeat(60), CATALOGUE.allSignals(), AmountFormat.BAND,
+                    new AmountBands(List.of(0L, Long.MAX_VALUE - 1)));
+            var longestConsent = new Consent(ASTRAL.repeat(200), ASTRAL.repeat(64), ASTRAL.repeat(2000), T, null);
+            var largest = CalculationResult.of(true, CATALOGUE.all().stream()
+                    .map(signal -> new SignalValue(signal, Long.MAX_VALUE)).toList());
+            var request = SignalRequest.create(id(1), A, T, null, new EmailSubject(new EmailAddress(
+                            "a".repeat(64) + "@" + "b".repeat(185) + ".com")),
+                            new RequestMeta(null, null, "a".repeat(64) + "@" + "b".repeat(185) + ".com", everything.id(),
+                                    longestConsent), everything)
+                    .complete(largest);
+
+            requests.insert(request);
+
+            assertThat(requests.load(A, request.id())).contains(request);
+        }
+    }
+
+    // ---- writing
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void insertStoresOneSubjectRowPerKeyOfTheSubject(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            var byPhone = processing(1, A, T, new PhoneSubject(PHONE));
+            var byEmail = processing(2, A, T, new EmailSubject(new EmailAddress("jane@example.com")));
+
+            requests.insert(byPhone);
+            requests.insert(byEmail);
+
+            assertThat(subjectKeysOf(db, byPhone)).containsExactlyInAnyOrderElementsOf(SubjectKeys.keysOf(PHONE));
+            assertThat(subjectKeysOf(db, byEmail)).containsExactly("email:jane@example.com");
+        }
+    }
+
+    private static List<String> subjectKeysOf(StartedDatabase db, SignalRequest request) {
+        return db.dsl().select(SIGNAL_REQUEST_SUBJECT.SUBJECT_KEY).from(SIGNAL_REQUEST_SUBJECT)
+                .where(SIGNAL_REQUEST_SUBJECT.REQUEST_ID.eq(request.id().value()))
+                .and(SIGNAL_REQUEST_SUBJECT.ACCOUNT_ID.eq(request.accountId().value()))
+                .fetch(SIGNAL_REQUEST_SUBJECT.SUBJECT_KEY);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void anInsertThatFailsOnTheSubjectKeysLeavesNoRequestBehind(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            // Only this test's table refuses one of the phone's keys, so the second statement of the insert fails.
+            db.dsl().execute("ALTER TABLE signal_request_subject ADD CONSTRAINT ck_test_refuses_a_key"
+                    + " CHECK (subject_key <> 'md5:" + PHONE.md5WithPlus() + "')");
+
+            assertThatThrownBy(() -> requests.insert(processing(1, A, T, new PhoneSubject(PHONE))))
+                    .isInstanceOf(DataAccessException.class);
+
+            assertThat(requests.load(A, id(1))).isEmpty();
+            assertThat(db.dsl().fetchCount(SIGNAL_REQUEST)).isZero();
+            assertThat(db.dsl().fetchCount(SIGNAL_REQUEST_SUBJECT)).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void updateFinishesAProcessingRequest(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            var started = processing(1, A, T);
+            requests.insert(started);
+            var finished = started.complete(resultWithData(started.template().signals()));
+
+            requests.update(finished);
+
+            assertThat(requests.load(A, started.id())).contains(finished);
+            assertThat(requests.processing(10)).isEmpty();
+            assertThat(requests.list(A, Filter.NONE, null, 10)).containsExactly(finished);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aFinishedRequestNeverChangesAgain(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            var started = processing(1, A, T);
+            requests.insert(started);
+            var firstFinish = started.fail(ResultCode.SERVICE_UNAVAILABLE);
+            requests.update(firstFinish);
+
+            assertThatThrownBy(() -> requests.update(started.complete(CalculationResult.of(false, List.of()))))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is already ERROR");
+            assertThat(requests.load(A, started.id())).contains(firstFinish);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void updateOfARequestTheAccountHasNotStoredIsRefused(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            var ofA = processing(1, A, T);
+            requests.insert(ofA);
+            var sameIdClaimedByB = processing(1, B, T).fail(ResultCode.SYSTEM_ERROR);
+
+            assertThatThrownBy(() -> requests.update(sameIdClaimedByB))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("account acc-b has no stored signal request " + ofA.id());
+            assertThatThrownBy(() -> requests.update(processing(2, A, T).fail(ResultCode.SYSTEM_ERROR)))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(requests.load(A, ofA.id())).contains(ofA);
+        }
+    }
+
+    // ---- reading within an account
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void anotherAccountCanNeitherLoadNorListARequest(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            var ofA = processing(1, A, T);
+            requests.insert(ofA);
+
+            assertThat(requests.load(B, ofA.id())).isEmpty();
+            assertThat(requests.list(B, Filter.NONE, null, 10)).isEmpty();
+            assertThat(requests.list(B, new Filter(ofA.id(), null, null, null), null, 10)).isEmpty();
+            assertThat(requests.list(B, subjectKeys(SubjectKeys.keysOf(PHONE)), null, 10)).isEmpty();
+            assertThat(requests.list(A, Filter.NONE, null, 10)).containsExactly(ofA);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void pagingReturnsEveryRequestOnceNewestFirstWithTiesBrokenById(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            Instant[] createdAts = {T, T, T, T.minusNanos(1_000), T.minusNanos(1_000), T.plusSeconds(60),
+                    T.minusSeconds(3_600), T};
+            List<SignalRequest> stored = new ArrayList<>();
+            for (int n = 0; n < createdAts.length; n++) {
+                stored.add(processing(n, A, createdAts[n]));
+                requests.insert(stored.get(n));
+            }
+            requests.insert(processing(99, B, T));
+
+            List<SignalRequest> seen = new ArrayList<>();
+            PageCursor cursor = null;
+            List<SignalRequest> page;
+            do {
+                page = requests.list(A, Filter.NONE, cursor, 3);
+                seen.addAll(page);
+                if (!page.isEmpty()) {
+                    SignalRequest last = page.get(page.size() - 1);
+                    cursor = new PageCursor(last.createdAt(), last.id().value());
+                }
+                // Created while the client pages: newer than every cursor, so never part of this walk.
+                requests.insert(processing(100 + seen.size(), A, T.plusSeconds(3_600 + seen.size())));
+            } while (page.size() == 3);
+
+            assertThat(seen).containsExactlyElementsOf(stored.stream()
+                    .sorted(Comparator.comparing(SignalRequest::createdAt)
+                            .thenComparing(request -> request.id().value()).reversed())
+                    .toList());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void theIdFilterFindsOnlyThatRequest(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            var wanted = processing(1, A, T);
+            requests.insert(wanted);
+            requests.insert(processing(2, A, T));
+
+            assertThat(requests.list(A, new Filter(wanted.id(), null, null, null), null, 10)).containsExactly(wanted);
+            assertThat(requests.list(A, new Filter(id(3), null, null, null), null, 10)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void theSubjectFilterFindsRequestsMadeWithAnotherFormOfTheSamePhone(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            var byNumber = processing(1, A, T, new PhoneSubject(PHONE));
+            var byHashWithoutPlus = processing(2, A, T.minusSeconds(1),
+                    new PhoneHashSubject(new Md5Hash(PHONE.md5WithoutPlus())));
+            var byOtherNumber = processing(3, A, T, new PhoneSubject(OTHER_PHONE));
+            var byEmail = processing(4, A, T, new EmailSubject(new EmailAddress("jane@example.com")));
+            for (var request : List.of(byNumber, byHashWithoutPlus, byOtherNumber, byEmail)) {
+                requests.insert(request);
+            }
+
+            // The service filters by the keys of the subject the client named.
+            assertThat(requests.list(A, subjectKeys(new PhoneSubject(PHONE).keys()), null, 10))
+                    .containsExactly(byNumber, byHashWithoutPlus);
+            assertThat(requests.list(A, subjectKeys(
+                    new PhoneHashSubject(new Md5Hash(PHONE.md5WithoutPlus())).keys()), null, 10))
+                    .containsExactly(byNumber, byHashWithoutPlus);
+            // The hash with '+' is a key of the number, not of the other hash: only the request by number knows it.
+            assertThat(requests.list(A, subjectKeys(
+                    new PhoneHashSubject(new Md5Hash(PHONE.md5WithPlus())).keys()), null, 10))
+                    .containsExactly(byNumber);
+            assertThat(requests.list(A, subjectKeys(List.of("email:jane@example.com")), null, 10))
+                    .containsExactly(byEmail);
+            assertThat(requests.list(A, subjectKeys(List.of()), null, 10)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void theDateFilterIncludesFromAndExcludesUntil(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            Instant from = Instant.parse("2024-08-09T00:00:00Z");
+            Instant until = from.plus(Duration.ofDays(1));
+            var justBefore = processing(1, A, from.minusNanos(1_000));
+            var atFrom = processing(2, A, from);
+            var lastOfTheDay = processing(3, A, until.minusNanos(1_000));
+            var atUntil = processing(4, A, until);
+            for (var request : List.of(justBefore, atFrom, lastOfTheDay, atUntil)) {
+                requests.insert(request);
+            }
+
+            assertThat(requests.list(A, new Filter(null, null, from, until), null, 10))
+                    .containsExactly(lastOfTheDay, atFrom);
+            assertThat(requests.list(A, new Filter(null, null, from, null), null, 10))
+                    .containsExactly(atUntil, lastOfTheDay, atFrom);
+            assertThat(requests.list(A, new Filter(null, null, null, from), null, 10))
+                    .containsExactly(justBefore);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void filtersAndTheCursorNarrowTogether(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            List<SignalRequest> ofPhone = new ArrayList<>();
+            for (int n = 0; n < 6; n++) {
+                var request = processing(n, A, T.plusSeconds(n), new PhoneSubject(n % 2 == 0 ? PHONE : OTHER_PHONE));
+                requests.insert(request);
+                if (n % 2 == 0) {
+                    ofPhone.add(0, request);
+                }
+            }
+            var filter = new Filter(null, SubjectKeys.keysOf(PHONE), T, T.plusSeconds(5));
+
+            var first = requests.list(A, filter, null, 2);
+            var last = first.get(1);
+            var second = requests.list(A, filter, new PageCursor(last.createdAt(), last.id().value()), 2);
+
+            assertThat(first).containsExactly(ofPhone.get(0), ofPhone.get(1));
+            assertThat(second).containsExactly(ofPhone.get(2));
+        }
+    }
+
+    // ---- unfinished requests after a restart
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void processingFindsUnfinishedRequestsOfEveryAccountOldestFirst(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            var newest = processing(1, A, T.plusSeconds(10));
+            var oldestOfB = processing(2, B, T.minusSeconds(10));
+            var tiedLow = processing(3, A, T);
+            var tiedHigh = processing(4, B, T);
+            var finished = processing(5, A, T.minusSeconds(60)).fail(ResultCode.SYSTEM_ERROR);
+            for (var request : List.of(newest, oldestOfB, tiedLow, tiedHigh, finished)) {
+                requests.insert(request);
+            }
+            var tied = tiedLow.id().value().compareTo(tiedHigh.id().value()) < 0
+                    ? List.of(tiedLow, tiedHigh) : List.of(tiedHigh, tiedLow);
+
+            assertThat(requests.processing(10)).containsExactly(oldestOfB, tied.get(0), tied.get(1), newest);
+            assertThat(requests.processing(2)).containsExactly(oldestOfB, tied.get(0));
+        }
+    }
+}
