@@ -71,6 +71,12 @@ final class RunningJar implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL: the process dies at once, with no shutdown hook run. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("the process did not exit within " + timeout);

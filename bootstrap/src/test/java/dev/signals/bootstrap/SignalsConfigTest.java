@@ -2,7 +2,6 @@ package dev.signals.bootstrap;
 
 import dev.signals.adapter.persistence.DatabaseKind;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 import java.nio.file.Path;
 
@@ -34,25 +33,5 @@ class SignalsConfigTest {
                 .hasMessageContaining("SIGNALS_PORT");
         assertThatThrownBy(() -> SignalsConfig.of(7070, Path.of("data"), "jdbc:mysql://db/x", null, null))
                 .hasMessageContaining("SIGNALS_DB_URL");
-    }
-
-    @Test
-    void flagsDefaultToTheContractsDefaults() {
-        Main main = new Main();
-        new CommandLine(main).parseArgs();
-
-        assertThat(main.port).isEqualTo(System.getenv("SIGNALS_PORT") == null ? 7070 : Integer.parseInt(System.getenv("SIGNALS_PORT")));
-        if (System.getenv("SIGNALS_DATA_DIR") == null) {
-            assertThat(main.database.dataDir).isEqualTo(Path.of("./data"));
-        }
-    }
-
-    @Test
-    void aFlagOverridesItsVariable() {
-        Main main = new Main();
-        new CommandLine(main).parseArgs("--port", "9191", "--data-dir", "/tmp/signals");
-
-        assertThat(main.port).isEqualTo(9191);
-        assertThat(main.database.dataDir).isEqualTo(Path.of("/tmp/signals"));
     }
 }

@@ -1,6 +1,8 @@
-package dev.signals.bootstrap.tools;
+package dev.signals.bootstrap.cli;
 
-import dev.signals.bootstrap.DatabaseOptions;
+import dev.signals.bootstrap.tools.NdjsonEvents;
+import dev.signals.bootstrap.tools.CsvEvents;
+import dev.signals.bootstrap.tools.EventImport;
 import dev.signals.bootstrap.SignalsTools;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;

@@ -1,5 +1,6 @@
-package dev.signals.bootstrap;
+package dev.signals.bootstrap.cli;
 
+import dev.signals.bootstrap.SignalsConfig;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
-package dev.signals.bootstrap.tools;
+package dev.signals.bootstrap.cli;
 
+import dev.signals.bootstrap.tools.SyntheticEvents;
+import dev.signals.bootstrap.tools.EventImport;
 import dev.signals.application.port.in.EventReport;
-import dev.signals.bootstrap.DatabaseOptions;
 import dev.signals.bootstrap.SignalsTools;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

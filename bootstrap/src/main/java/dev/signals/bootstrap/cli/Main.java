@@ -1,10 +1,10 @@
-package dev.signals.bootstrap;
+package dev.signals.bootstrap.cli;
 
+import dev.signals.bootstrap.SignalsService;
+import dev.signals.bootstrap.SignalsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
-import dev.signals.bootstrap.tools.GenerateCommand;
-import dev.signals.bootstrap.tools.ImportCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
