@@ -8,6 +8,7 @@ import dev.signals.application.port.in.AuthenticateAdminQuery;
 import dev.signals.application.port.in.AuthenticateClientQuery;
 import dev.signals.application.port.in.CheckHealthQuery;
 import dev.signals.application.port.in.CreateAccountUseCase;
+import dev.signals.application.port.in.FinishPendingSignalRequestsUseCase;
 import dev.signals.application.port.in.GetSignalRequestQuery;
 import dev.signals.application.port.in.ListCatalogueQuery;
 import dev.signals.application.port.in.ListConsentTemplatesQuery;
@@ -158,6 +159,12 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     ListSignalRequestsQuery listSignalRequests(SignalRequestService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
+    FinishPendingSignalRequestsUseCase finishPendingSignalRequests(SignalRequestService service) {
         return service;
     }
 }

@@ -8,6 +8,7 @@ import dev.signals.application.paging.Page;
 import dev.signals.application.paging.PageCursor;
 import dev.signals.application.port.in.ApiVersion;
 import dev.signals.application.port.in.ConsentCommand;
+import dev.signals.application.port.in.FinishPendingSignalRequestsUseCase;
 import dev.signals.application.port.in.GetSignalRequestQuery;
 import dev.signals.application.port.in.ListSignalRequestsCommand;
 import dev.signals.application.port.in.ListSignalRequestsQuery;
@@ -43,9 +44,11 @@ import java.util.logging.Logger;
  * Signal requests (contract section 2): checks the command, resolves the consent and the template,
  * computes the values from the subject's events, and stores the finished request in one write.
  */
-public final class SignalRequestService implements RequestSignalsUseCase, GetSignalRequestQuery, ListSignalRequestsQuery {
+public final class SignalRequestService implements RequestSignalsUseCase, GetSignalRequestQuery, ListSignalRequestsQuery,
+        FinishPendingSignalRequestsUseCase {
 
     private static final Logger LOG = Logger.getLogger(SignalRequestService.class.getName());
+    private static final int PENDING_BATCH = 100;
 
     private final SaveSignalRequestPort save;
     private final LoadSignalRequestPort load;
@@ -107,6 +110,23 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
             LOG.log(Level.SEVERE, "Signal request " + request.id().value() + " could not be computed", e);
             return request.fail(ResultCode.SYSTEM_ERROR);
         }
+    }
+
+    @Override
+    public int finishPending() {
+        int finished = 0;
+        List<SignalRequest> pending;
+        while (!(pending = load.processing(PENDING_BATCH)).isEmpty()) {
+            for (SignalRequest request : pending) {
+                save.update(compute(request));
+                finished++;
+            }
+        }
+        if (finished > 0) {
+            int count = finished;
+            LOG.info(() -> "Finished " + count + " signal request(s) left PROCESSING");
+        }
+        return finished;
     }
 
     @Override

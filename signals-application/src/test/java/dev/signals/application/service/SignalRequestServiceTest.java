@@ -225,6 +225,22 @@ class SignalRequestServiceTest {
     }
 
     @Test
+    void requestsLeftProcessingAreFinishedAtStartAndNoneStaysThere() {
+        disbursement("loan-1", "lender", NOW.minus(Duration.ofDays(3)), null);
+        SignalRequest done = service.request(alpha(PHONE, null));
+        SignalRequest pending = SignalRequest.create(dev.signals.domain.request.SignalRequestId.fromUuid(java.util.UUID.randomUUID()),
+                LENDER, NOW, null, done.subject(), done.requestMeta(), done.template());
+        ports.insert(pending);
+
+        assertThat(service.finishPending()).isEqualTo(1);
+
+        assertThat(ports.requests.get(pending.id()).status()).isEqualTo(RequestStatus.COMPLETED);
+        assertThat(ports.requests.get(pending.id()).resultCode()).isEqualTo(ResultCode.SUCCESS);
+        assertThat(ports.processing(10)).isEmpty();
+        assertThat(service.finishPending()).isZero();
+    }
+
+    @Test
     void anotherAccountsRequestAndAMalformedIdAreNotFound() {
         SignalRequest mine = service.request(alpha(PHONE, null));
 
