@@ -8,11 +8,14 @@ import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.signals.application.port.in.AuthenticateAdminQuery;
 import dev.signals.application.port.in.AuthenticateClientQuery;
 import dev.signals.application.port.in.CheckHealthQuery;
+import dev.signals.application.port.in.CreateAccountUseCase;
 import dev.signals.application.port.in.GetSignalRequestQuery;
 import dev.signals.application.port.in.ListCatalogueQuery;
 import dev.signals.application.port.in.ListConsentTemplatesQuery;
 import dev.signals.application.port.in.ListSignalRequestsQuery;
 import dev.signals.application.port.in.ManageConsentTemplatesUseCase;
+import dev.signals.application.port.in.ManageSignalSelectionUseCase;
+import dev.signals.application.port.in.ManageSignalTemplatesUseCase;
 import dev.signals.application.port.in.RequestSignalsUseCase;
 
 import java.util.Set;
@@ -66,6 +69,12 @@ public final class RestModule extends AbstractModule {
     Routes consentTemplateRoutes(ManageConsentTemplatesUseCase manage, ListConsentTemplatesQuery list,
                                  JsonBodies bodies, Responses responses) {
         return new ConsentTemplateRoutes(manage, list, bodies, responses);
+    }
+
+    @ProvidesIntoSet
+    Routes adminRoutes(CreateAccountUseCase accounts, ManageSignalSelectionUseCase selections,
+                       ManageSignalTemplatesUseCase templates, JsonBodies bodies, Responses responses) {
+        return new AdminRoutes(accounts, selections, templates, bodies, responses);
     }
 
     @Provides

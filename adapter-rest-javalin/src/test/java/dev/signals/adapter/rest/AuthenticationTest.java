@@ -91,6 +91,13 @@ class AuthenticationTest {
     }
 
     @Test
+    void theAdminTokenOpensTheAdminApi() {
+        TestApp.test(application, api -> {
+            assertThat(api.asAdmin().get("/v1/admin/accounts/acc-acme/selection").status()).isEqualTo(200);
+        });
+    }
+
+    @Test
     void healthNeedsNoCredentials() {
         TestApp.test(application, api -> assertThat(api.authorizedBy(null).get("/health").status()).isEqualTo(200));
     }
@@ -99,12 +106,18 @@ class AuthenticationTest {
     void handlersRefuseCallsThatNoAuthenticationCheckedFailingClosed() {
         ObjectMapper mapper = JsonMapping.objectMapper();
         Responses responses = new Responses(mapper);
-        Set<Routes> withoutAuthentication = Set.of(new CatalogueRoutes(application, responses));
+        JsonBodies bodies = new JsonBodies(mapper);
+        Set<Routes> withoutAuthentication = Set.of(
+                new CatalogueRoutes(application, responses),
+                new AdminRoutes(application, application, application, bodies, responses));
         JavalinTest.test(new HttpServer(mapper, new ErrorMapper(responses), withoutAuthentication).javalin(), (server, client) -> {
             ApiClient api = new ApiClient(client);
             Answer client401 = api.get("/v1/catalog");
             assertThat(client401.status()).isEqualTo(401);
             assertThat(client401.code()).isEqualTo("INVALID_CREDENTIALS");
+            Answer admin401 = api.asAdmin().get("/v1/admin/accounts/acc-acme/selection");
+            assertThat(admin401.status()).isEqualTo(401);
+            assertThat(admin401.code()).isEqualTo("INVALID_TOKEN");
         });
     }
 }

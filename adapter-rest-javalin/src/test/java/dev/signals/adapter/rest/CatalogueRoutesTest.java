@@ -49,4 +49,22 @@ class CatalogueRoutesTest {
         });
     }
 
+    @Test
+    void selectedFollowsTheAccountsOwnSelection() {
+        TestApp.test(application, api -> {
+            api.asAdmin().put("/v1/admin/accounts/acc-acme/selection", "{\"signals\": [\"events_debt_day180_amount\"]}");
+            List<String> selected = new ArrayList<>();
+            api.get("/v1/catalog").data().get("items").forEach(item -> {
+                if (item.get("selected").asBoolean()) {
+                    selected.add(item.get("name").asText());
+                }
+            });
+            assertThat(selected).containsExactly("events_debt_day180_amount");
+            long zetaSelected = 0;
+            for (JsonNode item : api.asZeta().get("/v1/catalog").data().get("items")) {
+                zetaSelected += item.get("selected").asBoolean() ? 1 : 0;
+            }
+            assertThat(zetaSelected).isEqualTo(35);
+        });
+    }
 }

@@ -95,6 +95,12 @@ class RequestBodyTest {
             assertFieldError(api.post("/v1/alpha/signals", "{\"phone\": true}"), "phone", "must be a string");
             assertFieldError(api.post("/v1/alpha/signals", "{\"consent\": \"yes\"}"), "consent", "must be an object");
             assertFieldError(api.post("/v1/alpha/signals", "{\"consent\": {\"type\": [\"a\"]}}"), "consent.type", "must be a string");
+            String template = "/v1/admin/accounts/acc-acme/templates/tpl-x";
+            assertFieldError(api.asAdmin().put(template, "{\"signals\": \"events_overdue_day30\"}"), "signals", "must be an array");
+            assertFieldError(api.asAdmin().put(template, "{\"signals\": [\"events_overdue_day30\", 7]}"), "signals[1]", "must be a string");
+            assertFieldError(api.asAdmin().put(template, "{\"signals\": [], \"amountBands\": [0, 1000, \"5000\"]}"), "amountBands[2]", "must be an integer");
+            assertFieldError(api.asAdmin().put(template, "{\"signals\": [], \"amountBands\": [0, 1.5]}"), "amountBands[1]", "must be an integer");
+            assertFieldError(api.asAdmin().put(template, "{\"signals\": [], \"amountBands\": [100000000000000000000]}"), "amountBands[0]", "is a number out of range");
         });
     }
 
