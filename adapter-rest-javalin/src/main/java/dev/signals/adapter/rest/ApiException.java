@@ -34,6 +34,13 @@ final class ApiException extends RuntimeException {
         String message = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid";
+        return invalidFields(message, errors);
+    }
+
+    static ApiException invalidFields(String message, List<FieldError> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("invalid fields need at least one field error");
+        }
         return new ApiException(400, "INVALID_PARAMETERS", message, errors, Map.of());
     }
 

@@ -14,6 +14,10 @@ import java.util.Set;
  */
 public final class HttpServer {
 
+    /** The largest request body accepted, for now: 1 MiB; a larger one is answered 413 (contract section 1). */
+    static final long MAX_REQUEST_SIZE = 1024L * 1024L;
+    static final String TOO_LARGE_MESSAGE = "The request body is larger than the 1 MiB this service accepts";
+
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.signals.access");
 
@@ -25,6 +29,7 @@ public final class HttpServer {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.prefer405over404 = true;
             config.http.defaultContentType = Responses.JSON;
+            config.http.maxRequestSize = MAX_REQUEST_SIZE;
             config.router.ignoreTrailingSlashes = true;
             // Paths only, never query strings: a list filter may carry a phone number.
             config.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms request={}",

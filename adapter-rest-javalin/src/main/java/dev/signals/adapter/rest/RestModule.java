@@ -5,11 +5,25 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.signals.application.port.in.AuthenticateAdminQuery;
+import dev.signals.application.port.in.AuthenticateClientQuery;
 import dev.signals.application.port.in.CheckHealthQuery;
+import dev.signals.application.port.in.CreateAccountUseCase;
+import dev.signals.application.port.in.GetSignalRequestQuery;
+import dev.signals.application.port.in.ListCatalogueQuery;
+import dev.signals.application.port.in.ListConsentTemplatesQuery;
+import dev.signals.application.port.in.ListSignalRequestsQuery;
+import dev.signals.application.port.in.ManageConsentTemplatesUseCase;
+import dev.signals.application.port.in.ManageSignalSelectionUseCase;
+import dev.signals.application.port.in.ManageSignalTemplatesUseCase;
+import dev.signals.application.port.in.RequestSignalsUseCase;
 
 import java.util.Set;
 
-/** Binds the HTTP server and its route groups. Binds no port: the lifecycle starts the server. */
+/**
+ * Binds the HTTP server and its route groups, built from the application's incoming ports, which
+ * bootstrap binds. Binds no port: the lifecycle starts the server.
+ */
 public final class RestModule extends AbstractModule {
 
     @Provides
@@ -24,9 +38,43 @@ public final class RestModule extends AbstractModule {
         return new Responses(mapper);
     }
 
+    @Provides
+    @Singleton
+    JsonBodies jsonBodies(ObjectMapper mapper) {
+        return new JsonBodies(mapper);
+    }
+
+    @ProvidesIntoSet
+    Routes authentication(AuthenticateClientQuery clients, AuthenticateAdminQuery admin) {
+        return new Authentication(clients, admin);
+    }
+
     @ProvidesIntoSet
     Routes healthRoutes(CheckHealthQuery health, Responses responses) {
         return new HealthRoutes(health, responses);
+    }
+
+    @ProvidesIntoSet
+    Routes signalRoutes(RequestSignalsUseCase requestSignals, GetSignalRequestQuery getSignalRequest,
+                        ListSignalRequestsQuery listSignalRequests, JsonBodies bodies, Responses responses) {
+        return new SignalRoutes(requestSignals, getSignalRequest, listSignalRequests, bodies, responses);
+    }
+
+    @ProvidesIntoSet
+    Routes catalogueRoutes(ListCatalogueQuery catalogue, Responses responses) {
+        return new CatalogueRoutes(catalogue, responses);
+    }
+
+    @ProvidesIntoSet
+    Routes consentTemplateRoutes(ManageConsentTemplatesUseCase manage, ListConsentTemplatesQuery list,
+                                 JsonBodies bodies, Responses responses) {
+        return new ConsentTemplateRoutes(manage, list, bodies, responses);
+    }
+
+    @ProvidesIntoSet
+    Routes adminRoutes(CreateAccountUseCase accounts, ManageSignalSelectionUseCase selections,
+                       ManageSignalTemplatesUseCase templates, JsonBodies bodies, Responses responses) {
+        return new AdminRoutes(accounts, selections, templates, bodies, responses);
     }
 
     @Provides

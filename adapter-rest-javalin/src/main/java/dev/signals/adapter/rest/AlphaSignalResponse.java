@@ -1,0 +1,38 @@
+package dev.signals.adapter.rest;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.signals.domain.calculation.SignalValue;
+import dev.signals.domain.request.SignalRequest;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The alpha Signal object: {@code result} has one key per value in catalogue order, each a JSON integer or
+ * null, and is itself null when the request has no values (NO_DATA, ERROR, PROCESSING).
+ */
+@JsonPropertyOrder({"id", "createdAt", "asOf", "status", "resultCode", "resultMessage", "requestMeta", "result"})
+record AlphaSignalResponse(
+        String id,
+        Instant createdAt,
+        Instant asOf,
+        String status,
+        String resultCode,
+        String resultMessage,
+        RequestMetaResponse requestMeta,
+        Map<String, Long> result) implements SignalResponse {
+
+    static AlphaSignalResponse of(SignalRequest request) {
+        Map<String, Long> result = null;
+        if (!request.values().isEmpty()) {
+            result = new LinkedHashMap<>();
+            for (SignalValue value : request.values()) {
+                result.put(value.signal().name(), value.value());
+            }
+        }
+        return new AlphaSignalResponse(request.id().value(), request.createdAt(), request.asOf(), request.status().name(),
+                SignalResponse.resultCodeOf(request), request.resultMessage(), RequestMetaResponse.of(request.requestMeta()),
+                result);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.signals.adapter.rest;
+
+import dev.signals.application.port.in.AuthenticateAdminQuery;
+import dev.signals.application.port.in.AuthenticateClientQuery;
+import dev.signals.domain.account.Account;
+import dev.signals.domain.account.AccountId;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Who is calling (contract section 1), checked before any {@code /v1} handler runs: admin paths
+ * ({@code /v1/admin/...}) need {@code Authorization: Bearer <admin token>}, every other path HTTP Basic
+ * {@code base64(apiKey:apiSecret)}. The authenticated account is kept on the request for the handlers,
+ * which read it with {@link #accountId(Context)}; an admin handler confirms with {@link #requireAdmin(Context)}.
+ * Both fail closed, so a handler reached without its before-handler still answers 401. Credentials are
+ * never logged nor repeated in an answer.
+ */
+final class Authentication implements Routes {
+
+    private static final String ACCOUNT = "signals.account";
+    private static final String ADMIN = "signals.admin";
+    private static final String ADMIN_PATH = "/v1/admin";
+
+    private final AuthenticateClientQuery clients;
+    private final AuthenticateAdminQuery admin;
+
+    Authentication(AuthenticateClientQuery clients, AuthenticateAdminQuery admin) {
+        this.clients = clients;
+        this.admin = admin;
+    }
+
+    @Override
+    public void addTo(Javalin app) {
+        app.before("/v1/*", this::authenticate);
+    }
+
+    /** The calling account's id. */
+    static AccountId accountId(Context ctx) {
+        Account account = ctx.attribute(ACCOUNT);
+        if (account == null) {
+            throw ApiException.invalidCredentials("This endpoint needs HTTP Basic credentials: base64(apiKey:apiSecret)");
+        }
+        return account.id();
+    }
+
+    /** Confirms that the admin token was checked for this request. */
+    static void requireAdmin(Context ctx) {
+        if (!Boolean.TRUE.equals(ctx.attribute(ADMIN))) {
+            throw ApiException.invalidToken("This endpoint needs the admin token: Authorization: Bearer <token>");
+        }
+    }
+
+    private void authenticate(Context ctx) {
+        if (isAdminPath(ctx.path())) {
+            authenticateAdmin(ctx);
+        } else {
+            authenticateClient(ctx);
+        }
+    }
+
+    private static boolean isAdminPath(String path) {
+        return path.equals(ADMIN_PATH) || path.startsWith(ADMIN_PATH + "/");
+    }
+
+    private void authenticateAdmin(Context ctx) {
+        String token = credentials(ctx, "Bearer")
+                .orElseThrow(() -> ApiException.invalidToken("Admin endpoints need Authorization: Bearer <admin token>"));
+        if (token.isEmpty() || !admin.isAdminToken(token)) {
+            throw ApiException.invalidToken("The admin token is wrong");
+        }
+        ctx.attribute(ADMIN, true);
+    }
+
+    private void authenticateClient(Context ctx) {
+        String encoded = credentials(ctx, "Basic")
+                .orElseThrow(() -> ApiException.invalidCredentials("Client endpoints need Authorization: Basic base64(apiKey:apiSecret)"));
+        String decoded = decode(encoded);
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw ApiException.invalidCredentials("The Basic credentials must be base64 of apiKey:apiSecret, with a colon between them");
+        }
+        Account account = clients.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1))
+                .orElseThrow(() -> ApiException.invalidCredentials("The API key or secret is wrong"));
+        ctx.attribute(ACCOUNT, account);
+    }
+
+    /** What follows {@code scheme} in the Authorization header (scheme matched case-insensitively), trimmed. */
+    private static Optional<String> credentials(Context ctx, String scheme) {
+        String header = ctx.header("Authorization");
+        if (header == null) {
+            return Optional.empty();
+        }
+        String value = header.strip();
+        int space = value.indexOf(' ');
+        if (space < 0 || !value.substring(0, space).toLowerCase(Locale.ROOT).equals(scheme.toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        return Optional.of(value.substring(space + 1).strip());
+    }
+
+    private static String decode(String encoded) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(encoded);
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            throw ApiException.invalidCredentials("The Basic credentials are not valid base64 of UTF-8 apiKey:apiSecret");
+        }
+    }
+}

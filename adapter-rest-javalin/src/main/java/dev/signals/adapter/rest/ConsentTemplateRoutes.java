@@ -1,0 +1,53 @@
+package dev.signals.adapter.rest;
+
+import dev.signals.application.paging.Page;
+import dev.signals.application.port.in.ListConsentTemplatesQuery;
+import dev.signals.application.port.in.ManageConsentTemplatesUseCase;
+import dev.signals.domain.account.AccountId;
+import dev.signals.domain.consent.ConsentTemplate;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+/** The account's consent templates (contract section 5): create (201), list a page at a time, delete. */
+final class ConsentTemplateRoutes implements Routes {
+
+    private final ManageConsentTemplatesUseCase manage;
+    private final ListConsentTemplatesQuery list;
+    private final JsonBodies bodies;
+    private final Responses responses;
+
+    ConsentTemplateRoutes(ManageConsentTemplatesUseCase manage, ListConsentTemplatesQuery list, JsonBodies bodies,
+                          Responses responses) {
+        this.manage = manage;
+        this.list = list;
+        this.bodies = bodies;
+        this.responses = responses;
+    }
+
+    @Override
+    public void addTo(Javalin app) {
+        app.post("/v1/consentTemplates", this::create);
+        app.get("/v1/consentTemplates", this::list);
+        app.delete("/v1/consentTemplates/{id}", this::delete);
+    }
+
+    private void create(Context ctx) {
+        AccountId account = Authentication.accountId(ctx);
+        CreateConsentTemplateRequest body = bodies.read(ctx, CreateConsentTemplateRequest.class);
+        ConsentTemplate created = manage.create(body.toCommand(account));
+        responses.created(ctx, ConsentTemplateResponse.of(created));
+    }
+
+    private void list(Context ctx) {
+        AccountId account = Authentication.accountId(ctx);
+        Page<ConsentTemplate> page = list.list(account, QueryParameters.size(ctx), QueryParameters.text(ctx, "cursor"));
+        responses.ok(ctx, PageResponse.of(page, ConsentTemplateResponse::of));
+    }
+
+    private void delete(Context ctx) {
+        AccountId account = Authentication.accountId(ctx);
+        String id = ctx.pathParam("id");
+        manage.delete(account, id);
+        responses.ok(ctx, new DeletedResponse(id));
+    }
+}

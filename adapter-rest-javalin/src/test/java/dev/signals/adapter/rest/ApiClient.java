@@ -1,0 +1,128 @@
+package dev.signals.adapter.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.testtools.HttpClient;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Calls the service as a client would: with an Authorization header (or none), a JSON body as text, and the
+ * answer read into an {@link Answer} so that the response is closed before any assertion.
+ */
+final class ApiClient {
+
+    static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HttpClient http;
+    private final String authorization;
+
+    ApiClient(HttpClient http) {
+        this(http, basic(InMemoryApplication.ACME.apiKey(), InMemoryApplication.ACME_SECRET));
+    }
+
+    private ApiClient(HttpClient http, String authorization) {
+        this.http = http;
+        this.authorization = authorization;
+    }
+
+    static String basic(String apiKey, String apiSecret) {
+        return "Basic " + Base64.getEncoder().encodeToString((apiKey + ":" + apiSecret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same client sending this Authorization header, or none when null. */
+    ApiClient authorizedBy(String header) {
+        return new ApiClient(http, header);
+    }
+
+    ApiClient asZeta() {
+        return authorizedBy(basic(InMemoryApplication.ZETA.apiKey(), InMemoryApplication.ZETA_SECRET));
+    }
+
+    ApiClient asAdmin() {
+        return authorizedBy("Bearer " + InMemoryApplication.ADMIN_TOKEN);
+    }
+
+    Answer get(String path) {
+        return send(path, builder -> builder.get());
+    }
+
+    Answer post(String path, String json) {
+        return send(path, builder -> builder.post(RequestBody.create(json, JSON)));
+    }
+
+    Answer put(String path, String json) {
+        return send(path, builder -> builder.put(RequestBody.create(json, JSON)));
+    }
+
+    Answer delete(String path) {
+        return send(path, builder -> builder.delete());
+    }
+
+    Answer send(String path, Consumer<Request.Builder> method) {
+        Request.Builder builder = new Request.Builder().url(http.getOrigin() + path);
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        method.accept(builder);
+        try (Response response = http.getOkHttp().newCall(builder.build()).execute()) {
+            String text = response.body() == null ? "" : response.body().string();
+            return new Answer(response.code(), response.header("Content-Type"), response.header("WWW-Authenticate"),
+                    response.header("X-Request-Id"), text, MAPPER.readTree(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One HTTP answer: status, the headers the tests look at, and the body as text and as JSON. */
+    record Answer(int status, String contentType, String wwwAuthenticate, String requestId, String text, JsonNode json) {
+
+        String code() {
+            return json.get("code").asText();
+        }
+
+        String message() {
+            return json.get("message").asText();
+        }
+
+        JsonNode data() {
+            return json.get("data");
+        }
+
+        /** The {@code field} of each error in {@code data.errors}. */
+        List<String> errorFields() {
+            List<String> fields = new ArrayList<>();
+            data().path("errors").forEach(error -> fields.add(error.get("field").asText()));
+            return fields;
+        }
+
+        /** The {@code message} of the error on {@code field}. */
+        String errorMessage(String field) {
+            for (JsonNode error : data().path("errors")) {
+                if (error.get("field").asText().equals(field)) {
+                    return error.get("message").asText();
+                }
+            }
+            throw new AssertionError("no error on " + field + " in " + text);
+        }
+
+        static List<String> keysOf(JsonNode object) {
+            List<String> keys = new ArrayList<>();
+            Iterator<String> names = object.fieldNames();
+            names.forEachRemaining(keys::add);
+            return keys;
+        }
+    }
+}

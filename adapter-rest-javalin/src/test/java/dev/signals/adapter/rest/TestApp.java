@@ -1,0 +1,57 @@
+package dev.signals.adapter.rest;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.signals.application.port.in.AuthenticateAdminQuery;
+import dev.signals.application.port.in.AuthenticateClientQuery;
+import dev.signals.application.port.in.CheckHealthQuery;
+import dev.signals.application.port.in.CreateAccountUseCase;
+import dev.signals.application.port.in.GetSignalRequestQuery;
+import dev.signals.application.port.in.ListCatalogueQuery;
+import dev.signals.application.port.in.ListConsentTemplatesQuery;
+import dev.signals.application.port.in.ListSignalRequestsQuery;
+import dev.signals.application.port.in.ManageConsentTemplatesUseCase;
+import dev.signals.application.port.in.ManageSignalSelectionUseCase;
+import dev.signals.application.port.in.ManageSignalTemplatesUseCase;
+import dev.signals.application.port.in.RequestSignalsUseCase;
+import io.javalin.Javalin;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.TestCase;
+
+/**
+ * The REST adapter as {@link RestModule} wires it, over an {@link InMemoryApplication} bound as every
+ * incoming port, the way bootstrap binds the real services.
+ */
+final class TestApp {
+
+    private TestApp() {
+    }
+
+    static Javalin over(InMemoryApplication application) {
+        Injector injector = Guice.createInjector(new RestModule(), binder -> {
+            binder.bind(AuthenticateClientQuery.class).toInstance(application);
+            binder.bind(AuthenticateAdminQuery.class).toInstance(application);
+            binder.bind(CheckHealthQuery.class).toInstance(application);
+            binder.bind(RequestSignalsUseCase.class).toInstance(application);
+            binder.bind(GetSignalRequestQuery.class).toInstance(application);
+            binder.bind(ListSignalRequestsQuery.class).toInstance(application);
+            binder.bind(ListCatalogueQuery.class).toInstance(application);
+            binder.bind(ManageConsentTemplatesUseCase.class).toInstance(application);
+            binder.bind(ListConsentTemplatesQuery.class).toInstance(application);
+            binder.bind(CreateAccountUseCase.class).toInstance(application);
+            binder.bind(ManageSignalSelectionUseCase.class).toInstance(application);
+            binder.bind(ManageSignalTemplatesUseCase.class).toInstance(application);
+        });
+        return injector.getInstance(HttpServer.class).javalin();
+    }
+
+    /** Runs {@code test} against a fresh server over {@code application}, with an {@link ApiClient}. */
+    static void test(InMemoryApplication application, ApiTest test) {
+        JavalinTest.test(over(application), (TestCase) (server, client) -> test.run(new ApiClient(client)));
+    }
+
+    @FunctionalInterface
+    interface ApiTest {
+        void run(ApiClient api) throws Exception;
+    }
+}
