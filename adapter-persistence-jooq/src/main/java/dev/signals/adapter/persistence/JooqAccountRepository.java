@@ -13,9 +13,6 @@ import static dev.signals.adapter.persistence.jooq.Tables.ACCOUNT;
 /** Accounts in the {@code account} table, with the hash of their API secret. */
 final class JooqAccountRepository implements AccountPort {
 
-    /** SQLSTATE unique_violation, the same on H2 and PostgreSQL. */
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private final Statements statements;
 
     JooqAccountRepository(Database database) {
@@ -32,7 +29,7 @@ final class JooqAccountRepository implements AccountPort {
         try {
             statements.run(dsl -> dsl.insertInto(ACCOUNT).set(AccountMapper.toRecord(account, secretHash)).execute());
         } catch (DataAccessException e) {
-            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
+            if (Statements.isUniqueViolation(e)) {
                 throw new DuplicateAccountException(duplicateOf(account));
             }
             throw e;

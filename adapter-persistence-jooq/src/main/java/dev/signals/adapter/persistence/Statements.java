@@ -17,6 +17,9 @@ import java.util.function.Function;
  */
 final class Statements {
 
+    /** SQLSTATE unique_violation, the same on H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final Database database;
 
     Statements(Database database) {
@@ -43,6 +46,11 @@ final class Statements {
             return new StorageUnavailableException("the database cannot be reached: " + failure.getMessage(), failure);
         }
         return failure;
+    }
+
+    /** Whether {@code failure} is a violated primary key or unique constraint. */
+    static boolean isUniqueViolation(DataAccessException failure) {
+        return UNIQUE_VIOLATION.equals(failure.sqlState());
     }
 
     static boolean cannotReachDatabase(Throwable failure) {

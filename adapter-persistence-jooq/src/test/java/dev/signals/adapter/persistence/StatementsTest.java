@@ -46,6 +46,16 @@ class StatementsTest {
         assertThat(Statements.translated(badStatement)).isSameAs(badStatement);
     }
 
+    @Test
+    void onlySqlState23505IsAUniqueViolation() {
+        var duplicate = new DataAccessException("duplicate key value violates unique constraint",
+                new SQLException("duplicate key value violates unique constraint \"uq_event_institution_event_id\"", "23505"));
+        var notNull = new DataAccessException("null value in column", new SQLException("null value in column", "23502"));
+
+        assertThat(Statements.isUniqueViolation(duplicate)).isTrue();
+        assertThat(Statements.isUniqueViolation(notNull)).isFalse();
+    }
+
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void aPoolWithoutAFreeConnectionReportsTheStorageUnavailable(DatabaseKind kind) {
