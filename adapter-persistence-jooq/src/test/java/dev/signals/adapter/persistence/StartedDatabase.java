@@ -29,6 +29,15 @@ final class StartedDatabase implements AutoCloseable {
         return new StartedDatabase(testDatabase, database);
     }
 
+    /**
+     * Another instance of the service on {@code started}'s database: its own pool and jOOQ context; closing it
+     * closes that pool and drops nothing.
+     */
+    static StartedDatabase sharing(StartedDatabase started) {
+        DatabaseSettings settings = started.database.settings();
+        return start(new TestDatabases.TestDatabase(settings, () -> { }), new Database(settings));
+    }
+
     Database database() {
         return database;
     }

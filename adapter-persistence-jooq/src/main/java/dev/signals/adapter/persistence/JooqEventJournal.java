@@ -1,0 +1,210 @@
+package dev.signals.adapter.persistence;
+
+import dev.signals.adapter.persistence.jooq.tables.records.EventRecord;
+import dev.signals.application.port.out.EventJournalPort;
+import dev.signals.domain.account.InstitutionId;
+import dev.signals.domain.event.Event;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep10;
+import org.jooq.Result;
+import org.jooq.ResultQuery;
+import org.jooq.conf.ParamCastMode;
+import org.jooq.conf.SettingsTools;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import static dev.signals.adapter.persistence.jooq.Tables.EVENT;
+
+/**
+ * The event journal in the {@code event} table: one row per accepted event, unique per institution and event id,
+ * numbered by {@code seq} in the order they were stored.
+ *
+ * <p>An append looks up which of its event ids the institution already has ({@code event_id IN (...)}, in
+ * chunks), classifies each event against the stored one (or an earlier one of the same batch) and inserts the
+ * new ones with multi-row INSERTs, all in one transaction. The new rows are inserted in event-id order: two
+ * writers whose batches overlap then meet on the unique index in the same order, so one waits for the other
+ * instead of both deadlocking. The one that waited gets a unique violation once the other commits (H2 waits
+ * at most its lock timeout, 2 seconds by default, then fails), and the whole append runs again, once, now
+ * seeing the other's rows; a second collision propagates. Within one append, {@code seq} therefore follows
+ * the event ids, not the order of the batch; from one append to the next it follows the appends.
+ *
+ * <p>{@link #replay} reads the journal in pages by {@code seq} (keyset, never OFFSET), so its memory does not
+ * grow with the journal. It is meant for the rebuild at start, before events are appended: {@code seq} values
+ * are taken when a row is inserted, not when it commits, so a page read while appends are running may miss an
+ * append that commits after a later one.
+ */
+final class JooqEventJournal implements EventJournalPort {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JooqEventJournal.class);
+
+    /** Event ids per lookup query. */
+    private static final int LOOKUP_CHUNK = 1_000;
+    /** Rows per INSERT statement: 10 bind values each, well below PostgreSQL's 65,535 per statement. */
+    private static final int INSERT_CHUNK = 1_000;
+
+    private final Statements statements;
+    private final boolean postgres;
+
+    JooqEventJournal(Database database) {
+        this.statements = new Statements(database);
+        this.postgres = database.kind() == DatabaseKind.POSTGRES;
+    }
+
+    /**
+     * An event id that appears twice in {@code events} is classified like one appended earlier: the first is
+     * stored, the second is a duplicate or a conflict.
+     *
+     * @throws IllegalArgumentException when an event belongs to another institution
+     */
+    @Override
+    public List<Appended> append(InstitutionId institution, List<Event> events) {
+        Objects.requireNonNull(institution, "institution");
+        for (Event event : events) {
+            if (!event.institutionId().equals(institution)) {
+                throw new IllegalArgumentException("event " + event.eventId() + " belongs to institution "
+                        + event.institutionId() + ", not to " + institution + " whose events are appended");
+            }
+        }
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return statements.inTransaction(dsl -> appendOnce(dsl, institution, events));
+        } catch (DataAccessException e) {
+            if (!Statements.isUniqueViolation(e)) {
+                throw e;
+            }
+            LOG.info("A concurrent append stored some of the {} event id(s) being appended for institution {}; "
+                    + "appending them again", events.size(), institution);
+            return statements.inTransaction(dsl -> appendOnce(dsl, institution, events));
+        }
+    }
+
+    private List<Appended> appendOnce(DSLContext dsl, InstitutionId institution, List<Event> events) {
+        Map<String, Event> known = stored(dsl, institution, events);
+        List<Appended> outcomes = new ArrayList<>(events.size());
+        List<Event> fresh = new ArrayList<>();
+        for (Event event : events) {
+            Event earlier = known.putIfAbsent(event.eventId(), event);
+            if (earlier == null) {
+                outcomes.add(Appended.NEW);
+                fresh.add(event);
+            } else {
+                outcomes.add(earlier.sameContentAs(event) ? Appended.DUPLICATE : Appended.CONFLICT);
+            }
+        }
+        fresh.sort(Comparator.comparing(Event::eventId));
+        for (int from = 0; from < fresh.size(); from += INSERT_CHUNK) {
+            insert(dsl, institution, fresh.subList(from, Math.min(fresh.size(), from + INSERT_CHUNK)));
+        }
+        return Collections.unmodifiableList(outcomes);
+    }
+
+    /**
+     * The institution's stored events with one of the batch's event ids, by event id, looked up by the unique
+     * index on (event_id, institution_id), each chunk of ids with one {@code event_id IN (...)}. Two settings
+     * keep both databases on that index:
+     * <ul>
+     *   <li>H2 uses an IN list with an index only when its elements are plain parameters, not the
+     *       {@code CAST(? AS VARCHAR(256))} jOOQ renders for H2 by default; without the casts (both databases
+     *       take plain string parameters) it looks each id up instead of reading all of the institution's rows.
+     *   <li>PostgreSQL, once a lookup has run a few times on one connection, may keep one generic plan for it;
+     *       planned while the table was empty, that plan reads the whole table for every chunk from then on.
+     *       This transaction plans each lookup for its own ids and the table as it is
+     *       ({@code SET LOCAL plan_cache_mode}, PostgreSQL 12 and later; PostgreSQL only).
+     * </ul>
+     */
+    private Map<String, Event> stored(DSLContext transaction, InstitutionId institution, List<Event> events) {
+        if (postgres) {
+            transaction.execute("set local plan_cache_mode = force_custom_plan");
+        }
+        List<String> ids = events.stream().map(Event::eventId).distinct().toList();
+        Map<String, Event> stored = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
+            for (EventRecord row : lookup(transaction, institution, chunk).fetch()) {
+                stored.put(row.getEventId(), EventMapper.toEvent(row));
+            }
+        }
+        return stored;
+    }
+
+    /** The institution's stored events with one of these event ids, with plain parameters (see {@link #stored}). */
+    static ResultQuery<EventRecord> lookup(DSLContext dsl, InstitutionId institution, List<String> eventIds) {
+        DSLContext withoutParamCasts = DSL.using(dsl.configuration()
+                .derive(SettingsTools.clone(dsl.settings()).withParamCastMode(ParamCastMode.NEVER)));
+        return withoutParamCasts.selectFrom(EVENT)
+                .where(EVENT.EVENT_ID.in(eventIds))
+                .and(EVENT.INSTITUTION_ID.eq(institution.value()));
+    }
+
+    private static void insert(DSLContext dsl, InstitutionId institution, List<Event> events) {
+        InsertValuesStep10<EventRecord, String, String, Short, String, String, OffsetDateTime, OffsetDateTime,
+                BigDecimal, Integer, Boolean> insert = dsl.insertInto(EVENT,
+                EVENT.INSTITUTION_ID, EVENT.EVENT_ID, EVENT.TYPE, EVENT.PHONE, EVENT.EMAIL_ADDRESS,
+                EVENT.OCCURRED_AT, EVENT.REPORTED_AT, EVENT.AMOUNT, EVENT.OVERDUE_DAYS, EVENT.AUTO_REPAYMENT);
+        for (Event event : events) {
+            insert = insert.values(
+                    institution.value(),
+                    event.eventId(),
+                    EventMapper.typeCode(event.type()),
+                    event.phone() == null ? null : event.phone().e164(),
+                    event.emailAddress() == null ? null : event.emailAddress().value(),
+                    Timestamps.toColumn(event.occurredAt()),
+                    Timestamps.toColumn(event.reportedAt()),
+                    event.amount(),
+                    event.overdueDays(),
+                    event.autoRepayment());
+        }
+        insert.execute();
+    }
+
+    /**
+     * Hands the sink pages of at most {@code batchSize} events, oldest first by {@code seq}, each read with
+     * {@code seq > last ORDER BY seq LIMIT batchSize}; never an empty page. A page the sink holds on to stays
+     * valid; the next one is a new list.
+     *
+     * @throws IllegalArgumentException when {@code batchSize} is below 1
+     */
+    @Override
+    public void replay(int batchSize, Consumer<List<Event>> sink) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+        }
+        Objects.requireNonNull(sink, "sink");
+        long last = Long.MIN_VALUE;
+        while (true) {
+            long after = last;
+            Result<EventRecord> rows = statements.run(dsl -> dsl.selectFrom(EVENT)
+                    .where(EVENT.SEQ.gt(after))
+                    .orderBy(EVENT.SEQ)
+                    .limit(batchSize)
+                    .fetch());
+            if (rows.isEmpty()) {
+                return;
+            }
+            List<Event> page = new ArrayList<>(rows.size());
+            for (EventRecord row : rows) {
+                page.add(EventMapper.toEvent(row));
+            }
+            last = rows.get(rows.size() - 1).getSeq();
+            sink.accept(Collections.unmodifiableList(page));
+            if (rows.size() < batchSize) {
+                return;
+            }
+        }
+    }
+}
