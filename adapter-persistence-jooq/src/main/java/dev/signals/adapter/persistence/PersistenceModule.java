@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.signals.application.port.out.AccountPort;
 import dev.signals.application.port.out.ConsentTemplatePort;
 import dev.signals.application.port.out.DatabaseHealthPort;
+import dev.signals.application.port.out.EventJournalPort;
 import dev.signals.application.port.out.LoadSignalRequestPort;
 import dev.signals.application.port.out.SaveSignalRequestPort;
 import dev.signals.application.port.out.SignalSettingsPort;
@@ -49,6 +50,12 @@ public final class PersistenceModule extends AbstractModule {
     @Singleton
     SignalSettingsPort signalSettings(Database database) {
         return new JooqSignalSettingsRepository(database);
+    }
+
+    @Provides
+    @Singleton
+    EventJournalPort eventJournal(Database database) {
+        return new JooqEventJournal(database);
     }
 
     /** One repository serves both signal request ports. */
