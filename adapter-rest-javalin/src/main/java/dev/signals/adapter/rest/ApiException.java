@@ -15,7 +15,12 @@ final class ApiException extends RuntimeException {
     private final Map<String, String> headers;
 
     private ApiException(int status, String code, String message, List<FieldError> errors, Map<String, String> headers) {
-        super(message, null, false, false);
+        this(status, code, message, errors, headers, null);
+    }
+
+    private ApiException(int status, String code, String message, List<FieldError> errors, Map<String, String> headers,
+                         Throwable cause) {
+        super(message, cause, false, false);
         this.status = status;
         this.code = code;
         this.errors = List.copyOf(errors);
@@ -77,7 +82,12 @@ final class ApiException extends RuntimeException {
     }
 
     static ApiException serverUnavailable(String message) {
-        return new ApiException(503, "SERVER_UNAVAILABLE", message, List.of(), Map.of("Retry-After", "5"));
+        return serverUnavailable(message, null);
+    }
+
+    /** A 503 whose {@code cause} the {@link ErrorMapper} logs (the answer never shows it). */
+    static ApiException serverUnavailable(String message, Throwable cause) {
+        return new ApiException(503, "SERVER_UNAVAILABLE", message, List.of(), Map.of("Retry-After", "5"), cause);
     }
 
     int status() {

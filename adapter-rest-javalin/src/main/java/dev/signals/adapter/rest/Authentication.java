@@ -4,6 +4,7 @@ import dev.signals.application.port.in.AuthenticateAdminQuery;
 import dev.signals.application.port.in.AuthenticateClientQuery;
 import dev.signals.domain.account.Account;
 import dev.signals.domain.account.AccountId;
+import dev.signals.domain.account.InstitutionId;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
@@ -44,11 +45,20 @@ final class Authentication implements Routes {
 
     /** The calling account's id. */
     static AccountId accountId(Context ctx) {
+        return account(ctx).id();
+    }
+
+    /** The institution of the calling account, to which the events it reports belong. */
+    static InstitutionId institutionId(Context ctx) {
+        return account(ctx).institutionId();
+    }
+
+    private static Account account(Context ctx) {
         Account account = ctx.attribute(ACCOUNT);
         if (account == null) {
             throw ApiException.invalidCredentials("This endpoint needs HTTP Basic credentials: base64(apiKey:apiSecret)");
         }
-        return account.id();
+        return account;
     }
 
     /** Confirms that the admin token was checked for this request. */

@@ -31,7 +31,12 @@ final class ErrorMapper {
     }
 
     void register(Javalin app) {
-        app.exception(ApiException.class, (e, ctx) -> responses.error(ctx, e));
+        app.exception(ApiException.class, (e, ctx) -> {
+            if (e.getCause() != null) {
+                LOG.warn("{} {} answered {} (request {})", ctx.method(), ctx.endpointHandlerPath(), e.status(), RequestIds.of(ctx), e.getCause());
+            }
+            responses.error(ctx, e);
+        });
         app.exception(InvalidCommandException.class, (e, ctx) -> responses.error(ctx, ApiException.invalidFields(e.getMessage(),
                 e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList())));
         app.exception(InvalidValueException.class, (e, ctx) -> responses.error(ctx, ApiException.invalidField(e.field(), e.getMessage())));

@@ -1,6 +1,8 @@
 package dev.signals.adapter.rest;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signals.application.port.in.EventReport;
@@ -12,7 +14,9 @@ import java.time.format.DateTimeParseException;
 /**
  * Reads events in the JSON of contract section 4, one at a time, so that one unreadable event (a wrong
  * type, a line that is not JSON) is rejected with its reason while the others of the batch go on. Used
- * for JSON batches, NDJSON streams and the import tool alike.
+ * for JSON batches, NDJSON streams and the import tool alike. A reason never repeats the event's content:
+ * a line that is not JSON is reported by its column, not by the text the parser stumbled on, which may be
+ * a phone number.
  */
 public final class EventJson {
 
@@ -26,10 +30,16 @@ public final class EventJson {
         JsonNode node;
         try {
             node = MAPPER.readTree(line);
+        } catch (StreamConstraintsException e) {
+            return EventReport.unreadable(index, null, "the line nests too deeply or holds a value too long to be an event");
         } catch (JsonProcessingException e) {
-            return EventReport.unreadable(index, null, "not a JSON object: " + e.getOriginalMessage());
+            return EventReport.unreadable(index, null, "the line is not valid JSON" + column(e.getLocation()));
         }
         return read(index, node);
+    }
+
+    private static String column(JsonLocation location) {
+        return location == null || location.getColumnNr() < 1 ? "" : " (column " + location.getColumnNr() + ")";
     }
 
     /** One element of a JSON batch. */

@@ -14,7 +14,10 @@ import java.util.Set;
  */
 public final class HttpServer {
 
-    /** The largest request body accepted, for now: 1 MiB; a larger one is answered 413 (contract section 1). */
+    /**
+     * The largest request body of every route but {@code POST /v1/events}, which sets its own limits in
+     * {@link EventRoutes}: 1 MiB; a larger one is answered 413 (contract section 1).
+     */
     static final long MAX_REQUEST_SIZE = 1024L * 1024L;
     static final String TOO_LARGE_MESSAGE = "The request body is larger than the 1 MiB this service accepts";
 

@@ -37,7 +37,7 @@ final class JsonBodies {
     }
 
     <T> T read(Context ctx, Class<T> type) {
-        byte[] body = bytes(ctx);
+        byte[] body = bytes(ctx, HttpServer.MAX_REQUEST_SIZE, HttpServer.TOO_LARGE_MESSAGE);
         if (body.length > 0 && !isJson(ctx.contentType())) {
             throw ApiException.unsupportedType("The request body must be JSON, sent as Content-Type: application/json");
         }
@@ -58,10 +58,23 @@ final class JsonBodies {
         }
     }
 
-    /** The body, bounded by {@link HttpServer#MAX_REQUEST_SIZE} also when it comes without a Content-Length. */
-    private static byte[] bytes(Context ctx) {
-        if (ctx.req().getContentLengthLong() >= 0) {
-            return ctx.bodyAsBytes(); // Javalin answers 413 when the declared length is over the limit.
+    /**
+     * A JSON body of up to {@code maxBytes}, of any shape, for a route that allows more than
+     * {@link HttpServer#MAX_REQUEST_SIZE} and reads the tree itself; that route has checked the Content-Type.
+     * Empty or malformed is 400 as for {@link #read}; over the limit, 413 with {@code tooLargeMessage}.
+     */
+    JsonNode readTree(Context ctx, long maxBytes, String tooLargeMessage) {
+        return tree(bytes(ctx, maxBytes, tooLargeMessage));
+    }
+
+    /**
+     * The body, bounded by {@code maxBytes}: a declared Content-Length over it is refused before anything is
+     * read, and a body without one (chunked) is counted as it is read.
+     */
+    private static byte[] bytes(Context ctx, long maxBytes, String tooLargeMessage) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) {
+            throw ApiException.tooLarge(tooLargeMessage);
         }
         try (InputStream in = ctx.bodyInputStream()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -69,8 +82,8 @@ final class JsonBodies {
             int read;
             while ((read = in.read(buffer)) != -1) {
                 out.write(buffer, 0, read);
-                if (out.size() > HttpServer.MAX_REQUEST_SIZE) {
-                    throw ApiException.tooLarge(HttpServer.TOO_LARGE_MESSAGE);
+                if (out.size() > maxBytes) {
+                    throw ApiException.tooLarge(tooLargeMessage);
                 }
             }
             return out.toByteArray();
@@ -115,7 +128,8 @@ final class JsonBodies {
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
-    private static String describe(JsonNode node) {
+    /** What a JSON value is, for a message: "an array", "a string". */
+    static String describe(JsonNode node) {
         return switch (node.getNodeType()) {
             case ARRAY -> "an array";
             case STRING -> "a string";

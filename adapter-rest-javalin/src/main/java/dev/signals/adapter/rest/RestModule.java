@@ -16,6 +16,7 @@ import dev.signals.application.port.in.ListSignalRequestsQuery;
 import dev.signals.application.port.in.ManageConsentTemplatesUseCase;
 import dev.signals.application.port.in.ManageSignalSelectionUseCase;
 import dev.signals.application.port.in.ManageSignalTemplatesUseCase;
+import dev.signals.application.port.in.ReportEventsUseCase;
 import dev.signals.application.port.in.RequestSignalsUseCase;
 
 import java.util.Set;
@@ -69,6 +70,11 @@ public final class RestModule extends AbstractModule {
     Routes consentTemplateRoutes(ManageConsentTemplatesUseCase manage, ListConsentTemplatesQuery list,
                                  JsonBodies bodies, Responses responses) {
         return new ConsentTemplateRoutes(manage, list, bodies, responses);
+    }
+
+    @ProvidesIntoSet
+    Routes eventRoutes(ReportEventsUseCase events, JsonBodies bodies, Responses responses) {
+        return new EventRoutes(events, bodies, responses);
     }
 
     @ProvidesIntoSet

@@ -24,6 +24,7 @@ import dev.signals.application.port.in.ManageSignalTemplatesUseCase;
 import dev.signals.application.port.in.NewAccount;
 import dev.signals.application.port.in.PutSignalTemplateCommand;
 import dev.signals.application.port.in.RequestSignalsCommand;
+import dev.signals.application.port.in.ReportEventsUseCase;
 import dev.signals.application.port.in.RequestSignalsUseCase;
 import dev.signals.domain.account.Account;
 import dev.signals.domain.account.AccountId;
@@ -98,9 +99,15 @@ final class InMemoryApplication implements AuthenticateClientQuery, Authenticate
     private final Map<AccountId, Map<String, SignalTemplate>> templates = new HashMap<>();
     private final Map<AccountId, Map<ConsentTemplateId, ConsentTemplate>> consentTemplates = new HashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final InMemoryEventReports events = new InMemoryEventReports();
     private RuntimeException failure;
     private boolean databaseUp = true;
     private ListSignalRequestsCommand lastList;
+
+    /** Events reported, kept apart from the rest: {@link ReportEventsUseCase} is bound to it. */
+    InMemoryEventReports events() {
+        return events;
+    }
 
     /** The next use-case call (not authentication) throws {@code e}. */
     void failNextCallWith(RuntimeException e) {

@@ -13,6 +13,7 @@ import dev.signals.application.port.in.ListSignalRequestsQuery;
 import dev.signals.application.port.in.ManageConsentTemplatesUseCase;
 import dev.signals.application.port.in.ManageSignalSelectionUseCase;
 import dev.signals.application.port.in.ManageSignalTemplatesUseCase;
+import dev.signals.application.port.in.ReportEventsUseCase;
 import dev.signals.application.port.in.RequestSignalsUseCase;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
@@ -41,6 +42,7 @@ final class TestApp {
             binder.bind(CreateAccountUseCase.class).toInstance(application);
             binder.bind(ManageSignalSelectionUseCase.class).toInstance(application);
             binder.bind(ManageSignalTemplatesUseCase.class).toInstance(application);
+            binder.bind(ReportEventsUseCase.class).toInstance(application.events());
         });
         return injector.getInstance(HttpServer.class).javalin();
     }
