@@ -8,6 +8,12 @@ import dev.signals.application.port.in.AuthenticateAdminQuery;
 import dev.signals.application.port.in.AuthenticateClientQuery;
 import dev.signals.application.port.in.CheckHealthQuery;
 import dev.signals.application.port.in.CreateAccountUseCase;
+import dev.signals.application.port.in.RebuildEventIndexUseCase;
+import dev.signals.application.port.in.ReportEventsUseCase;
+import dev.signals.application.port.out.EventIndexPort;
+import dev.signals.application.port.out.EventJournalPort;
+import dev.signals.application.service.EventReportService;
+import dev.signals.application.subject.PhoneNumbers;
 import dev.signals.application.port.in.FinishPendingSignalRequestsUseCase;
 import dev.signals.application.port.in.GetSignalRequestQuery;
 import dev.signals.application.port.in.ListCatalogueQuery;
@@ -159,6 +165,24 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     ListSignalRequestsQuery listSignalRequests(SignalRequestService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
+    EventReportService eventReportService(EventJournalPort journal, EventIndexPort index, Clock clock) {
+        return new EventReportService(journal, index, new PhoneNumbers(), clock);
+    }
+
+    @Provides
+    @Singleton
+    ReportEventsUseCase reportEvents(EventReportService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
+    RebuildEventIndexUseCase rebuildEventIndex(EventReportService service) {
         return service;
     }
 

@@ -11,14 +11,15 @@ import dev.signals.adapter.persistence.PersistenceModule;
 import dev.signals.adapter.rest.HttpServer;
 import dev.signals.adapter.rest.RestModule;
 import dev.signals.application.port.in.FinishPendingSignalRequestsUseCase;
+import dev.signals.application.port.in.RebuildEventIndexUseCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
 /**
- * The running service and its lifecycle: connect and migrate the database, finish the signal requests a
- * crash left PROCESSING, then open the HTTP port;
+ * The running service and its lifecycle: connect and migrate the database, load every journaled event
+ * into the in-memory index, finish the signal requests a crash left PROCESSING, then open the HTTP port;
  * on close, the reverse: stop taking requests (letting in-flight ones finish), then close the database.
  */
 public final class SignalsService implements AutoCloseable {
@@ -57,6 +58,7 @@ public final class SignalsService implements AutoCloseable {
         Database database = injector.getInstance(Database.class);
         database.start();
         try {
+            injector.getInstance(RebuildEventIndexUseCase.class).rebuild();
             injector.getInstance(FinishPendingSignalRequestsUseCase.class).finishPending();
             int port = injector.getInstance(HttpServer.class).start(config.port());
             return new SignalsService(injector, port);

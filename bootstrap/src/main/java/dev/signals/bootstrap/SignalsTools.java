@@ -6,6 +6,7 @@ import com.google.inject.Stage;
 import dev.signals.adapter.eventsource.inmemory.InMemoryEventSourceModule;
 import dev.signals.adapter.persistence.Database;
 import dev.signals.adapter.persistence.PersistenceModule;
+import dev.signals.application.port.in.CreateAccountUseCase;
 import dev.signals.application.port.in.ReportEventsUseCase;
 
 /**
@@ -30,6 +31,10 @@ public final class SignalsTools implements AutoCloseable {
         SignalsTools tools = new SignalsTools(injector);
         tools.database.start();
         return tools;
+    }
+
+    public CreateAccountUseCase accounts() {
+        return injector.getInstance(CreateAccountUseCase.class);
     }
 
     public ReportEventsUseCase events() {

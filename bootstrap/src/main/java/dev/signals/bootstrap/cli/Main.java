@@ -1,7 +1,12 @@
 package dev.signals.bootstrap.cli;
 
 import dev.signals.bootstrap.SignalsService;
+import dev.signals.application.InvalidCommandException;
+import dev.signals.application.port.in.CreateAccountCommand;
+import dev.signals.application.port.in.NewAccount;
 import dev.signals.bootstrap.SignalsConfig;
+import dev.signals.bootstrap.SignalsTools;
+import dev.signals.bootstrap.tools.SyntheticEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -32,6 +37,14 @@ public final class Main implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Option(names = "--demo", description = "On first start, generate a demo data set (100,000 events about 10,000 phone numbers from 20 lenders) "
+            + "and a demo account, whose API key and secret are printed once.")
+    boolean demo;
+
+    static final int DEMO_EVENTS = 100_000;
+    static final int DEMO_SUBJECTS = 10_000;
+    static final int DEMO_INSTITUTIONS = 20;
+
     public static void main(String[] args) {
         int exitCode = new CommandLine(new Main()).execute(args);
         if (exitCode != 0) {
@@ -50,6 +63,9 @@ public final class Main implements Callable<Integer> {
         }
         SignalsService service;
         try {
+            if (demo) {
+                prepareDemo(config);
+            }
             service = SignalsService.start(config);
         } catch (RuntimeException e) {
             LOG.error("Signals could not start: {}", rootMessage(e));
@@ -65,6 +81,26 @@ public final class Main implements Callable<Integer> {
                 config.database().kind(), config.database().redactedUrl());
         awaitUninterruptibly(stopped);
         return 0;
+    }
+
+    /** Creates the demo account and data unless an earlier demo start already did. */
+    static void prepareDemo(SignalsConfig config) {
+        try (SignalsTools tools = SignalsTools.open(config)) {
+            NewAccount account;
+            try {
+                account = tools.accounts().create(new CreateAccountCommand("Demo Lender", SyntheticEvents.institutionId(0)));
+            } catch (InvalidCommandException alreadyThere) {
+                LOG.info("Demo data is already there (the demo account exists); starting without generating more");
+                return;
+            }
+            System.out.printf("%n  Demo account (shown once): API key %s  API secret %s%n"
+                            + "  Try: curl -u '%s:%s' localhost:%d/v1/alpha/signals -H 'Content-Type: application/json' -d "
+                            + "'{\"phone\": \"%s\", \"consent\": {\"type\": \"T&C\", \"version\": \"1\", "
+                            + "\"consentedWith\": \"I agree\", \"consentedAt\": \"2024-08-08T16:06:00Z\"}}'%n%n",
+                    account.account().apiKey(), account.apiSecret(), account.account().apiKey(), account.apiSecret(),
+                    config.port(), SyntheticEvents.phoneOf(0));
+            GenerateCommand.generate(tools, DEMO_SUBJECTS, DEMO_INSTITUTIONS, DEMO_EVENTS, 42, 5_000, System.err);
+        }
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {
