@@ -37,9 +37,12 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource pool = new HikariDataSource(poolConfig());
         try {
-            MigrateResult result = flyway(pool).migrate();
+            Flyway flyway = flyway(pool);
+            MigrateResult result = flyway.migrate();
+            var current = flyway.info().current();
             LOG.info("Database {} ({}) at schema version {}, {} migration(s) applied",
-                    settings.redactedUrl(), settings.kind(), result.targetSchemaVersion, result.migrationsExecuted);
+                    settings.redactedUrl(), settings.kind(), current == null ? "none" : current.getVersion(),
+                    result.migrationsExecuted);
         } catch (RuntimeException e) {
             pool.close();
             throw e;

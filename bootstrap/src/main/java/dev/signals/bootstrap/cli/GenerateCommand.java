@@ -47,6 +47,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        QuietLogs.warningsOnly();
         try (SignalsTools tools = SignalsTools.open(database.config(0))) {
             EventImport.Summary summary = generate(tools, subjects, institutions, events, seed, batchSize, System.err);
             System.out.print(summary.describe(20));

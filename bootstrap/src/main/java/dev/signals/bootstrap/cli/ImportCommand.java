@@ -55,6 +55,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        QuietLogs.warningsOnly();
         String kind = format(file, format);
         try (SignalsTools tools = SignalsTools.open(database.config(0))) {
             EventImport importer = new EventImport(tools.events(), batchSize);
