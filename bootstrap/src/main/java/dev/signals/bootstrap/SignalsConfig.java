@@ -1,6 +1,7 @@
 package dev.signals.bootstrap;
 
 import dev.signals.adapter.persistence.DatabaseSettings;
+import dev.signals.adapter.rest.RestSettings;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -13,8 +14,9 @@ import java.util.Objects;
  * @param database how to reach the database: an explicit URL, or the embedded H2 file database under dataDir
  * @param adminToken the admin bearer token from {@code SIGNALS_ADMIN_TOKEN}, or null: then one is generated
  *                   on first start, printed once, and only its hash kept in the data directory
+ * @param rest       the HTTP side's limits: request rate per account, failed authentication, threads
  */
-public record SignalsConfig(int port, Path dataDir, DatabaseSettings database, String adminToken) {
+public record SignalsConfig(int port, Path dataDir, DatabaseSettings database, String adminToken, RestSettings rest) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -24,13 +26,18 @@ public record SignalsConfig(int port, Path dataDir, DatabaseSettings database, S
         }
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(rest, "rest");
         if (adminToken != null && adminToken.length() < 16) {
             throw new IllegalArgumentException("SIGNALS_ADMIN_TOKEN must have at least 16 characters");
         }
     }
 
     public SignalsConfig(int port, Path dataDir, DatabaseSettings database) {
-        this(port, dataDir, database, null);
+        this(port, dataDir, database, null, RestSettings.DEFAULTS);
+    }
+
+    public SignalsConfig(int port, Path dataDir, DatabaseSettings database, String adminToken) {
+        this(port, dataDir, database, adminToken, RestSettings.DEFAULTS);
     }
 
     /**
@@ -44,11 +51,19 @@ public record SignalsConfig(int port, Path dataDir, DatabaseSettings database, S
         Path dir = dataDir.toAbsolutePath().normalize();
         String url = dbUrl == null || dbUrl.isBlank() ? embeddedUrl(dir) : dbUrl.trim();
         return new SignalsConfig(port, dir, DatabaseSettings.of(url, blankToNull(dbUser), blankToNull(dbPassword)),
-                blankToNull(adminToken));
+                blankToNull(adminToken), RestSettings.DEFAULTS);
     }
 
     public SignalsConfig withAdminToken(String token) {
-        return new SignalsConfig(port, dataDir, database, token);
+        return new SignalsConfig(port, dataDir, database, token, rest);
+    }
+
+    public SignalsConfig withRest(RestSettings settings) {
+        return new SignalsConfig(port, dataDir, database, adminToken, settings);
+    }
+
+    public SignalsConfig withDatabase(DatabaseSettings settings) {
+        return new SignalsConfig(port, dataDir, settings, adminToken, rest);
     }
 
     /**

@@ -45,7 +45,7 @@ public final class SignalsService implements AutoCloseable {
                 new PersistenceModule(config.database()),
                 new InMemoryEventSourceModule(),
                 new ApplicationModule(config),
-                new RestModule()));
+                new RestModule(config.rest())));
     }
 
     public static SignalsService start(SignalsConfig config) {

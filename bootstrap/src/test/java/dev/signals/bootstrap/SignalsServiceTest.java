@@ -48,7 +48,7 @@ class SignalsServiceTest {
     void healthIs503WhilePostgresIsUnreachableAndRecoversWithoutARestart(@TempDir Path dataDir) throws Exception {
         try (var database = TestDatabases.postgres()) {
             URI target = URI.create(database.settings().url().substring("jdbc:".length()));
-            try (var proxy = new TcpProxy(target.getHost(), target.getPort()).open()) {
+            try (var proxy = new TcpProxyForTests(target.getHost(), target.getPort()).open()) {
                 String viaProxy = database.settings().url().replace(":" + target.getPort() + "/", ":" + proxy.port() + "/");
                 DatabaseSettings settings = DatabaseSettings.of(viaProxy, null, null).withSchema(database.settings().schema());
 

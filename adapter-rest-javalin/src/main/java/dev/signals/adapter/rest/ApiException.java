@@ -77,6 +77,12 @@ final class ApiException extends RuntimeException {
         return new ApiException(415, "UNSUPPORTED_TYPE", message, List.of(), Map.of());
     }
 
+    static ApiException requestLimitExceeded(String message, long waitNanos) {
+        long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+        return new ApiException(429, "REQUEST_LIMIT_EXCEEDED", message + "; retry in " + seconds + " s", List.of(),
+                Map.of("Retry-After", Long.toString(seconds)));
+    }
+
     static ApiException serverError() {
         return new ApiException(500, "SERVER_ERROR", "The service failed to answer; the failure is logged with this request id", List.of(), Map.of());
     }

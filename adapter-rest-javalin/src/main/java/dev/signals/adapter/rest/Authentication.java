@@ -30,12 +30,17 @@ final class Authentication implements Routes {
     private static final String ADMIN = "signals.admin";
     private static final String ADMIN_PATH = "/v1/admin";
 
+    /** The failed-attempt key of the admin token, apart from every API key. */
+    private static final String ADMIN_KEY = "\u0000admin";
+
     private final AuthenticateClientQuery clients;
     private final AuthenticateAdminQuery admin;
+    private final RateLimits limits;
 
-    Authentication(AuthenticateClientQuery clients, AuthenticateAdminQuery admin) {
+    Authentication(AuthenticateClientQuery clients, AuthenticateAdminQuery admin, RateLimits limits) {
         this.clients = clients;
         this.admin = admin;
+        this.limits = limits;
     }
 
     @Override
@@ -83,9 +88,12 @@ final class Authentication implements Routes {
     private void authenticateAdmin(Context ctx) {
         String token = credentials(ctx, "Bearer")
                 .orElseThrow(() -> ApiException.invalidToken("Admin endpoints need Authorization: Bearer <admin token>"));
+        refuseWhileLocked(ADMIN_KEY, "Too many wrong admin tokens");
         if (token.isEmpty() || !admin.isAdminToken(token)) {
+            limits.failed(ADMIN_KEY);
             throw ApiException.invalidToken("The admin token is wrong");
         }
+        limits.succeeded(ADMIN_KEY);
         ctx.attribute(ADMIN, true);
     }
 
@@ -97,9 +105,26 @@ final class Authentication implements Routes {
         if (colon < 0) {
             throw ApiException.invalidCredentials("The Basic credentials must be base64 of apiKey:apiSecret, with a colon between them");
         }
-        Account account = clients.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1))
-                .orElseThrow(() -> ApiException.invalidCredentials("The API key or secret is wrong"));
+        String apiKey = decoded.substring(0, colon);
+        refuseWhileLocked(apiKey, "Too many failed attempts with this API key");
+        Account account = clients.authenticate(apiKey, decoded.substring(colon + 1)).orElse(null);
+        if (account == null) {
+            limits.failed(apiKey);
+            throw ApiException.invalidCredentials("The API key or secret is wrong");
+        }
+        limits.succeeded(apiKey);
+        long wait = limits.acquire(account.id().value());
+        if (wait > 0) {
+            throw ApiException.requestLimitExceeded("This account is over its request rate limit", wait);
+        }
         ctx.attribute(ACCOUNT, account);
+    }
+
+    private void refuseWhileLocked(String key, String message) {
+        long locked = limits.lockedFor(key);
+        if (locked > 0) {
+            throw ApiException.requestLimitExceeded(message, locked);
+        }
     }
 
     /** What follows {@code scheme} in the Authorization header (scheme matched case-insensitively), trimmed. */

@@ -2,6 +2,8 @@ package dev.signals.adapter.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,14 @@ public final class HttpServer {
     private final Javalin app;
 
     HttpServer(ObjectMapper mapper, ErrorMapper errors, Set<Routes> routes) {
+        this(mapper, errors, routes, RestSettings.DEFAULTS);
+    }
+
+    HttpServer(ObjectMapper mapper, ErrorMapper errors, Set<Routes> routes, RestSettings settings) {
         this.app = Javalin.create(config -> {
+            // A bounded pool and queue: under overload, connections are refused instead of piling up.
+            config.jetty.threadPool = new QueuedThreadPool(settings.maxThreads(), 8, 60_000,
+                    new BlockingArrayQueue<>(settings.queueCapacity(), 0, settings.queueCapacity()));
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.prefer405over404 = true;

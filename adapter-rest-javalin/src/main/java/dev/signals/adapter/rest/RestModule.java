@@ -27,6 +27,16 @@ import java.util.Set;
  */
 public final class RestModule extends AbstractModule {
 
+    private final RestSettings settings;
+
+    public RestModule() {
+        this(RestSettings.DEFAULTS);
+    }
+
+    public RestModule(RestSettings settings) {
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+    }
+
     @Provides
     @Singleton
     ObjectMapper objectMapper() {
@@ -47,7 +57,7 @@ public final class RestModule extends AbstractModule {
 
     @ProvidesIntoSet
     Routes authentication(AuthenticateClientQuery clients, AuthenticateAdminQuery admin) {
-        return new Authentication(clients, admin);
+        return new Authentication(clients, admin, new RateLimits(settings, System::nanoTime));
     }
 
     @ProvidesIntoSet
@@ -86,6 +96,6 @@ public final class RestModule extends AbstractModule {
     @Provides
     @Singleton
     HttpServer httpServer(ObjectMapper mapper, Responses responses, Set<Routes> routes) {
-        return new HttpServer(mapper, new ErrorMapper(responses), routes);
+        return new HttpServer(mapper, new ErrorMapper(responses), routes, settings);
     }
 }

@@ -1,7 +1,10 @@
 package dev.signals.bootstrap.cli;
 
 import dev.signals.bootstrap.SignalsConfig;
+import dev.signals.adapter.persistence.DatabaseSettings;
 import picocli.CommandLine.Option;
+
+import java.time.Duration;
 
 import java.nio.file.Path;
 
@@ -20,9 +23,24 @@ public final class DatabaseOptions {
             description = "Database user (env SIGNALS_DB_USER).")
     String dbUser;
 
+    @Option(names = "--db-pool-size", paramLabel = "N", defaultValue = "${env:SIGNALS_DB_POOL_SIZE:-10}",
+            description = "Database connections at most (env SIGNALS_DB_POOL_SIZE, default ${DEFAULT-VALUE}).")
+    int dbPoolSize;
+
+    @Option(names = "--db-connect-timeout-ms", paramLabel = "MS", defaultValue = "${env:SIGNALS_DB_CONNECT_TIMEOUT_MS:-2000}",
+            description = "How long a request waits for a database connection before answering 503 (env SIGNALS_DB_CONNECT_TIMEOUT_MS, default ${DEFAULT-VALUE}).")
+    long dbConnectTimeoutMs;
+
+    @Option(names = "--db-statement-timeout-ms", paramLabel = "MS", defaultValue = "${env:SIGNALS_DB_STATEMENT_TIMEOUT_MS:-10000}",
+            description = "How long one SQL statement may run (env SIGNALS_DB_STATEMENT_TIMEOUT_MS, default ${DEFAULT-VALUE}).")
+    long dbStatementTimeoutMs;
+
     /** The configuration these options and the environment's secrets describe. */
     public SignalsConfig config(int port) {
-        return SignalsConfig.of(port, dataDir, dbUrl, dbUser, System.getenv("SIGNALS_DB_PASSWORD"),
+        SignalsConfig config = SignalsConfig.of(port, dataDir, dbUrl, dbUser, System.getenv("SIGNALS_DB_PASSWORD"),
                 System.getenv("SIGNALS_ADMIN_TOKEN"));
+        DatabaseSettings db = config.database();
+        return config.withDatabase(new DatabaseSettings(db.url(), db.user(), db.password(), db.schema(), dbPoolSize,
+                Duration.ofMillis(dbConnectTimeoutMs), Duration.ofMillis(dbStatementTimeoutMs)));
     }
 }

@@ -37,6 +37,9 @@ public final class Main implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    LimitsOptions limits;
+
     @Option(names = "--demo", description = "On first start, generate a demo data set (100,000 events about 10,000 phone numbers from 20 lenders) "
             + "and a demo account, whose API key and secret are printed once.")
     boolean demo;
@@ -56,7 +59,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         SignalsConfig config;
         try {
-            config = database.config(port);
+            config = database.config(port).withRest(limits.settings());
         } catch (IllegalArgumentException e) {
             LOG.error("Invalid configuration: {}", e.getMessage());
             return 2;

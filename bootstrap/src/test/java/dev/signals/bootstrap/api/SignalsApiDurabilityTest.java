@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.signals.adapter.persistence.DatabaseKind;
 import dev.signals.adapter.persistence.DatabaseSettings;
 import dev.signals.adapter.persistence.TestDatabases;
+import dev.signals.adapter.rest.RestSettings;
 import dev.signals.bootstrap.SignalsConfig;
 import dev.signals.bootstrap.SignalsService;
 import org.junit.jupiter.api.Test;
@@ -31,11 +32,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What is acknowledged stays: across pages while rows are being added, across restarts, out of the log. */
 class SignalsApiDurabilityTest {
 
+    /** This test hammers one account on purpose: no request rate limit. */
+    static final RestSettings UNLIMITED = new RestSettings(0, 1, 10, java.time.Duration.ofMinutes(1), 64, 512);
+
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void pagingThroughAThousandRequestsWhileMoreArriveReturnsEachExactlyOnce(DatabaseKind kind, @TempDir Path dataDir) throws Exception {
         try (var database = TestDatabases.create(kind);
-             var service = SignalsService.start(new SignalsConfig(0, dataDir, database.settings(), ADMIN_TOKEN))) {
+             var service = SignalsService.start(new SignalsConfig(0, dataDir, database.settings(), ADMIN_TOKEN)
+                     .withRest(UNLIMITED))) {
             ApiClient lender = lender(ApiClient.anonymous(service.port()), "paging-lender");
             Set<String> first = new HashSet<>();
             for (int i = 0; i < 1_000; i++) {

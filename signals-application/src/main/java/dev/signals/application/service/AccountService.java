@@ -13,7 +13,9 @@ import dev.signals.domain.account.InstitutionId;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Accounts: created by the admin with fresh credentials; clients authenticate with key and secret. */
 public final class AccountService implements CreateAccountUseCase, AuthenticateClientQuery {
@@ -21,7 +23,11 @@ public final class AccountService implements CreateAccountUseCase, AuthenticateC
     /** Compared against when the key is unknown, so that an unknown key costs what a wrong secret costs. */
     private static final String NO_SUCH_HASH = Secrets.hash("no account has this secret");
 
+    /** Known keys kept in memory at most; beyond it the cache starts over. */
+    private static final int CACHED_KEYS = 10_000;
+
     private final AccountPort accounts;
+    private final Map<String, AccountPort.Credentials> credentialsByKey = new ConcurrentHashMap<>();
     private final CommandValidation validation;
     private final Clock clock;
 
@@ -54,9 +60,28 @@ public final class AccountService implements CreateAccountUseCase, AuthenticateC
         if (apiKey == null || apiSecret == null || apiKey.length() > 64) {
             return Optional.empty();
         }
-        Optional<AccountPort.Credentials> credentials = accounts.loadByApiKey(apiKey);
+        Optional<AccountPort.Credentials> credentials = credentials(apiKey);
         String expected = credentials.map(AccountPort.Credentials::secretHash).orElse(NO_SUCH_HASH);
         boolean matches = Secrets.matches(apiSecret, expected);
         return matches ? credentials.map(AccountPort.Credentials::account) : Optional.empty();
+    }
+
+    /**
+     * The stored credentials of a key, from memory after the first look-up: an account and its secret never
+     * change, so authenticating costs one SHA-256 and no query. Unknown keys are not remembered.
+     */
+    private Optional<AccountPort.Credentials> credentials(String apiKey) {
+        AccountPort.Credentials cached = credentialsByKey.get(apiKey);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<AccountPort.Credentials> stored = accounts.loadByApiKey(apiKey);
+        stored.ifPresent(found -> {
+            if (credentialsByKey.size() >= CACHED_KEYS) {
+                credentialsByKey.clear();
+            }
+            credentialsByKey.put(apiKey, found);
+        });
+        return stored;
     }
 }

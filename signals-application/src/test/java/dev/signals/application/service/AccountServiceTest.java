@@ -71,4 +71,16 @@ class AccountServiceTest {
         assertThatThrownBy(() -> service.create(new CreateAccountCommand("ABC", "abc lending")))
                 .isInstanceOf(InvalidCommandException.class).hasMessageContaining("institutionId");
     }
+
+    @Test
+    void aKnownKeyIsLookedUpOnceAndAnUnknownKeyEveryTime() {
+        NewAccount created = service.create(new CreateAccountCommand("ABC Lending", "abc-lending"));
+        String key = created.account().apiKey();
+        service.authenticate(key, created.apiSecret());
+        ports.accounts.clear();
+
+        assertThat(service.authenticate(key, created.apiSecret())).as("from memory").contains(created.account());
+        assertThat(service.authenticate(key, "wrong")).isEmpty();
+        assertThat(service.authenticate("key_00000000000000000000000000000000", "x")).isEmpty();
+    }
 }

@@ -14,19 +14,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A loopback TCP proxy to a real server that a test can cut and restore, to see what the service does
  * while its database is unreachable without stopping the database other tests use.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxyForTests implements AutoCloseable {
 
     private final InetSocketAddress target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
     private int port;
 
-    TcpProxy(String host, int targetPort) {
+    public TcpProxyForTests(String host, int targetPort) {
         this.target = new InetSocketAddress(host, targetPort);
     }
 
     /** Listens on a free loopback port the first time, on the same port after a {@link #cut()}. */
-    synchronized TcpProxy open() throws IOException {
+    public synchronized TcpProxyForTests open() throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -38,12 +38,12 @@ final class TcpProxy implements AutoCloseable {
         return this;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Stops listening and drops every open connection, as a database that went away would. */
-    synchronized void cut() throws IOException {
+    public synchronized void cut() throws IOException {
         server.close();
         for (Socket socket : open) {
             socket.close();

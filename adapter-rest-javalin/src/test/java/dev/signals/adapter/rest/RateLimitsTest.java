@@ -1,0 +1,61 @@
+package dev.signals.adapter.rest;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RateLimitsTest {
+
+    private static final long SECOND = 1_000_000_000L;
+    private final AtomicLong now = new AtomicLong(1_000 * SECOND);
+    private final RateLimits limits = new RateLimits(new RestSettings(2, 3, 3, Duration.ofMinutes(1), 8, 10), now::get);
+
+    @Test
+    void anAccountMayBurstThenWaitsForTheRefill() {
+        assertThat(limits.acquire("a")).isZero();
+        assertThat(limits.acquire("a")).isZero();
+        assertThat(limits.acquire("a")).isZero();
+
+        long wait = limits.acquire("a");
+        assertThat(wait).isBetween(SECOND / 2 - 1_000, SECOND / 2 + 1_000);
+        assertThat(limits.acquire("b")).as("another account has its own bucket").isZero();
+
+        now.addAndGet(SECOND / 2);
+        assertThat(limits.acquire("a")).as("half a second refills one token at 2/s").isZero();
+        assertThat(limits.acquire("a")).isPositive();
+    }
+
+    @Test
+    void aKeyIsLockedAfterTooManyFailuresUntilItsWindowEnds() {
+        limits.failed("key");
+        limits.failed("key");
+        assertThat(limits.lockedFor("key")).isZero();
+        limits.failed("key");
+
+        assertThat(limits.lockedFor("key")).isEqualTo(60 * SECOND);
+        assertThat(limits.lockedFor("other")).isZero();
+        now.addAndGet(60 * SECOND);
+        assertThat(limits.lockedFor("key")).isZero();
+    }
+
+    @Test
+    void aSuccessForgetsTheFailures() {
+        limits.failed("key");
+        limits.failed("key");
+        limits.succeeded("key");
+        limits.failed("key");
+
+        assertThat(limits.lockedFor("key")).isZero();
+    }
+
+    @Test
+    void aZeroRateTurnsTheLimitOff() {
+        RateLimits off = new RateLimits(new RestSettings(0, 1, 3, Duration.ofMinutes(1), 8, 10), now::get);
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(off.acquire("a")).isZero();
+        }
+    }
+}
