@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -191,6 +192,26 @@ class SignalsApiTest {
 
         assertThat(lender.get("/v1/beta/signals?signalId=" + first).data().path("items")).hasSize(1);
         assertThat(other.get("/v1/alpha/signals?signalId=" + first).data().path("items")).isEmpty();
+    }
+
+    @Test
+    void anotherAccountsCursorOrFilterShowsNothingOfThatAccount() {
+        Set<String> lenders = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            lenders.add(lender.post("/v1/alpha/signals", request(PHONE)).data().path("id").asText());
+        }
+        String othersOwn = other.post("/v1/alpha/signals", request(PHONE)).data().path("id").asText();
+        String lendersCursor = lender.get("/v1/alpha/signals?size=1").data().path("nextCursor").asText();
+
+        var withForeignCursor = other.get("/v1/alpha/signals?size=150&cursor=" + lendersCursor);
+        assertThat(withForeignCursor.status()).isEqualTo(200);
+        withForeignCursor.data().path("items").forEach(item -> assertThat(lenders).doesNotContain(item.path("id").asText()));
+        var byPhone = other.get("/v1/beta/signals?size=150&phone=" + PHONE.substring(1));
+        byPhone.data().path("items").forEach(item -> assertThat(lenders).doesNotContain(item.path("id").asText()));
+        assertThat(byPhone.data().path("items").toString()).contains(othersOwn);
+        for (String id : lenders) {
+            assertThat(other.get("/v1/beta/signals/" + id).status()).isEqualTo(404);
+        }
     }
 
     @Test
