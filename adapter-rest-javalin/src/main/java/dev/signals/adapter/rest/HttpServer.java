@@ -26,7 +26,13 @@ public final class HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.signals.access");
 
+    /** How long a stop waits for the requests in flight. */
+    static final java.time.Duration DRAIN_TIMEOUT = java.time.Duration.ofSeconds(20);
+
     private final Javalin app;
+    private final Object drain = new Object();
+    private int inFlight;
+    private boolean stopping;
 
     HttpServer(ObjectMapper mapper, ErrorMapper errors, Set<Routes> routes) {
         this(mapper, errors, routes, RestSettings.DEFAULTS);
@@ -48,6 +54,8 @@ public final class HttpServer {
                     ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), RequestIds.of(ctx)));
         });
         app.before(RequestIds::assign);
+        app.before(this::admit);
+        app.after(ctx -> finished(ctx));
         errors.register(app);
         routes.forEach(group -> group.addTo(app));
     }
@@ -63,9 +71,61 @@ public final class HttpServer {
         return app.port();
     }
 
+    /**
+     * Stops taking requests (new ones are answered 503), lets the ones in flight finish, up to
+     * {@link #DRAIN_TIMEOUT}, then closes the port.
+     */
     public void stop() {
+        synchronized (drain) {
+            stopping = true;
+            long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+            while (inFlight > 0 && System.nanoTime() < deadline) {
+                try {
+                    drain.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            if (inFlight > 0) {
+                LOG.warn("Stopping with {} request(s) still in flight after {}", inFlight, DRAIN_TIMEOUT);
+            }
+        }
+        // A request counts as finished when its handlers are done; Jetty writes its answer just after, on the
+        // same thread. Let those last answers leave before the port closes.
+        lingerForLastAnswers();
         app.stop();
         LOG.info("HTTP server stopped");
+    }
+
+    private static final String COUNTED = "signals.counted";
+    private static final long LINGER_MILLIS = 100;
+
+    private static void lingerForLastAnswers() {
+        try {
+            Thread.sleep(LINGER_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void admit(io.javalin.http.Context ctx) {
+        synchronized (drain) {
+            if (stopping) {
+                throw ApiException.serverUnavailable("The service is shutting down; please retry");
+            }
+            inFlight++;
+            ctx.attribute(COUNTED, Boolean.TRUE);
+        }
+    }
+
+    private void finished(io.javalin.http.Context ctx) {
+        if (Boolean.TRUE.equals(ctx.attribute(COUNTED))) {
+            synchronized (drain) {
+                inFlight--;
+                drain.notifyAll();
+            }
+        }
     }
 
     /** The Javalin application, for in-process HTTP tests. */

@@ -1,0 +1,46 @@
+package dev.signals.adapter.rest;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Stopping the server lets the requests in flight finish before it closes. */
+class GracefulStopTest {
+
+    @Test
+    void aRequestInFlightWhenTheServerStopsStillGetsItsAnswer() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Responses responses = new Responses(JsonMapping.objectMapper());
+        Routes slow = app -> app.get("/slow", ctx -> {
+            entered.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            responses.ok(ctx, java.util.Map.of("done", true));
+        });
+        HttpServer server = new HttpServer(JsonMapping.objectMapper(), new ErrorMapper(responses), Set.of(slow));
+        int port = server.start(0);
+
+        CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
+        Thread.sleep(200);
+        assertThat(stopping).as("the stop waits for the request").isNotDone();
+
+        release.countDown();
+        HttpResponse<String> response = inFlight.get(10, TimeUnit.SECONDS);
+        stopping.get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"done\":true");
+    }
+}
