@@ -34,6 +34,8 @@ public final class EventJson {
             return EventReport.unreadable(index, null, "the line nests too deeply or holds a value too long to be an event");
         } catch (JsonProcessingException e) {
             return EventReport.unreadable(index, null, "the line is not valid JSON" + column(e.getLocation()));
+        } catch (NumberFormatException | ArithmeticException e) {
+            return EventReport.unreadable(index, null, "the line holds a number out of any range this service reads");
         }
         return read(index, node);
     }

@@ -41,6 +41,8 @@ public final class HttpServer {
     HttpServer(ObjectMapper mapper, ErrorMapper errors, Set<Routes> routes, RestSettings settings) {
         this.app = Javalin.create(config -> {
             // A bounded pool and queue: under overload, connections are refused instead of piling up.
+            EnvelopeErrorHandler jettyErrors = new EnvelopeErrorHandler(mapper);
+            config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
             config.jetty.threadPool = new QueuedThreadPool(settings.maxThreads(), 8, 60_000,
                     new BlockingArrayQueue<>(settings.queueCapacity(), 0, settings.queueCapacity()));
             config.showJavalinBanner = false;
@@ -54,6 +56,7 @@ public final class HttpServer {
                     ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), RequestIds.of(ctx)));
         });
         app.before(RequestIds::assign);
+        app.before(HttpServer::rejectMalformedEscapes);
         app.before(this::admit);
         app.after(ctx -> finished(ctx));
         errors.register(app);
@@ -96,6 +99,16 @@ public final class HttpServer {
         lingerForLastAnswers();
         app.stop();
         LOG.info("HTTP server stopped");
+    }
+
+    private static final java.util.regex.Pattern MALFORMED_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+    /** Javalin would fail decoding a path parameter with a broken %-escape (e.g. %u0041): refuse it first. */
+    private static void rejectMalformedEscapes(io.javalin.http.Context ctx) {
+        String raw = ctx.req().getRequestURI();
+        if (raw != null && MALFORMED_ESCAPE.matcher(raw).find()) {
+            throw ApiException.invalidParameters("The path holds a % that is not followed by two hex digits");
+        }
     }
 
     private static final String COUNTED = "signals.counted";

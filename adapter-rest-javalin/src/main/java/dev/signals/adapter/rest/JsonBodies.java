@@ -88,7 +88,8 @@ final class JsonBodies {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("Reading the request body failed", e);
+            // The client closed the connection or sent a broken chunk: nothing complete to read.
+            throw ApiException.invalidParameters("The request body ended before it was complete");
         }
     }
 
@@ -114,6 +115,8 @@ final class JsonBodies {
             throw ApiException.invalidParameters("The request body nests too deeply or holds a value too long for this service");
         } catch (JsonProcessingException e) {
             throw ApiException.invalidParameters("The request body is not valid JSON" + where(e.getLocation()));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw ApiException.invalidParameters("The request body holds a number out of any range this service reads");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -141,6 +141,8 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
         validation.check(command);
         int limit = command.sizeOrDefault();
         PageCursor after = command.cursor() == null || command.cursor().isEmpty() ? null : PageCursor.decode(command.cursor());
+        checkYear("startDate", command.startDate());
+        checkYear("endDate", command.endDate());
         if (command.startDate() != null && command.endDate() != null && command.startDate().isAfter(command.endDate())) {
             throw InvalidCommandException.of("startDate", "must not be after endDate");
         }
@@ -177,6 +179,12 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
         }
         return settings.template(command.accountId(), command.templateId())
                 .orElseThrow(() -> InvalidCommandException.of("templateId", "is not a template of this account"));
+    }
+
+    private static void checkYear(String field, LocalDate date) {
+        if (date != null && (date.getYear() < 1 || date.getYear() > 9999)) {
+            throw InvalidCommandException.of(field, "must be a date in the years 0001 to 9999");
+        }
     }
 
     private static LocalDate dayAfter(LocalDate date) {

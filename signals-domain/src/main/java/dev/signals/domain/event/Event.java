@@ -145,6 +145,11 @@ public record Event(
         if (amount == null) {
             return null;
         }
+        if ((long) amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            // Checked before any rescaling: 1e999999999 cannot even be scaled to cents.
+            throw new InvalidValueException("amount",
+                    "amount may have at most " + MAX_INTEGER_DIGITS + " digits before the decimal point");
+        }
         if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
             throw new InvalidValueException("amount",
                     "amount must be >= 0 with at most 2 decimals, was " + shown(amount));
