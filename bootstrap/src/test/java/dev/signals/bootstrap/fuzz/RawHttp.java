@@ -51,15 +51,28 @@ final class RawHttp {
         }
     }
 
-    /** A request: the target is sent as it is ({@code /v1/alpha/signals?size=%zz}); a null body sends none. */
-    record Request(String method, String target, List<Header> headers, byte[] body, boolean chunked) {
+    /**
+     * A request: the target is sent as it is ({@code /v1/alpha/signals?size=%zz}); a null body sends none. A
+     * request with {@code verbatim} bytes sends exactly those and nothing else, for a message that is not
+     * even HTTP's grammar; its other fields only describe it.
+     */
+    record Request(String method, String target, List<Header> headers, byte[] body, boolean chunked, byte[] verbatim) {
 
         Request {
             headers = List.copyOf(headers);
         }
 
+        Request(String method, String target, List<Header> headers, byte[] body, boolean chunked) {
+            this(method, target, headers, body, chunked, null);
+        }
+
         static Request of(String method, String target, List<Header> headers, byte[] body) {
             return new Request(method, target, headers, body, false);
+        }
+
+        /** Exactly these bytes on the wire; {@code description} says what they are. */
+        static Request verbatim(String description, byte[] bytes) {
+            return new Request("RAW", description, List.of(), null, false, bytes);
         }
 
         Request withHeader(Header header) {
@@ -75,6 +88,9 @@ final class RawHttp {
         /** What a failure report shows: the request line, the headers and the start of the body, bytes escaped. */
         @Override
         public String toString() {
+            if (verbatim != null) {
+                return target + ", the bytes:\n  " + printable(verbatim, 2_500);
+            }
             StringBuilder text = new StringBuilder(method).append(' ').append(printable(target.getBytes(StandardCharsets.UTF_8), 600));
             headers.forEach(header -> text.append("\n  ").append(header));
             if (body != null) {
@@ -107,14 +123,16 @@ final class RawHttp {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
-            byte[] head = head(port, request);
+            byte[] head = request.verbatim() != null ? request.verbatim() : head(port, request);
             OutputStream out = socket.getOutputStream();
             Future<?> writing = WRITERS.submit(() -> {
                 out.write(head);
-                if (request.body() != null) {
+                if (request.body() != null && request.verbatim() == null) {
                     out.write(request.chunked() ? chunks(request.body()) : request.body());
                 }
                 out.flush();
+                // Nothing more will come: a server still waiting for a body it was promised sees the end at once.
+                socket.shutdownOutput();
                 return null;
             });
             byte[] raw = readAll(socket.getInputStream());
