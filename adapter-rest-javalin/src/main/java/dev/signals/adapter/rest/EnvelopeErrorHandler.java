@@ -31,28 +31,37 @@ final class EnvelopeErrorHandler extends ErrorHandler {
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        String requestId = newRequestId();
         fields.put(HttpHeader.CONTENT_TYPE, Responses.JSON);
-        return ByteBuffer.wrap(body(status, "The request is not well-formed HTTP" + (reason == null ? "" : ": " + reason)));
+        fields.put(RequestIds.HEADER, requestId);
+        return ByteBuffer.wrap(body(status, "The request is not well-formed HTTP" + (reason == null ? "" : ": " + reason), requestId));
     }
 
     @Override
     protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request, HttpServletResponse response,
                                               int code, String message) throws IOException {
         baseRequest.setHandled(true);
+        String requestId = newRequestId();
         response.setContentType(Responses.JSON);
-        response.getOutputStream().write(body(code, message == null ? "The request could not be served" : message));
+        response.setHeader(RequestIds.HEADER, requestId);
+        response.getOutputStream().write(body(code, message == null ? "The request could not be served" : message, requestId));
     }
 
-    private byte[] body(int status, String message) {
+    private static String newRequestId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private byte[] body(int status, String message, String requestId) {
         String code = switch (status) {
             case 404 -> "MISSING_RESOURCE";
             case 405, 501 -> "UNSUPPORTED_METHOD";
             case 415 -> "UNSUPPORTED_TYPE";
             case 429 -> "REQUEST_LIMIT_EXCEEDED";
             case 503 -> "SERVER_UNAVAILABLE";
+            // 505: the client spoke an HTTP version other than 1.x; Jetty fixes the status, the fault is the client's.
+            case 505 -> "INVALID_PARAMETERS";
             default -> status >= 500 ? "SERVER_ERROR" : "INVALID_PARAMETERS";
         };
-        String requestId = UUID.randomUUID().toString().replace("-", "");
         try {
             return mapper.writeValueAsBytes(new Envelope(code, message, requestId, Map.of()));
         } catch (JsonProcessingException e) {

@@ -64,8 +64,10 @@ public final class SignalSettingsService implements ManageSignalSelectionUseCase
 
     @Override
     public SignalTemplate put(PutSignalTemplateCommand command) {
+        if (command.accountId() != null) {
+            requireAccount(command.accountId());
+        }
         validation.check(command);
-        requireAccount(command.accountId());
         String id = checkedTemplateId(command.templateId());
         if (SignalTemplate.BUILT_IN_ID.equals(id)) {
             throw InvalidCommandException.of("templateId", SignalTemplate.BUILT_IN_ID + " is built in and cannot be changed");
