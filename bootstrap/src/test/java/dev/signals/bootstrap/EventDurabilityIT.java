@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Killing the service (SIGKILL) in the middle of a stream of event batches loses no acknowledged event,
- * and re-sending after the restart duplicates none.
+ * Killing the service (SIGKILL) in the middle of a stream of event batches and signal requests loses no
+ * acknowledged event or signal request, and re-sending after the restart duplicates no event.
  */
 class EventDurabilityIT {
 
@@ -39,6 +39,7 @@ class EventDurabilityIT {
         Instant occurred = Instant.now().minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         String basic;
         Map<Integer, Boolean> acknowledged = new ConcurrentHashMap<>();
+        Map<String, Boolean> acknowledgedRequests = new ConcurrentHashMap<>();
         AtomicInteger attempted = new AtomicInteger(-1);
 
         try (RunningJar jar = RunningJar.start(env)) {
@@ -55,6 +56,10 @@ class EventDurabilityIT {
                         JsonNode answer = call(port, "POST", "/v1/events", auth, batch(b, occurred));
                         if (answer.path("data").path("accepted").asInt() == BATCH) {
                             acknowledged.put(b, true);
+                        }
+                        JsonNode signal = call(port, "POST", "/v1/alpha/signals", auth, signalRequest(b));
+                        if (signal.path("code").asText().equals("OK")) {
+                            acknowledgedRequests.put(signal.path("data").path("id").asText(), true);
                         }
                     } catch (Exception killed) {
                         return;
@@ -89,15 +94,24 @@ class EventDurabilityIT {
                     assertThat(accepted).as("a batch is committed whole or not at all").isIn(0, BATCH);
                 }
             }
+            assertThat(acknowledgedRequests).isNotEmpty();
+            for (String id : acknowledgedRequests.keySet()) {
+                JsonNode stored = call(port, "GET", "/v1/alpha/signals/" + id, basic, null);
+                assertThat(stored.path("code").asText()).as("acknowledged signal request %s", id).isEqualTo("OK");
+            }
             // The index was rebuilt from the journal: the first batch's subject has its events.
-            ObjectNode request = JSON.createObjectNode();
-            request.put("phone", phone(0));
-            ObjectNode consent = request.putObject("consent");
-            consent.put("type", "T&C").put("version", "1").put("consentedWith", "I agree").put("consentedAt", "2024-08-08T16:06:00Z");
-            JsonNode signal = call(port, "POST", "/v1/alpha/signals", basic, request.toString()).path("data");
+            JsonNode signal = call(port, "POST", "/v1/alpha/signals", basic, signalRequest(0)).path("data");
             assertThat(signal.path("resultCode").asText()).isEqualTo("SUCCESS");
             assertThat(signal.path("result").path("events_loan_disbursement_day30").asInt()).isEqualTo(BATCH);
         }
+    }
+
+    private static String signalRequest(int batch) {
+        ObjectNode request = JSON.createObjectNode();
+        request.put("phone", phone(batch));
+        ObjectNode consent = request.putObject("consent");
+        consent.put("type", "T&C").put("version", "1").put("consentedWith", "I agree").put("consentedAt", "2024-08-08T16:06:00Z");
+        return request.toString();
     }
 
     private static String phone(int batch) {
@@ -124,7 +138,7 @@ class EventDurabilityIT {
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
