@@ -1,5 +1,7 @@
 package dev.signals.bootstrap;
 
+import dev.signals.bootstrap.api.ApiClient;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +19,7 @@ class JarIT {
         try (RunningJar jar = RunningJar.start(Map.of("SIGNALS_PORT", "0", "SIGNALS_DATA_DIR", dataDir.toString()))) {
             int port = jar.awaitPort(Duration.ofSeconds(60));
 
-            var health = new HttpClientForTests(port).get("/health");
+            var health = ApiClient.anonymous(port).get("/health");
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.code()).isEqualTo("OK");
             assertThat(health.body().get("requestId").asText()).isNotBlank();

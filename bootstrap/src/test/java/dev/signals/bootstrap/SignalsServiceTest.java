@@ -1,5 +1,7 @@
 package dev.signals.bootstrap;
 
+import dev.signals.bootstrap.api.ApiClient;
+
 import dev.signals.adapter.persistence.DatabaseKind;
 import dev.signals.adapter.persistence.DatabaseSettings;
 import dev.signals.adapter.persistence.TestDatabases;
@@ -22,7 +24,7 @@ class SignalsServiceTest {
     void healthIsOkOnEitherDatabase(DatabaseKind kind, @TempDir Path dataDir) {
         try (var database = TestDatabases.create(kind);
              var service = SignalsService.start(new SignalsConfig(0, dataDir, database.settings()))) {
-            var health = new HttpClientForTests(service.port()).get("/health");
+            var health = ApiClient.anonymous(service.port()).get("/health");
 
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.code()).isEqualTo("OK");
@@ -36,11 +38,11 @@ class SignalsServiceTest {
         assertThat(config.database().kind()).isEqualTo(DatabaseKind.H2);
 
         try (var service = SignalsService.start(config)) {
-            assertThat(new HttpClientForTests(service.port()).get("/health").status()).isEqualTo(200);
+            assertThat(ApiClient.anonymous(service.port()).get("/health").status()).isEqualTo(200);
         }
         assertThat(dataDir.resolve("signals.mv.db")).exists();
         try (var again = SignalsService.start(config)) {
-            assertThat(new HttpClientForTests(again.port()).get("/health").status()).isEqualTo(200);
+            assertThat(ApiClient.anonymous(again.port()).get("/health").status()).isEqualTo(200);
         }
     }
 
@@ -53,7 +55,7 @@ class SignalsServiceTest {
                 DatabaseSettings settings = DatabaseSettings.of(viaProxy, null, null).withSchema(database.settings().schema());
 
                 try (var service = SignalsService.start(new SignalsConfig(0, dataDir, settings))) {
-                    var client = new HttpClientForTests(service.port());
+                    var client = ApiClient.anonymous(service.port());
                     assertThat(client.get("/health").status()).isEqualTo(200);
 
                     proxy.cut();

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 
 /** A client of the Signals API over real HTTP, as a lender's system would call it. */
-final class ApiClient {
+public final class ApiClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -27,7 +27,7 @@ final class ApiClient {
         this.authorization = authorization;
     }
 
-    static ApiClient anonymous(int port) {
+    public static ApiClient anonymous(int port) {
         return new ApiClient("http://127.0.0.1:" + port, null);
     }
 
@@ -43,7 +43,7 @@ final class ApiClient {
         return new ApiClient(base, header);
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send("GET", path, null, null);
     }
 
@@ -91,9 +91,9 @@ final class ApiClient {
     }
 
     /** One HTTP answer: status, parsed envelope, raw response. */
-    record Answer(int status, JsonNode body, HttpResponse<String> response) {
+    public record Answer(int status, JsonNode body, HttpResponse<String> response) {
 
-        String code() {
+        public String code() {
             return body.path("code").asText();
         }
 

@@ -74,7 +74,7 @@ public final class ConsentTemplateService implements ManageConsentTemplatesUseCa
             return ListSignalRequestsCommand.DEFAULT_SIZE;
         }
         if (size < 1 || size > 150) {
-            throw InvalidCommandException.of("size", "must be between 1 and 150");
+            throw InvalidCommandException.of("size", ListSignalRequestsCommand.PAGE_SIZE_RULE);
         }
         return size;
     }

@@ -14,7 +14,7 @@ import java.time.LocalDate;
  */
 public record ListSignalRequestsCommand(
         @NotNull AccountId accountId,
-        @Min(1) @Max(150) Integer size,
+        @Min(value = 1, message = PAGE_SIZE_RULE) @Max(value = 150, message = PAGE_SIZE_RULE) Integer size,
         @Size(max = 200) String cursor,
         @Size(max = 64) String signalId,
         @Size(max = 64) String phone,
@@ -22,6 +22,8 @@ public record ListSignalRequestsCommand(
         LocalDate endDate) {
 
     public static final int DEFAULT_SIZE = 10;
+    /** The one wording of the page-size rule, for every list. */
+    public static final String PAGE_SIZE_RULE = "must be between 1 and 150";
 
     public int sizeOrDefault() {
         return size == null ? DEFAULT_SIZE : size;
