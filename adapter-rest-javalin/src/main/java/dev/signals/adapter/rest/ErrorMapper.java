@@ -61,7 +61,7 @@ final class ErrorMapper {
 
     private void unexpected(Exception e, Context ctx) {
         LOG.error("Unexpected failure of {} {} (request {})", ctx.method(), ctx.endpointHandlerPath(), RequestIds.of(ctx), e);
-        responses.error(ctx, serverError());
+        responses.error(ctx, ApiException.serverError());
     }
 
     private static ApiException translate(HttpResponseException e, Context ctx) {
@@ -73,13 +73,9 @@ final class ErrorMapper {
             case 400 -> ApiException.invalidParameters(e.getMessage());
             default -> {
                 LOG.warn("Unmapped HTTP {} for {} {}: {}", e.getStatus(), ctx.method(), ctx.path(), e.getMessage());
-                yield e.getStatus() >= 500 ? serverError() : ApiException.invalidParameters(e.getMessage());
+                yield e.getStatus() >= 500 ? ApiException.serverError() : ApiException.invalidParameters(e.getMessage());
             }
         };
-    }
-
-    private static ApiException serverError() {
-        return ApiException.serverError();
     }
 
     private static String notFoundMessage(Context ctx) {

@@ -201,7 +201,7 @@ final class EventRoutes implements Routes {
                 throw ApiException.serverUnavailable("The database cannot be reached. " + whatWasStored(), e);
             }
             // The reports carry their line numbers as indexes, and so do the use case's rejections: no offset.
-            committed = committed.plus(outcome, 0);
+            committed = committed.plus(outcome);
             if (!reports.isEmpty()) {
                 chunksCommitted++;
                 committedBeforeLine = reports.get(reports.size() - 1).index() + 1;

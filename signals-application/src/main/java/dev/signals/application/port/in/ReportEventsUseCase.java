@@ -26,9 +26,10 @@ public interface ReportEventsUseCase {
             rejected = List.copyOf(rejected);
         }
 
-        public ReportOutcome plus(ReportOutcome other, int indexOffset) {
+        /** Both outcomes together; indexes stay as each batch gave them (a stream's are line numbers). */
+        public ReportOutcome plus(ReportOutcome other) {
             List<Rejection> all = new java.util.ArrayList<>(rejected);
-            other.rejected.forEach(r -> all.add(new Rejection(r.index() + indexOffset, r.eventId(), r.message())));
+            all.addAll(other.rejected);
             return new ReportOutcome(accepted + other.accepted, duplicates + other.duplicates, all);
         }
     }
