@@ -29,6 +29,15 @@ public record PageCursor(Instant createdAt, String id) {
         return ENCODER.encodeToString((micros + "/" + id).getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * Where a page starts: null (the first page) when no cursor was given, else the decoded cursor.
+     *
+     * @throws InvalidCommandException on field {@code cursor} for anything this service did not hand out
+     */
+    public static PageCursor after(String cursor) {
+        return cursor == null || cursor.isEmpty() ? null : decode(cursor);
+    }
+
     /** @throws InvalidCommandException on field {@code cursor} for anything this service did not hand out */
     public static PageCursor decode(String cursor) {
         try {

@@ -59,7 +59,7 @@ public final class ConsentTemplateService implements ManageConsentTemplatesUseCa
     @Override
     public Page<ConsentTemplate> list(AccountId accountId, Integer size, String cursor) {
         int limit = pageSize(size);
-        PageCursor after = cursor == null || cursor.isEmpty() ? null : PageCursor.decode(cursor);
+        PageCursor after = PageCursor.after(cursor);
         List<ConsentTemplate> rows = templates.list(accountId, after, limit + 1);
         return Paging.page(rows, limit, template -> new PageCursor(template.createdAt(), template.id().value()));
     }

@@ -18,6 +18,7 @@ import dev.signals.application.port.out.LoadSignalRequestPort;
 import dev.signals.application.port.out.LoadSubjectEventsPort;
 import dev.signals.application.port.out.SaveSignalRequestPort;
 import dev.signals.application.subject.SubjectParser;
+import dev.signals.domain.account.AccountId;
 import dev.signals.domain.calculation.CalculationResult;
 import dev.signals.domain.calculation.EventHistory;
 import dev.signals.domain.calculation.SignalCalculator;
@@ -32,6 +33,7 @@ import dev.signals.domain.subject.Subject;
 import dev.signals.domain.template.SignalTemplate;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -130,7 +132,7 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
     }
 
     @Override
-    public SignalRequest get(dev.signals.domain.account.AccountId accountId, String signalRequestId) {
+    public SignalRequest get(AccountId accountId, String signalRequestId) {
         return SignalRequestId.parse(signalRequestId)
                 .flatMap(id -> load.load(accountId, id))
                 .orElseThrow(() -> new NotFoundException("No signal request " + signalRequestId));
@@ -140,7 +142,7 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
     public Page<SignalRequest> list(ListSignalRequestsCommand command) {
         validation.check(command);
         int limit = command.sizeOrDefault();
-        PageCursor after = command.cursor() == null || command.cursor().isEmpty() ? null : PageCursor.decode(command.cursor());
+        PageCursor after = PageCursor.after(command.cursor());
         checkYear("startDate", command.startDate());
         checkYear("endDate", command.endDate());
         if (command.startDate() != null && command.endDate() != null && command.startDate().isAfter(command.endDate())) {
@@ -191,7 +193,7 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
         return date == null ? null : date.plusDays(1);
     }
 
-    private static java.time.Instant startOf(LocalDate date) {
+    private static Instant startOf(LocalDate date) {
         return date == null ? null : date.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }
