@@ -2,7 +2,6 @@ package dev.signals.bootstrap.cli;
 
 import dev.signals.bootstrap.tools.SyntheticEvents;
 import dev.signals.bootstrap.tools.EventImport;
-import dev.signals.application.port.in.EventReport;
 import dev.signals.bootstrap.SignalsTools;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -13,8 +12,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 
@@ -60,7 +57,6 @@ public final class GenerateCommand implements Callable<Integer> {
                                                int batchSize, PrintStream console) {
         Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
         SyntheticEvents generator = new SyntheticEvents(subjects, institutions, today, seed);
-        String idPrefix = "gen-" + seed + "-" + DateTimeFormatter.BASIC_ISO_DATE.format(today.atOffset(ZoneOffset.UTC)) + "-";
         EventImport importer = new EventImport(tools.events(), batchSize);
         long started = System.nanoTime();
         try (ProgressBar progress = new ProgressBarBuilder().setTaskName("Generating").setInitialMax(count)
@@ -68,11 +64,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 .setUpdateIntervalMillis(500).showSpeed().build()) {
             for (long i = 0; i < count; i++) {
                 SyntheticEvents.Generated next = generator.next();
-                EventReport report = next.report();
-                importer.add(next.institutionId(), new EventReport((int) Math.min(Integer.MAX_VALUE, i + 1),
-                        idPrefix + report.eventId().substring("gen-".length()), report.type(), report.phone(), null,
-                        report.emailAddress(), report.occurredAt(), report.reportedAt(), report.amount(),
-                        report.overdueDays(), report.autoRepayment(), null));
+                importer.add(next.institutionId(), next.report());
                 progress.step();
             }
         }

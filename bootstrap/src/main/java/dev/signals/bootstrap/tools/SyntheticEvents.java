@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.SplittableRandom;
 
 /**
@@ -16,7 +18,8 @@ import java.util.SplittableRandom;
  * lenders report most events. Types follow a loan's life (applications, approvals, disbursements,
  * reminders, repayments, some overdues and debts, and marketing, captcha and other noise); amounts,
  * overdue days and automatic repayments are drawn within plausible ranges. The same seed and
- * {@code now} always give the same events.
+ * {@code now} always give the same events, with the same ids ({@code gen-<seed>-<date of now>-<n>}), so
+ * reporting them again only makes duplicates. Each report's index is its position, from 1.
  */
 public final class SyntheticEvents {
 
@@ -39,6 +42,7 @@ public final class SyntheticEvents {
     private final int subjects;
     private final int institutions;
     private final Instant now;
+    private final String idPrefix;
     private final SplittableRandom random;
     private long sequence;
 
@@ -56,6 +60,7 @@ public final class SyntheticEvents {
         this.subjects = subjects;
         this.institutions = institutions;
         this.now = now;
+        this.idPrefix = "gen-" + seed + "-" + DateTimeFormatter.BASIC_ISO_DATE.format(now.atOffset(ZoneOffset.UTC)) + "-";
         this.random = new SplittableRandom(seed);
     }
 
@@ -96,8 +101,10 @@ public final class SyntheticEvents {
             }
         }
         String email = subject % 3 == 0 ? "borrower" + subject + "@example.com" : null;
-        String eventId = "gen-" + Long.toString(sequence++, 36);
-        EventReport report = new EventReport(0, eventId, type.name(), phoneOf(subject), null, email, occurredAt, reportedAt,
+        sequence++;
+        String eventId = idPrefix + Long.toString(sequence, 36);
+        int index = (int) Math.min(Integer.MAX_VALUE, sequence);
+        EventReport report = new EventReport(index, eventId, type.name(), phoneOf(subject), null, email, occurredAt, reportedAt,
                 amount, overdueDays, autoRepayment, null);
         return new Generated(institutionId(institution), report);
     }
