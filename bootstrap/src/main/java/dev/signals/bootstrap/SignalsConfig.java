@@ -66,12 +66,9 @@ public record SignalsConfig(int port, Path dataDir, DatabaseSettings database, S
         return new SignalsConfig(port, dataDir, settings, adminToken, rest);
     }
 
-    /**
-     * The embedded default. WRITE_DELAY=0: H2 otherwise writes a commit to its file up to 500 ms later,
-     * and a process killed in that window loses data it had acknowledged.
-     */
+    /** The embedded default; the persistence adapter makes every H2 database write commits at once. */
     static String embeddedUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve("signals") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataDir.resolve("signals") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     private static String blankToNull(String value) {

@@ -79,4 +79,15 @@ class DatabaseTest {
         var settings = DatabaseSettings.of("jdbc:postgresql://db:5432/signals?user=app&password=secret", null, null);
         assertThat(settings.redactedUrl()).isEqualTo("jdbc:postgresql://db:5432/signals?…").doesNotContain("secret");
     }
+
+    @Test
+    void anH2DatabaseWritesEveryCommitAtOnceWhateverItsUrlSays() {
+        try (var testDatabase = TestDatabases.h2(); var database = new Database(testDatabase.settings())) {
+            database.start();
+
+            // H2 lists the setting twice; each must say 0 (its default is 500 ms).
+            assertThat(database.dsl().fetch("select distinct setting_value from information_schema.settings"
+                    + " where setting_name = 'WRITE_DELAY'").getValues(0, String.class)).containsExactly("0");
+        }
+    }
 }
