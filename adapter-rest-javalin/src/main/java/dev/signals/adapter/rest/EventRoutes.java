@@ -125,12 +125,7 @@ final class EventRoutes implements Routes {
     }
 
     private static boolean isNdjson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        int semicolon = contentType.indexOf(';');
-        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
-        return mediaType.equalsIgnoreCase(NDJSON);
+        return contentType != null && JsonBodies.mediaType(contentType).equals(NDJSON);
     }
 
     /** Whether a body follows; a body of another type is refused only when there is one, as {@link JsonBodies} does. */

@@ -98,10 +98,15 @@ final class JsonBodies {
         if (contentType == null || contentType.isBlank()) {
             return true;
         }
-        int semicolon = contentType.indexOf(';');
-        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        String mediaType = mediaType(contentType);
         return mediaType.equals("application/json")
                 || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+    }
+
+    /** The media type of a Content-Type, without its parameters, in lower case. */
+    static String mediaType(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 
     private JsonNode tree(byte[] body) {
