@@ -71,6 +71,13 @@ public final class SignalRequestBenchmark implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "2", description = "Alternating rounds of bare route and service (default ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--growth", description = "Benchmark 6 instead: p50 latency, one request at a time, of a probe subject "
+            + "with exactly 10 events in this store (run it with --events 1000000 and --events 10000000).")
+    boolean growth;
+
+    /** The probe subject of --growth: a phone no generated subject has. */
+    static final String PROBE_PHONE = "+639950000001";
+
     private static final String ADMIN_TOKEN = "benchmark-admin-token-0123456789";
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -87,6 +94,9 @@ public final class SignalRequestBenchmark implements Callable<Integer> {
             ensureDataSet(service);
             int port = service.port();
             String authorization = createAccount(port);
+            if (growth) {
+                return growth(service, authorization);
+            }
             byte[][] requests = requests(authorization);
             byte[] answer = realAnswer(port, requests[0]);
             Javalin bare = bareRoute(answer);
@@ -128,6 +138,41 @@ public final class SignalRequestBenchmark implements Callable<Integer> {
                 bare.stop();
             }
         }
+    }
+
+    /** Benchmark 6: the latency of a 10-event subject, which must not grow with the store. */
+    private int growth(SignalsService service, String authorization) throws Exception {
+        int port = service.port();
+        StringBuilder events = new StringBuilder("{\"events\":[");
+        Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        String[] types = {"APPLICATION_RECEPTION", "APPLICATION_APPROVAL", "LOAN_DISBURSEMENT", "REPAYMENT_REMINDER",
+                "SUCCESSFUL_REPAYMENT", "OVERDUE", "REPAYMENT_REMINDER", "SUCCESSFUL_REPAYMENT", "DEBT", "MARKETING"};
+        for (int i = 0; i < 10; i++) {
+            events.append(i == 0 ? "" : ",").append("{\"eventId\":\"probe-").append(i).append("\",\"type\":\"")
+                    .append(types[i]).append("\",\"occurredAt\":\"").append(day.minus(Duration.ofDays(3L * (10 - i))))
+                    .append("\",\"phone\":\"").append(PROBE_PHONE).append('"')
+                    .append(types[i].equals("MARKETING") || types[i].startsWith("APPLICATION") ? "" : ",\"amount\":1500.50")
+                    .append(types[i].equals("OVERDUE") ? ",\"overdueDays\":12" : "").append('}');
+        }
+        events.append("]}");
+        HttpResponse<String> reported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/v1/events"))
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(events.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        if (reported.statusCode() != 200 || !reported.body().contains("\"accepted\":10")) {
+            throw new IllegalStateException("reporting the probe's events answered " + reported.statusCode() + ": " + reported.body());
+        }
+        byte[] probe = HttpLoad.post("/v1/alpha/signals", authorization, "{\"phone\":\"" + PROBE_PHONE
+                + "\",\"consent\":{\"type\":\"T&C\",\"version\":\"1\",\"consentedWith\":\"I agree\","
+                + "\"consentedAt\":\"2024-08-08T16:06:00Z\"}}");
+        HttpLoad load = new HttpLoad("127.0.0.1", port);
+        load.closed("probe (warm-up)", 1, warmup, i -> probe);
+        HttpLoad.Result result = load.closed("probe, one at a time", 1, seconds, i -> probe);
+        System.out.println(result);
+        int stored = service.injector().getInstance(InMemoryEventIndex.class).size();
+        System.out.printf("RESULT growth: store of %,d events, subject with 10 events: p50 %.3f ms, p99 %.3f ms%n",
+                stored, result.percentileMillis(50), result.percentileMillis(99));
+        return 0;
     }
 
     private SignalsConfig config() {
