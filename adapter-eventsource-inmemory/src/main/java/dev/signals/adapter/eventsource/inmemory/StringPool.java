@@ -60,27 +60,47 @@ final class StringPool {
     static String read(byte[][] chunks, long reference) {
         byte[] bytes = chunks[(int) (reference >>> CHUNK_BITS)];
         int at = (int) reference & (CHUNK_BYTES - 1);
-        int end = at + 2 + ((bytes[at] & 0xff) << 8 | bytes[at + 1] & 0xff);
+        int end = end(bytes, at);
         StringBuilder value = new StringBuilder(end - at - 2);
-        for (int i = at + 2; i < end; ) {
-            int b = bytes[i] & 0xff;
-            if (b < 0x80) {
-                value.append((char) b);
-                i++;
-            } else if (b < 0xe0) {
-                value.append((char) ((b & 0x1f) << 6 | bytes[i + 1] & 0x3f));
-                i += 2;
-            } else {
-                value.append((char) ((b & 0x0f) << 12 | (bytes[i + 1] & 0x3f) << 6 | bytes[i + 2] & 0x3f));
-                i += 3;
-            }
+        for (int i = at + 2; i < end; i += widthOf(bytes[i])) {
+            value.append(charAt(bytes, i));
         }
         return value.toString();
     }
 
-    /** Whether the string at {@code reference} is {@code value}. */
+    /** Whether the string at {@code reference} is {@code value}, compared where it lies. */
     static boolean matches(byte[][] chunks, long reference, String value) {
-        return read(chunks, reference).equals(value);
+        byte[] bytes = chunks[(int) (reference >>> CHUNK_BITS)];
+        int at = (int) reference & (CHUNK_BYTES - 1);
+        int end = end(bytes, at);
+        int i = at + 2;
+        for (int c = 0; c < value.length(); c++) {
+            if (i >= end || charAt(bytes, i) != value.charAt(c)) {
+                return false;
+            }
+            i += widthOf(bytes[i]);
+        }
+        return i == end;
+    }
+
+    private static int end(byte[] bytes, int at) {
+        return at + 2 + ((bytes[at] & 0xff) << 8 | bytes[at + 1] & 0xff);
+    }
+
+    private static int widthOf(byte first) {
+        int b = first & 0xff;
+        return b < 0x80 ? 1 : b < 0xe0 ? 2 : 3;
+    }
+
+    private static char charAt(byte[] bytes, int i) {
+        int b = bytes[i] & 0xff;
+        if (b < 0x80) {
+            return (char) b;
+        }
+        if (b < 0xe0) {
+            return (char) ((b & 0x1f) << 6 | bytes[i + 1] & 0x3f);
+        }
+        return (char) ((b & 0x0f) << 12 | (bytes[i + 1] & 0x3f) << 6 | bytes[i + 2] & 0x3f);
     }
 
     private static int encodedLength(String value) {

@@ -111,6 +111,35 @@ class InMemoryEventIndexTest {
     }
 
     @Test
+    void thousandsOfPhonesAndEmailsEachFindTheirOwnEvents() {
+        List<Event> events = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int n = 0; n < 3_000; n++) {
+            EmailAddress email = new EmailAddress((n % 2 == 0 ? "müller." : "a") + n + "@example.com");
+            EmailAddress longer = new EmailAddress(email.value() + "x");
+            PhoneNumber phone = new PhoneNumber("+1415" + String.format("%07d", n));
+            events.add(balance(SubjectKeys.emailKey(email), null, email, BigDecimal.ONE));
+            events.add(balance(SubjectKeys.emailKey(longer), null, longer, BigDecimal.ONE));
+            events.add(balance(SubjectKeys.phoneKey(phone), phone, null, BigDecimal.ONE));
+            keys.add(SubjectKeys.emailKey(email));
+            keys.add(SubjectKeys.emailKey(longer));
+            keys.add(SubjectKeys.phoneKey(phone));
+        }
+        InMemoryEventIndex index = new InMemoryEventIndex();
+        index.addAll(events);
+
+        for (String key : keys) {
+            EventHistory history = index.eventsOf(key);
+            assertThat(history.size()).as(key).isEqualTo(1);
+            assertThat(history.eventId(0)).isEqualTo(key);
+        }
+        PhoneNumber last = new PhoneNumber("+14150002999");
+        assertThat(index.eventsOf("md5:" + last.md5WithPlus()).eventId(0)).isEqualTo(SubjectKeys.phoneKey(last));
+        assertThat(index.eventsOf("email:müller.0@example.co").size()).isZero();
+        assertThat(index.subjectCount()).isEqualTo(9_000);
+    }
+
+    @Test
     void valuesBeyondTheCompactFieldsReadBackExactly() {
         List<Event> events = List.of(
                 overdue("huge-amount", EARLIEST, EARLIEST, new BigDecimal("9999999999999.99"), 0, true),
