@@ -58,6 +58,8 @@ public final class IndexMemoryBenchmark {
     private static final int PROBE_SUBJECTS = 500;
     private static final int PROBE_ROUNDS = 40;
     private static final int PROBE_WARMUP_ROUNDS = 20;
+    /** Enough calls for the JIT to have compiled the read and calculation paths before the first size is measured. */
+    private static final int PROBE_WARMUP_CALLS = 200_000;
 
     private IndexMemoryBenchmark() {
     }
@@ -89,7 +91,7 @@ public final class IndexMemoryBenchmark {
         SyntheticEvents generator = new SyntheticEvents(subjects, institutions, Instant.now().truncatedTo(ChronoUnit.DAYS), seed);
         long addNanos = 0;
         long added = 0;
-        List<String> growth = new ArrayList<>();
+        List<Probe> growth = new ArrayList<>();
         while (added < events) {
             List<Event> batch = nextBatch(generator, (int) Math.min(BATCH, events - added));
             long started = System.nanoTime();
@@ -110,13 +112,21 @@ public final class IndexMemoryBenchmark {
         }
         System.out.printf("build: %,.0f events/s into the index (%,d events, %.1f s in addAll), %,d subjects%n",
                 eventsPerSecond, added, addNanos / 1e9, index.subjectCount());
-        for (String line : growth) {
-            System.out.println(line);
+        for (Probe probe : growth) {
+            System.out.println(probe.line());
         }
         System.out.printf("RESULT index heap: %.1f bytes/event retained (%,d MB for %,d events) | limit (raw fields, %d bytes/event): "
                         + "ratio %.2f | target <= %d bytes/event: %s%n",
                 perEvent, (after - before) >> 20, added, FLOOR_BYTES, perEvent / FLOOR_BYTES, TARGET_BYTES,
                 perEvent <= TARGET_BYTES ? "MET" : "MISSED");
+        if (growth.size() == 2 && growth.get(0).readNanos() > 0 && growth.get(1).readNanos() > 0) {
+            Probe small = growth.get(0);
+            Probe large = growth.get(1);
+            System.out.printf("RESULT index growth: p50 eventsOf+read of a 10-event subject %.2f us at %,d events | limit %.2f us at %,d events: "
+                            + "ratio %.2f (with 108 signals: %.2f) | target: the same within noise%n",
+                    large.readNanos() / 1e3, large.size(), small.readNanos() / 1e3, small.size(),
+                    large.readNanos() / (double) small.readNanos(), large.calculateNanos() / (double) small.calculateNanos());
+        }
         if (index.size() != added) {
             throw new IllegalStateException("the index holds " + index.size() + " events, " + added + " were added");
         }
@@ -136,7 +146,7 @@ public final class IndexMemoryBenchmark {
     }
 
     /** p50 of eventsOf + reading every field, and of eventsOf + all signals, over subjects with exactly 10 events. */
-    private static String probe(InMemoryEventIndex index, int subjects, long size) {
+    private static Probe probe(InMemoryEventIndex index, int subjects, long size) {
         List<String> keys = new ArrayList<>();
         for (int n = subjects - 1; n >= 0 && keys.size() < PROBE_SUBJECTS; n--) {
             String key = "tel:" + SyntheticEvents.phoneOf(n);
@@ -145,7 +155,7 @@ public final class IndexMemoryBenchmark {
             }
         }
         if (keys.isEmpty()) {
-            return String.format("growth at %,d events: no subject with exactly 10 events", size);
+            return new Probe(size, 0, 0, String.format("growth at %,d events: no subject with exactly 10 events", size));
         }
         SignalCalculator calculator = new SignalCalculator();
         SignalSelection all = SignalCatalogue.standard().allSignals();
@@ -153,7 +163,7 @@ public final class IndexMemoryBenchmark {
         long[] read = new long[keys.size() * PROBE_ROUNDS];
         long[] calculate = new long[keys.size() * PROBE_ROUNDS];
         long sink = 0;
-        for (int warm = 0; warm < PROBE_WARMUP_ROUNDS; warm++) {
+        for (int warm = 0; warm < Math.max(PROBE_WARMUP_ROUNDS, PROBE_WARMUP_CALLS / keys.size()); warm++) {
             for (String key : keys) {
                 sink += readAll(index.eventsOf(key));
                 sink += calculator.calculate(index.eventsOf(key), asOf, all).hashCode();
@@ -172,8 +182,13 @@ public final class IndexMemoryBenchmark {
                 k++;
             }
         }
-        return String.format("growth at %,d events: p50 eventsOf+read %,.2f us, eventsOf+108 signals %,.2f us (%d subjects of 10 events, sink %d)",
-                size, median(read) / 1e3, median(calculate) / 1e3, keys.size(), sink & 1);
+        return new Probe(size, median(read), median(calculate),
+                String.format("growth at %,d events: p50 eventsOf+read %,.2f us, eventsOf+108 signals %,.2f us (%d subjects of 10 events, sink %d)",
+                        size, median(read) / 1e3, median(calculate) / 1e3, keys.size(), sink & 1));
+    }
+
+    /** The p50s measured at one size of the store, and their line. */
+    private record Probe(long size, long readNanos, long calculateNanos, String line) {
     }
 
     private static long readAll(EventHistory history) {
