@@ -28,12 +28,14 @@ final class Subjects {
 
     private final StringPool emails = new StringPool();
 
-    /** Per subject: E.164 digits (> 0) for a phone, -(e-mail reference + 1) for an e-mail address. */
-    private long[] keys = new long[1024];
-    private long[][] rows = new long[1024][];
-    private int[] rowCounts = new int[1024];
-    private long[][] references = new long[1024][];
-    private int[] referenceCounts = new int[1024];
+    /**
+     * Per subject, two longs side by side, so that one cache line answers a lookup: its key (E.164 digits,
+     * > 0, for a phone; -(e-mail reference + 1) for an e-mail address), then its row count << 32 | its
+     * reference count.
+     */
+    private long[] info = new long[2 * 1024];
+    /** Per subject, its rows array, then its references array; each null until used. */
+    private long[][] lists = new long[2 * 1024][];
     private int count;
 
     /** Subject number + 1 per slot, 0 for free; phones and e-mail addresses alike. */
@@ -54,7 +56,7 @@ final class Subjects {
             if (entry == 0) {
                 return -1;
             }
-            if (keys[entry - 1] == digits) {
+            if (keyOf(entry - 1) == digits) {
                 return entry - 1;
             }
         }
@@ -69,7 +71,7 @@ final class Subjects {
             if (entry == 0) {
                 return -1;
             }
-            long key = keys[entry - 1];
+            long key = keyOf(entry - 1);
             if (key < 0 && StringPool.matches(pool, -key - 1, address)) {
                 return entry - 1;
             }
@@ -87,7 +89,7 @@ final class Subjects {
             }
             if ((int) (entry >>> 32) == prefix) {
                 int subject = (int) entry - 1;
-                String digits = Long.toString(keys[subject]);
+                String digits = Long.toString(keyOf(subject));
                 if (Arrays.equals(md5Of("+" + digits), md5) || Arrays.equals(md5Of(digits), md5)) {
                     return subject;
                 }
@@ -114,8 +116,8 @@ final class Subjects {
 
     /** Appends a row to the subject's own rows and returns its position. */
     int addRow(int subject, long first, long second, long third) {
-        int n = rowCounts[subject];
-        long[] own = rows[subject];
+        int n = rowCountOf(subject);
+        long[] own = lists[2 * subject];
         if (own == null || own.length < (n + 1) * EventRows.LONGS) {
             own = Arrays.copyOf(own == null ? new long[0] : own, grown(n, FIRST_ROWS) * EventRows.LONGS);
         }
@@ -123,21 +125,21 @@ final class Subjects {
         own[at] = first;
         own[at + 1] = second;
         own[at + 2] = third;
-        rows[subject] = own;
-        rowCounts[subject] = n + 1;
+        lists[2 * subject] = own;
+        info[2 * subject + 1] += 1L << 32;
         return n;
     }
 
     /** Lists another subject's row under this subject too. */
     void addReference(int subject, int owner, int row) {
-        int n = referenceCounts[subject];
-        long[] list = references[subject];
+        int n = referenceCountOf(subject);
+        long[] list = lists[2 * subject + 1];
         if (list == null || list.length == n) {
             list = Arrays.copyOf(list == null ? new long[0] : list, grown(n, FIRST_ROWS));
         }
         list[n] = (long) owner << 32 | row;
-        references[subject] = list;
-        referenceCounts[subject] = n + 1;
+        lists[2 * subject + 1] = list;
+        info[2 * subject + 1] += 1;
     }
 
     /**
@@ -145,9 +147,9 @@ final class Subjects {
      * below the count never change), or a new array with its own rows and the referenced ones.
      */
     long[] rowsOf(int subject) {
-        long[] own = rows[subject];
-        int ownCount = rowCounts[subject];
-        int referenceCount = referenceCounts[subject];
+        long[] own = lists[2 * subject];
+        int ownCount = rowCountOf(subject);
+        int referenceCount = referenceCountOf(subject);
         if (referenceCount == 0) {
             return own;
         }
@@ -155,30 +157,27 @@ final class Subjects {
         if (ownCount > 0) {
             System.arraycopy(own, 0, all, 0, ownCount * EventRows.LONGS);
         }
-        long[] list = references[subject];
+        long[] list = lists[2 * subject + 1];
         for (int i = 0; i < referenceCount; i++) {
             int owner = (int) (list[i] >>> 32);
             int row = (int) list[i];
-            System.arraycopy(rows[owner], row * EventRows.LONGS, all, (ownCount + i) * EventRows.LONGS, EventRows.LONGS);
+            System.arraycopy(lists[2 * owner], row * EventRows.LONGS, all, (ownCount + i) * EventRows.LONGS, EventRows.LONGS);
         }
         return all;
     }
 
     int eventCountOf(int subject) {
-        return rowCounts[subject] + referenceCounts[subject];
+        return rowCountOf(subject) + referenceCountOf(subject);
     }
 
     private int add(long key, int hash) {
-        if (count == keys.length) {
-            int capacity = grown(count, 1024);
-            keys = Arrays.copyOf(keys, capacity);
-            rows = Arrays.copyOf(rows, capacity);
-            rowCounts = Arrays.copyOf(rowCounts, capacity);
-            references = Arrays.copyOf(references, capacity);
-            referenceCounts = Arrays.copyOf(referenceCounts, capacity);
+        if (2 * count == info.length) {
+            int capacity = 2 * grown(count, 1024);
+            info = Arrays.copyOf(info, capacity);
+            lists = Arrays.copyOf(lists, capacity);
         }
         int subject = count++;
-        keys[subject] = key;
+        info[2 * subject] = key;
         if (count * 3L > table.length * 2L) {
             rehash();
         } else {
@@ -187,11 +186,23 @@ final class Subjects {
         return subject;
     }
 
+    private long keyOf(int subject) {
+        return info[2 * subject];
+    }
+
+    private int rowCountOf(int subject) {
+        return (int) (info[2 * subject + 1] >>> 32);
+    }
+
+    private int referenceCountOf(int subject) {
+        return (int) info[2 * subject + 1];
+    }
+
     private void rehash() {
         int[] larger = new int[table.length * 2];
         byte[][] pool = emails.chunks();
         for (int subject = 0; subject < count; subject++) {
-            long key = keys[subject];
+            long key = keyOf(subject);
             place(larger, key > 0 ? hashOf(key) : hashOf(StringPool.read(pool, -key - 1)), subject);
         }
         table = larger;
