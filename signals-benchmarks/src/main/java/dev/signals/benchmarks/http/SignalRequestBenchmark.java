@@ -41,7 +41,7 @@ import java.util.concurrent.Callable;
         description = "POST /v1/alpha/signals of the service vs a bare Javalin route, side by side.")
 public final class SignalRequestBenchmark implements Callable<Integer> {
 
-    @Option(names = "--database-url", description = "A jdbc:postgresql: URL; default: the embedded H2 in --data-dir.")
+    @Option(names = "--database-url", description = "A jdbc:postgresql: URL (or a jdbc:h2: one, to try H2 settings); default: the embedded H2 in --data-dir.")
     String databaseUrl;
 
     @Option(names = "--schema", description = "PostgreSQL schema holding the data set (kept between runs; default bench_<subjects>_<events>).")
@@ -181,6 +181,9 @@ public final class SignalRequestBenchmark implements Callable<Integer> {
         if (databaseUrl == null) {
             Path dir = dataDir.resolve("h2-" + subjects + "-" + events);
             return SignalsConfig.of(0, dir, null, null, null, ADMIN_TOKEN).withRest(rest);
+        }
+        if (databaseUrl.startsWith("jdbc:h2:")) {
+            return SignalsConfig.of(0, dataDir.resolve("h2-custom"), databaseUrl, null, null, ADMIN_TOKEN).withRest(rest);
         }
         String name = schema != null ? schema : "bench_" + subjects + "_" + events;
         SignalsConfig config = SignalsConfig.of(0, dataDir.resolve("pg"), databaseUrl, null, null, ADMIN_TOKEN).withRest(rest);
