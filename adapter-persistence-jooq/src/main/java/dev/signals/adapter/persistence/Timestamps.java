@@ -19,6 +19,11 @@ final class Timestamps {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
+    /** ISO-8601 in UTC, e.g. {@code 2024-07-30T08:00:00.123456Z}, as PostgreSQL reads a timestamptz literal. */
+    static String toText(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).toString();
+    }
+
     static Instant fromColumn(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
     }
