@@ -74,7 +74,7 @@ public final class IngestionBenchmark implements Callable<Integer> {
     @Option(names = "--subjects", defaultValue = "100000", description = "Distinct phone numbers (default ${DEFAULT-VALUE}).")
     int subjects;
 
-    @Option(names = "--jfr", description = "Record the service's ingestion of the first round with JFR into this file.")
+    @Option(names = "--jfr", description = "Record the service's ingestion of the last round (the JIT warmed up) with JFR into this file.")
     Path jfr;
 
     @Option(names = "--keep", description = "Keep the schemas of the last round (default: drop them).")
@@ -114,7 +114,7 @@ public final class IngestionBenchmark implements Callable<Integer> {
             String copySchema = "ingest_" + tag + "_" + round + "_copy";
             boolean last = round == rounds;
             try {
-                double service = ingestThroughService(pgUrl, serviceSchema, bodies, round == 1 ? jfr : null);
+                double service = ingestThroughService(pgUrl, serviceSchema, bodies, round == rounds ? jfr : null);
                 System.out.printf("round %d: service  %,10.0f events/s (NDJSON POST /v1/events, %d streams)%n", round, service, streams);
                 if (copyRows == null) {
                     copyRows = dump(pgUrl, serviceSchema);
