@@ -21,25 +21,36 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import static dev.signals.adapter.persistence.jooq.Tables.EVENT;
 
 /**
  * The event journal in the {@code event} table: one row per accepted event, unique per institution and event id,
- * numbered by {@code seq} in the order they were stored.
+ * numbered by {@code seq} in the order they were stored. An append is one transaction, whichever database.
  *
- * <p>An append looks up which of its event ids the institution already has ({@code event_id IN (...)}, in
- * chunks), classifies each event against the stored one (or an earlier one of the same batch) and inserts the
- * new ones with multi-row INSERTs, all in one transaction. The new rows are inserted in event-id order: two
- * writers whose batches overlap then meet on the unique index in the same order, so one waits for the other
- * instead of both deadlocking. The one that waited gets a unique violation once the other commits (H2 waits
- * at most its lock timeout, 2 seconds by default, then fails), and the whole append runs again, once, now
- * seeing the other's rows; a second collision propagates. Within one append, {@code seq} therefore follows
- * the event ids, not the order of the batch; from one append to the next it follows the appends.
+ * <p>On PostgreSQL an append sends the batch's new event ids (the first of each id in the batch) as one
+ * {@code INSERT ... SELECT FROM unnest(<one array per column>) ON CONFLICT DO NOTHING RETURNING event_id}: one
+ * statement and one round trip for thousands of rows, where a multi-row {@code VALUES} list costs ten bind
+ * values per row to render, send and parse. The ids it did not insert are already stored (or were just
+ * committed by a concurrent writer, which {@code ON CONFLICT} waits for) and are then looked up, usually none,
+ * to tell duplicates from conflicts. The rows go in in event-id order, so two writers whose batches overlap
+ * wait for each other in the same order instead of deadlocking.
+ *
+ * <p>On H2, which has no such statement, an append looks up which of its event ids the institution already
+ * has ({@code event_id IN (...)}, in chunks), classifies each event against the stored one (or an earlier one
+ * of the same batch) and inserts the new ones with multi-row INSERTs, in event-id order for the same reason.
+ * The writer that waited gets a unique violation once the other commits (H2 waits at most its lock timeout,
+ * 2 seconds by default, then fails), and the whole append runs again, once, now seeing the other's rows; a
+ * second collision propagates.
+ *
+ * <p>Within one append, {@code seq} therefore follows the event ids, not the order of the batch; from one
+ * append to the next it follows the appends.
  *
  * <p>{@link #replay} reads the journal in pages by {@code seq} (keyset, never OFFSET), so its memory does not
  * grow with the journal. It is meant for the rebuild at start, before events are appended: {@code seq} values
@@ -52,15 +63,22 @@ final class JooqEventJournal implements EventJournalPort {
 
     /** Event ids per lookup query. */
     private static final int LOOKUP_CHUNK = 1_000;
-    /** Rows per INSERT statement: 10 bind values each, well below PostgreSQL's 65,535 per statement. */
+    /** Rows per INSERT ... unnest statement on PostgreSQL: a whole batch of the use case. */
+    private static final int UNNEST_CHUNK = 10_000;
+    /** Rows per INSERT statement on H2: 10 bind values each. */
     private static final int INSERT_CHUNK = 1_000;
 
     private final Statements statements;
+    private final Database database;
     private final boolean postgres;
+    /** The statement timeout jOOQ applies to its statements, for the one this class runs on JDBC. */
+    private final int timeoutSeconds;
 
     JooqEventJournal(Database database) {
         this.statements = new Statements(database);
+        this.database = database;
         this.postgres = database.kind() == DatabaseKind.POSTGRES;
+        this.timeoutSeconds = (int) Math.max(1, database.settings().statementTimeout().toSeconds());
     }
 
     /**
@@ -84,6 +102,9 @@ final class JooqEventJournal implements EventJournalPort {
         try {
             return statements.inTransaction(dsl -> appendOnce(dsl, institution, events));
         } catch (DataAccessException e) {
+            if (postgres) {
+                throw e; // ON CONFLICT leaves no unique violation to recover from: this is another failure
+            }
             if (!Statements.isUniqueViolation(e)) {
                 throw e;
             }
@@ -94,6 +115,57 @@ final class JooqEventJournal implements EventJournalPort {
     }
 
     private List<Appended> appendOnce(DSLContext dsl, InstitutionId institution, List<Event> events) {
+        return postgres ? appendOnPostgres(dsl, institution, events) : appendOnH2(dsl, institution, events);
+    }
+
+    /** See the class comment: insert what is new in one statement, then look up only what was not. */
+    private List<Appended> appendOnPostgres(DSLContext transaction, InstitutionId institution, List<Event> events) {
+        Map<String, Event> firsts = new HashMap<>(events.size() * 2);
+        List<Event> distinct = new ArrayList<>(events.size());
+        for (Event event : events) {
+            if (firsts.putIfAbsent(event.eventId(), event) == null) {
+                distinct.add(event);
+            }
+        }
+        distinct.sort(Comparator.comparing(Event::eventId));
+        Set<String> inserted = new HashSet<>(distinct.size() * 2);
+        for (int from = 0; from < distinct.size(); from += UNNEST_CHUNK) {
+            List<Event> chunk = distinct.subList(from, Math.min(distinct.size(), from + UNNEST_CHUNK));
+            try {
+                inserted.addAll(transaction.connectionResult(
+                        connection -> PostgresEventInsert.insertNew(connection, timeoutSeconds, institution, chunk)));
+            } catch (DataAccessException e) {
+                if (ConnectionLossListener.isConnectionLoss(e)) {
+                    database.evictIdleConnections(); // what the listener does for the statements jOOQ runs
+                }
+                throw e;
+            }
+        }
+        Map<String, Event> stored = inserted.size() == distinct.size() ? Map.of()
+                : stored(transaction, institution, distinct.stream().filter(e -> !inserted.contains(e.eventId())).toList());
+        List<Appended> outcomes = new ArrayList<>(events.size());
+        Set<String> seen = new HashSet<>(events.size() * 2);
+        for (Event event : events) {
+            boolean first = seen.add(event.eventId());
+            if (inserted.contains(event.eventId())) {
+                // a repeat within the batch is compared with the first, which this append stored
+                outcomes.add(first ? Appended.NEW : classify(firsts.get(event.eventId()), event));
+            } else {
+                Event earlier = stored.get(event.eventId());
+                if (earlier == null) {
+                    throw new IllegalStateException("event id " + event.eventId() + " was neither inserted nor found stored");
+                }
+                outcomes.add(classify(earlier, event));
+            }
+        }
+        return Collections.unmodifiableList(outcomes);
+    }
+
+    private static Appended classify(Event earlier, Event event) {
+        return earlier.sameContentAs(event) ? Appended.DUPLICATE : Appended.CONFLICT;
+    }
+
+    private List<Appended> appendOnH2(DSLContext dsl, InstitutionId institution, List<Event> events) {
         Map<String, Event> known = stored(dsl, institution, events);
         List<Appended> outcomes = new ArrayList<>(events.size());
         List<Event> fresh = new ArrayList<>();

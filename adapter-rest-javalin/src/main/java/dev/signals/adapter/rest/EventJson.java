@@ -79,7 +79,7 @@ public final class EventJson {
     private static Instant instant(JsonNode node, String name) {
         String value = text(node, name);
         try {
-            return value == null ? null : Instant.parse(value);
+            return value == null ? null : IsoInstants.parse(value);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(name + " must be an ISO-8601 timestamp such as 2024-07-30T08:00:00Z");
         }

@@ -60,10 +60,11 @@ public final class EventReportService implements ReportEventsUseCase, RebuildEve
         List<Event> candidates = new ArrayList<>();
         List<Integer> candidateIndexes = new ArrayList<>();
         int duplicates = 0;
+        Map<String, PhoneNumber> phones = new HashMap<>();
         for (EventReport report : reports) {
             Event event;
             try {
-                event = toEvent(institution, report, receivedAt);
+                event = toEvent(institution, report, receivedAt, phones);
             } catch (DomainException e) {
                 rejected.add(new Rejection(report.index(), report.eventId(), e.getMessage()));
                 continue;
@@ -113,15 +114,30 @@ public final class EventReportService implements ReportEventsUseCase, RebuildEve
         return loaded.get();
     }
 
-    private Event toEvent(InstitutionId institution, EventReport report, Instant receivedAt) {
+    /**
+     * @param phones the numbers of this batch normalised so far, by what was sent: a borrower's events come in
+     *               together, and normalising a number (libphonenumber) is the largest cost of an event
+     */
+    private Event toEvent(InstitutionId institution, EventReport report, Instant receivedAt, Map<String, PhoneNumber> phones) {
         if (report.unreadable() != null) {
             throw new UnreadableEventException(report.unreadable());
         }
         EventType type = EventType.parse(report.type());
-        PhoneNumber phone = report.phone() == null ? null : phoneNumbers.normalise(report.phone(), report.countryCode());
+        PhoneNumber phone = report.phone() == null ? null : normalised(report.phone(), report.countryCode(), phones);
         EmailAddress email = report.emailAddress() == null ? null : new EmailAddress(report.emailAddress());
         return Event.received(report.eventId(), institution, type, phone, email, report.occurredAt(), report.reportedAt(),
                 report.amount(), report.overdueDays(), report.autoRepayment(), receivedAt);
+    }
+
+    /** The same as {@link PhoneNumbers#normalise}; a number refused is not remembered, and is refused again. */
+    private PhoneNumber normalised(String phone, String countryCode, Map<String, PhoneNumber> phones) {
+        String sent = countryCode == null ? phone : phone + '\n' + countryCode;
+        PhoneNumber known = phones.get(sent);
+        if (known == null) {
+            known = phoneNumbers.normalise(phone, countryCode);
+            phones.put(sent, known);
+        }
+        return known;
     }
 
     /** An element the transport could not read, rejected with the transport's reason. */

@@ -1,0 +1,90 @@
+package dev.signals.adapter.persistence;
+
+import dev.signals.domain.account.InstitutionId;
+import dev.signals.domain.event.Event;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PostgreSQL only: inserts events that are not stored yet, many rows in one statement, and says which it
+ * inserted. The rows travel as one array per column, unnested into rows by the server; an event id the
+ * institution already has (or that a concurrent transaction is inserting: the statement waits for it to end)
+ * is skipped by {@code ON CONFLICT DO NOTHING} on the unique key, which is what makes the statement safe to
+ * run without looking the ids up first. Rows are inserted in the order given.
+ *
+ * <p>Every array is sent as text with its element type named, so the driver needs no knowledge of the element
+ * types; an instant is written as ISO-8601 in UTC, microseconds at most ({@link Timestamps}), which PostgreSQL
+ * reads the same whatever the session's time zone.
+ */
+final class PostgresEventInsert {
+
+    private static final String SQL = """
+            insert into event (institution_id, event_id, type, phone, email_address, occurred_at, reported_at,
+                               amount, overdue_days, auto_repayment)
+            select ?, e.event_id, e.type, e.phone, e.email_address, e.occurred_at, e.reported_at,
+                   e.amount, e.overdue_days, e.auto_repayment
+            from unnest(?::varchar[], ?::smallint[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::timestamptz[],
+                        ?::numeric[], ?::integer[], ?::boolean[])
+                 as e (event_id, type, phone, email_address, occurred_at, reported_at, amount, overdue_days, auto_repayment)
+            on conflict (event_id, institution_id) do nothing
+            returning event_id""";
+
+    private PostgresEventInsert() {
+    }
+
+    /** The event ids of {@code events} this statement inserted; the others were stored already. */
+    static List<String> insertNew(Connection connection, int timeoutSeconds, InstitutionId institution, List<Event> events)
+            throws SQLException {
+        int n = events.size();
+        String[] eventIds = new String[n];
+        String[] types = new String[n];
+        String[] phones = new String[n];
+        String[] emails = new String[n];
+        String[] occurredAt = new String[n];
+        String[] reportedAt = new String[n];
+        String[] amounts = new String[n];
+        String[] overdueDays = new String[n];
+        String[] autoRepayments = new String[n];
+        for (int i = 0; i < n; i++) {
+            Event event = events.get(i);
+            eventIds[i] = event.eventId();
+            types[i] = Short.toString(EventMapper.typeCode(event.type()));
+            phones[i] = event.phone() == null ? null : event.phone().e164();
+            emails[i] = event.emailAddress() == null ? null : event.emailAddress().value();
+            occurredAt[i] = Timestamps.toText(event.occurredAt());
+            reportedAt[i] = Timestamps.toText(event.reportedAt());
+            amounts[i] = event.amount() == null ? null : event.amount().toPlainString();
+            overdueDays[i] = event.overdueDays() == null ? null : event.overdueDays().toString();
+            autoRepayments[i] = event.autoRepayment() == null ? null : event.autoRepayment().toString();
+        }
+        List<Array> arrays = new ArrayList<>(9);
+        try (PreparedStatement insert = connection.prepareStatement(SQL)) {
+            insert.setQueryTimeout(timeoutSeconds);
+            insert.setString(1, institution.value());
+            int parameter = 2;
+            for (Object[] column : new Object[][] {eventIds, types, phones, emails, occurredAt, reportedAt, amounts,
+                    overdueDays, autoRepayments}) {
+                Array array = connection.createArrayOf("varchar", column);
+                arrays.add(array);
+                insert.setArray(parameter++, array);
+            }
+            List<String> inserted = new ArrayList<>(n);
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    inserted.add(rows.getString(1));
+                }
+            }
+            return inserted;
+        } finally {
+            for (Array array : arrays) {
+                array.free();
+            }
+        }
+    }
+}

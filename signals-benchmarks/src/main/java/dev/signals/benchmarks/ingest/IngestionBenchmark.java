@@ -1,0 +1,319 @@
+package dev.signals.benchmarks.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signals.adapter.persistence.Database;
+import dev.signals.adapter.persistence.DatabaseSettings;
+import dev.signals.adapter.rest.RestSettings;
+import dev.signals.application.port.in.EventReport;
+import dev.signals.bootstrap.SignalsConfig;
+import dev.signals.bootstrap.SignalsService;
+import dev.signals.bootstrap.tools.SyntheticEvents;
+import jdk.jfr.Recording;
+import org.postgresql.PGConnection;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Benchmark 4 of the performance issue: NDJSON {@code POST /v1/events} of the real service, started in this
+ * process on PostgreSQL, against PostgreSQL's own {@code COPY ... FROM STDIN} of the same rows into the same
+ * table with the same indexes (a second schema migrated by the same Flyway migrations).
+ *
+ * <p>Each round starts the service on a fresh, empty schema, creates one account per stream (lenders are
+ * separate institutions), and has every stream POST its share of the events as NDJSON bodies of
+ * {@code --request-events} lines, the streams running concurrently, the way several lenders upload their
+ * files at once; the figure is all events over the wall time from the first byte sent to the last answer.
+ * Then the rows the service stored are copied, as one text-format {@code COPY} on one connection, into
+ * another fresh schema; the figure is rows over the time of the {@code COPY} statement. Rounds alternate
+ * the two, and the best of each is compared (the machine's noise only ever slows a run down).
+ */
+@Command(name = "ingestion-benchmark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "NDJSON POST /v1/events into PostgreSQL vs PostgreSQL's COPY of the same rows, side by side.")
+public final class IngestionBenchmark implements Callable<Integer> {
+
+    @Option(names = "--url", description = "A jdbc:postgresql: URL (default: $SIGNALS_TEST_PG_URL, else jdbc:postgresql://127.0.0.1:5432/test?user=postgres).")
+    String url;
+
+    @Option(names = "--events", defaultValue = "1000000", description = "Events per round (default ${DEFAULT-VALUE}).")
+    int events;
+
+    @Option(names = "--streams", defaultValue = "4", description = "Concurrent NDJSON streams, one institution each (default ${DEFAULT-VALUE}).")
+    int streams;
+
+    @Option(names = "--request-events", defaultValue = "100000", description = "Lines per NDJSON request body (default ${DEFAULT-VALUE}).")
+    int requestEvents;
+
+    @Option(names = "--rounds", defaultValue = "2", description = "Alternating rounds of service and COPY (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--subjects", defaultValue = "100000", description = "Distinct phone numbers (default ${DEFAULT-VALUE}).")
+    int subjects;
+
+    @Option(names = "--jfr", description = "Record the service's ingestion of the last round (the JIT warmed up) with JFR into this file.")
+    Path jfr;
+
+    @Option(names = "--keep", description = "Keep the schemas of the last round (default: drop them).")
+    boolean keep;
+
+    private static final String ADMIN_TOKEN = "benchmark-admin-token-0123456789";
+    private static final String COLUMNS = "institution_id, event_id, type, phone, email_address, occurred_at, reported_at,"
+            + " amount, overdue_days, auto_repayment";
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public static void main(String[] args) {
+        // The service's informational lines would interleave with the benchmark's own.
+        if (System.getenv("SIGNALS_LOG_LEVEL") == null
+                && LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+        System.exit(new CommandLine(new IngestionBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String pgUrl = url != null ? url : System.getenv().getOrDefault("SIGNALS_TEST_PG_URL",
+                "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+        if (!pgUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--url must be a jdbc:postgresql: URL");
+        }
+        System.out.printf("Preparing %,d synthetic events as NDJSON for %d concurrent stream(s) of requests of %,d lines ...%n",
+                events, streams, requestEvents);
+        List<List<byte[]>> bodies = bodies();
+
+        double bestService = 0;
+        double bestCopy = 0;
+        byte[] copyRows = null;
+        String tag = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+        for (int round = 1; round <= rounds; round++) {
+            String serviceSchema = "ingest_" + tag + "_" + round + "_service";
+            String copySchema = "ingest_" + tag + "_" + round + "_copy";
+            boolean last = round == rounds;
+            try {
+                double service = ingestThroughService(pgUrl, serviceSchema, bodies, round == rounds ? jfr : null);
+                System.out.printf("round %d: service  %,10.0f events/s (NDJSON POST /v1/events, %d streams)%n", round, service, streams);
+                if (copyRows == null) {
+                    copyRows = dump(pgUrl, serviceSchema);
+                }
+                double copy = copy(pgUrl, copySchema, copyRows);
+                System.out.printf("round %d: COPY     %,10.0f rows/s   (COPY event FROM STDIN, text, one connection)%n", round, copy);
+                bestService = Math.max(bestService, service);
+                bestCopy = Math.max(bestCopy, copy);
+            } finally {
+                if (!(keep && last)) {
+                    drop(pgUrl, serviceSchema);
+                    drop(pgUrl, copySchema);
+                }
+            }
+        }
+        double ratio = bestService / bestCopy;
+        System.out.println();
+        System.out.printf("RESULT ingestion: service %,.0f events/s, COPY %,.0f rows/s, ratio %.2f (target >= 0.30) %s%n",
+                bestService, bestCopy, ratio, ratio >= 0.30 ? "MET" : "MISSED");
+        return 0;
+    }
+
+    /** The events as NDJSON request bodies: stream {@code s} gets every {@code streams}-th event. */
+    private List<List<byte[]>> bodies() {
+        SyntheticEvents generator = new SyntheticEvents(subjects, 20, Instant.now().truncatedTo(ChronoUnit.DAYS), 42);
+        List<List<byte[]>> bodies = new ArrayList<>();
+        List<ByteArrayOutputStream> open = new ArrayList<>();
+        int[] lines = new int[streams];
+        for (int s = 0; s < streams; s++) {
+            bodies.add(new ArrayList<>());
+            open.add(new ByteArrayOutputStream());
+        }
+        for (int i = 0; i < events; i++) {
+            int s = i % streams;
+            byte[] line = ndjson(generator.next().report()).getBytes(StandardCharsets.UTF_8);
+            open.get(s).writeBytes(line);
+            if (++lines[s] == requestEvents) {
+                bodies.get(s).add(open.get(s).toByteArray());
+                open.set(s, new ByteArrayOutputStream());
+                lines[s] = 0;
+            }
+        }
+        for (int s = 0; s < streams; s++) {
+            if (lines[s] > 0) {
+                bodies.get(s).add(open.get(s).toByteArray());
+            }
+        }
+        return bodies;
+    }
+
+    private static String ndjson(EventReport report) {
+        StringBuilder line = new StringBuilder(256);
+        line.append("{\"eventId\":\"").append(report.eventId())
+                .append("\",\"type\":\"").append(report.type())
+                .append("\",\"occurredAt\":\"").append(report.occurredAt())
+                .append("\",\"reportedAt\":\"").append(report.reportedAt())
+                .append("\",\"phone\":\"").append(report.phone()).append('"');
+        if (report.emailAddress() != null) {
+            line.append(",\"emailAddress\":\"").append(report.emailAddress()).append('"');
+        }
+        if (report.amount() != null) {
+            line.append(",\"amount\":").append(report.amount().toPlainString());
+        }
+        if (report.overdueDays() != null) {
+            line.append(",\"overdueDays\":").append(report.overdueDays());
+        }
+        if (report.autoRepayment() != null) {
+            line.append(",\"autoRepayment\":").append(report.autoRepayment());
+        }
+        return line.append("}\n").toString();
+    }
+
+    /** Starts the service on an empty schema and has every stream POST its bodies; events per second. */
+    private double ingestThroughService(String pgUrl, String schema, List<List<byte[]>> bodies, Path recording) throws Exception {
+        RestSettings rest = new RestSettings(0, 1, 10, Duration.ofMinutes(1),
+                RestSettings.DEFAULTS.maxThreads(), RestSettings.DEFAULTS.queueCapacity());
+        SignalsConfig config = SignalsConfig.of(0, Path.of("target", "bench-ingest"), pgUrl, null, null, ADMIN_TOKEN).withRest(rest);
+        config = config.withDatabase(config.database().withSchema(schema));
+        try (SignalsService service = SignalsService.start(config)) {
+            int port = service.port();
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            List<String> authorizations = new ArrayList<>();
+            for (int s = 0; s < streams; s++) {
+                authorizations.add(createAccount(client, port, "bench-lender-" + s));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(streams);
+            Recording jfrRecording = recording == null ? null : startRecording();
+            long started = System.nanoTime();
+            try {
+                List<Future<Long>> accepted = new ArrayList<>();
+                for (int s = 0; s < streams; s++) {
+                    List<byte[]> mine = bodies.get(s);
+                    String authorization = authorizations.get(s);
+                    accepted.add(pool.submit(() -> post(client, port, authorization, mine)));
+                }
+                long total = 0;
+                for (Future<Long> future : accepted) {
+                    total += future.get();
+                }
+                long nanos = System.nanoTime() - started;
+                if (total != events) {
+                    throw new IllegalStateException("the service accepted " + total + " of " + events + " events");
+                }
+                return events / (nanos / 1e9);
+            } finally {
+                pool.shutdownNow();
+                if (jfrRecording != null) {
+                    jfrRecording.stop();
+                    jfrRecording.dump(recording);
+                    jfrRecording.close();
+                    System.out.println("JFR recording of the service's ingestion: " + recording.toAbsolutePath());
+                }
+            }
+        }
+    }
+
+    private static Recording startRecording() throws Exception {
+        Recording recording = new Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        recording.start();
+        return recording;
+    }
+
+    /** POSTs one stream's bodies one after another; the events accepted. */
+    private long post(HttpClient client, int port, String authorization, List<byte[]> mine) throws Exception {
+        long accepted = 0;
+        for (byte[] body : mine) {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/events"))
+                    .header("Authorization", authorization)
+                    .header("Content-Type", "application/x-ndjson")
+                    .timeout(Duration.ofMinutes(10))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("POST /v1/events answered " + answer.statusCode() + ": " + answer.body());
+            }
+            JsonNode data = mapper.readTree(answer.body()).get("data");
+            if (data.get("rejected").size() > 0) {
+                throw new IllegalStateException("the service rejected events: " + data.get("rejected").get(0));
+            }
+            accepted += data.get("accepted").asLong();
+        }
+        return accepted;
+    }
+
+    private String createAccount(HttpClient client, int port, String institution) throws Exception {
+        HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/admin/accounts"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + institution + "\",\"institutionId\":\"" + institution + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("creating an account answered " + created.statusCode() + ": " + created.body());
+        }
+        JsonNode data = mapper.readTree(created.body()).get("data");
+        String credentials = data.get("apiKey").asText() + ":" + data.get("apiSecret").asText();
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The rows the service stored, in the text format of COPY, in the order it stored them. */
+    private static byte[] dump(String pgUrl, String schema) throws Exception {
+        try (Connection connection = DriverManager.getConnection(pgUrl)) {
+            ByteArrayOutputStream rows = new ByteArrayOutputStream();
+            connection.unwrap(PGConnection.class).getCopyAPI().copyOut(
+                    "COPY (SELECT " + COLUMNS + " FROM " + schema + ".event ORDER BY seq) TO STDOUT", rows);
+            return rows.toByteArray();
+        }
+    }
+
+    /** Migrates an empty schema as the service does, then COPYs the rows into its event table; rows per second. */
+    private double copy(String pgUrl, String schema, byte[] rows) throws Exception {
+        DatabaseSettings settings = DatabaseSettings.of(pgUrl, null, null).withSchema(schema);
+        try (Database database = new Database(settings)) {
+            database.start();
+        }
+        try (Connection connection = DriverManager.getConnection(pgUrl)) {
+            connection.setAutoCommit(false);
+            long started = System.nanoTime();
+            long copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY " + schema + ".event (" + COLUMNS + ") FROM STDIN", new ByteArrayInputStream(rows));
+            connection.commit();
+            long nanos = System.nanoTime() - started;
+            if (copied != events) {
+                throw new IllegalStateException("COPY stored " + copied + " of " + events + " rows");
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet count = statement.executeQuery("SELECT count(*) FROM " + schema + ".event")) {
+                count.next();
+                if (count.getLong(1) != events) {
+                    throw new IllegalStateException("the copy schema holds " + count.getLong(1) + " rows");
+                }
+            }
+            return copied / (nanos / 1e9);
+        }
+    }
+
+    private static void drop(String pgUrl, String schema) {
+        try (Connection connection = DriverManager.getConnection(pgUrl); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (Exception e) {
+            System.err.println("could not drop schema " + schema + ": " + e.getMessage());
+        }
+    }
+}
