@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * The running service and its lifecycle: connect and migrate the database, load every journaled event
  * into the in-memory index, finish the signal requests a crash left PROCESSING, then open the HTTP port;
- * on close, the reverse: stop taking requests (letting in-flight ones finish), then close the database.
+ * on close, the reverse: stop taking requests (letting in-flight ones finish), then close the database,
+ * then the metrics registry. The use cases that report events and request signals are counted into it.
  */
 public final class SignalsService implements AutoCloseable {
 
