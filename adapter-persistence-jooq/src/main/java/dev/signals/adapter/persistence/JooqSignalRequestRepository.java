@@ -11,8 +11,10 @@ import dev.signals.domain.request.SignalRequest;
 import dev.signals.domain.request.SignalRequestId;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
 import org.jooq.InsertValuesStep3;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,20 +37,40 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
     private static final String PROCESSING = RequestStatus.PROCESSING.name();
 
     private final Statements statements;
+    private final GroupCommit<SignalRequest> inserts;
 
     JooqSignalRequestRepository(Database database) {
         this.statements = new Statements(database);
+        this.inserts = new GroupCommit<>(statements, JooqSignalRequestRepository::insertAll, MAX_REQUESTS_PER_COMMIT);
     }
 
-    /** The request and its subject keys in one transaction: all of it or nothing. */
+    /**
+     * Requests stored by concurrent callers share a transaction ({@link GroupCommit}): the commit is what
+     * costs, and one serves every request that arrived while the last one ran.
+     */
+    private static final int MAX_REQUESTS_PER_COMMIT = 64;
+
+    /**
+     * The request and its subject keys in one transaction: all of it or nothing. Returns once that
+     * transaction has committed, possibly with other callers' requests.
+     */
     @Override
     public void insert(SignalRequest request) {
-        SignalRequestRecord row = SignalRequestMapper.toRecord(request);
-        List<SignalRequestSubjectRecord> subjectRows = SignalRequestMapper.toSubjectRecords(request);
-        statements.inTransaction(dsl -> {
-            dsl.insertInto(SIGNAL_REQUEST).set(row).execute();
-            return insertSubjects(dsl, subjectRows);
-        });
+        inserts.write(request);
+    }
+
+    private static void insertAll(DSLContext dsl, List<SignalRequest> requests) {
+        InsertSetMoreStep<SignalRequestRecord> insert = null;
+        List<SignalRequestSubjectRecord> subjectRows = new ArrayList<>();
+        for (SignalRequest request : requests) {
+            SignalRequestRecord row = SignalRequestMapper.toRecord(request);
+            insert = insert == null ? dsl.insertInto(SIGNAL_REQUEST).set(row) : insert.newRecord().set(row);
+            subjectRows.addAll(SignalRequestMapper.toSubjectRecords(request));
+        }
+        if (insert != null) {
+            insert.execute();
+            insertSubjects(dsl, subjectRows);
+        }
     }
 
     private static int insertSubjects(DSLContext dsl, List<SignalRequestSubjectRecord> rows) {

@@ -102,6 +102,22 @@ public final class RestModule extends AbstractModule {
 
     @Provides
     @Singleton
+    DocsVersions docsVersions() {
+        return DocsVersions.load();
+    }
+
+    @ProvidesIntoSet
+    Routes openApiRoutes(ObjectMapper mapper, DocsVersions versions) {
+        return OpenApiRoutes.load(mapper, versions);
+    }
+
+    @ProvidesIntoSet
+    Routes apiDocsRoutes(DocsVersions versions) {
+        return ApiDocsRoutes.load(versions);
+    }
+
+    @Provides
+    @Singleton
     HttpServer httpServer(ObjectMapper mapper, Responses responses, Set<Routes> routes, PrometheusMeterRegistry registry) {
         return new HttpServer(mapper, new ErrorMapper(responses), routes, settings, registry);
     }

@@ -38,7 +38,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -89,8 +89,9 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
         RequestMeta meta = new RequestMeta(command.phone(), command.countryCode(), command.emailAddress(),
                 command.templateId(), consent);
 
-        SignalRequest created = SignalRequest.create(SignalRequestId.fromUuid(UUID.randomUUID()), command.accountId(),
-                clock.instant(), command.asOf(), subject, meta, template);
+        Instant now = clock.instant();
+        SignalRequest created = SignalRequest.create(SignalRequestId.timeOrdered(now, ThreadLocalRandom.current()),
+                command.accountId(), now, command.asOf(), subject, meta, template);
         SignalRequest finished = compute(created);
         save.insert(finished);
         return finished;

@@ -19,7 +19,9 @@ import dev.signals.domain.template.SignalTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which signals an account gets (contract section 3.3): its alpha selection, the 35 defaults until
@@ -31,6 +33,15 @@ public final class SignalSettingsService implements ManageSignalSelectionUseCase
     private final SignalSettingsPort settings;
     private final AccountPort accounts;
     private final CommandValidation validation;
+
+    /*
+     * Every signal request reads its account's selection or template: they are kept in memory as last
+     * stored through this service, so a request costs no query for them. Writes go through the same maps
+     * (compute), so a reader never keeps an older value than the one stored. Like the in-memory event
+     * index, this assumes one service process per database. Unknown template ids are not remembered.
+     */
+    private final Map<AccountId, SignalSelection> selections = new ConcurrentHashMap<>();
+    private final Map<TemplateKey, SignalTemplate> templates = new ConcurrentHashMap<>();
 
     public SignalSettingsService(SignalCatalogue catalogue, SignalSettingsPort settings, AccountPort accounts,
                                  CommandValidation validation) {
@@ -48,7 +59,8 @@ public final class SignalSettingsService implements ManageSignalSelectionUseCase
 
     /** The account's selection without checking that it exists: for its own, authenticated calls. */
     public SignalSelection currentSelection(AccountId accountId) {
-        return settings.selection(accountId).orElseGet(catalogue::defaultSelection);
+        return selections.computeIfAbsent(accountId,
+                id -> settings.selection(id).orElseGet(catalogue::defaultSelection));
     }
 
     @Override
@@ -58,7 +70,10 @@ public final class SignalSettingsService implements ManageSignalSelectionUseCase
             throw InvalidCommandException.of("signals", "must name at least one catalogue signal");
         }
         SignalSelection selection = catalogue.select(signalNames);
-        settings.saveSelection(accountId, selection);
+        selections.compute(accountId, (id, previous) -> {
+            settings.saveSelection(id, selection);
+            return selection;
+        });
         return selection;
     }
 
@@ -75,7 +90,10 @@ public final class SignalSettingsService implements ManageSignalSelectionUseCase
         AmountFormat format = command.amountFormat() == null ? AmountFormat.NUMBER : parseFormat(command.amountFormat());
         AmountBands bands = command.amountBands() == null ? AmountBands.standard() : new AmountBands(command.amountBands());
         SignalTemplate template = new SignalTemplate(id, catalogue.select(command.signals()), format, bands);
-        settings.saveTemplate(command.accountId(), template);
+        templates.compute(new TemplateKey(command.accountId(), id), (key, previous) -> {
+            settings.saveTemplate(key.accountId(), template);
+            return template;
+        });
         return template;
     }
 
@@ -93,7 +111,11 @@ public final class SignalSettingsService implements ManageSignalSelectionUseCase
         if (SignalTemplate.BUILT_IN_ID.equals(templateId)) {
             return Optional.of(SignalTemplate.builtIn());
         }
-        return settings.template(accountId, templateId);
+        return Optional.ofNullable(templates.computeIfAbsent(new TemplateKey(accountId, templateId),
+                key -> settings.template(key.accountId(), key.templateId()).orElse(null)));
+    }
+
+    private record TemplateKey(AccountId accountId, String templateId) {
     }
 
     @Override

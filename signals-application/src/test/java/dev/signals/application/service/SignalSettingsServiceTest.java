@@ -83,4 +83,95 @@ class SignalSettingsServiceTest {
         assertThatThrownBy(() -> service.put(new PutSignalTemplateCommand(LENDER, "Risk Template", List.of("events_debt_day90_amount"), null, null)))
                 .isInstanceOf(InvalidCommandException.class).hasMessageContaining("templateId");
     }
+
+    // ---- what a signal request reads is kept in memory, as last stored
+
+    /** The ports, counting the reads of selections and templates, and failing saves on demand. */
+    private static final class CountingSettings implements dev.signals.application.port.out.SignalSettingsPort {
+
+        final InMemoryPorts stored = new InMemoryPorts();
+        int reads;
+        boolean failSaves;
+
+        @Override
+        public java.util.Optional<dev.signals.domain.catalogue.SignalSelection> selection(AccountId accountId) {
+            reads++;
+            return stored.selection(accountId);
+        }
+
+        @Override
+        public void saveSelection(AccountId accountId, dev.signals.domain.catalogue.SignalSelection selection) {
+            if (failSaves) {
+                throw new IllegalStateException("storage refused the write");
+            }
+            stored.saveSelection(accountId, selection);
+        }
+
+        @Override
+        public java.util.Optional<SignalTemplate> template(AccountId accountId, String templateId) {
+            reads++;
+            return stored.template(accountId, templateId);
+        }
+
+        @Override
+        public List<SignalTemplate> templates(AccountId accountId) {
+            return stored.templates(accountId);
+        }
+
+        @Override
+        public void saveTemplate(AccountId accountId, SignalTemplate template) {
+            if (failSaves) {
+                throw new IllegalStateException("storage refused the write");
+            }
+            stored.saveTemplate(accountId, template);
+        }
+    }
+
+    @Test
+    void selectionsAndTemplatesAreReadFromStorageOnceAndWritesReplaceWhatIsRemembered() {
+        CountingSettings settings = new CountingSettings();
+        settings.stored.insert(new Account(LENDER, "Lender", new InstitutionId("lender"), "key_0123456789abcdef", Instant.EPOCH), "hash");
+        SignalSettingsService remembering = new SignalSettingsService(SignalCatalogue.standard(), settings, settings.stored,
+                new CommandValidation(Validation.buildDefaultValidatorFactory().getValidator()));
+
+        assertThat(remembering.currentSelection(LENDER).size()).isEqualTo(35);
+        assertThat(remembering.currentSelection(LENDER).size()).isEqualTo(35);
+        assertThat(settings.reads).isEqualTo(1);
+
+        remembering.replaceSelection(LENDER, List.of("events_marketing_day30"));
+        assertThat(remembering.currentSelection(LENDER).names()).containsExactly("events_marketing_day30");
+        assertThat(settings.reads).isEqualTo(1);
+
+        assertThat(remembering.template(LENDER, "tpl-mine")).isEmpty();
+        assertThat(remembering.template(LENDER, "tpl-mine")).isEmpty();
+        assertThat(settings.reads).as("unknown template ids are asked for each time, not remembered").isEqualTo(3);
+
+        remembering.put(new PutSignalTemplateCommand(LENDER, "tpl-mine", List.of("events_debt_day30_amount"), null, null));
+        assertThat(remembering.template(LENDER, "tpl-mine")).map(t -> t.signals().names())
+                .contains(List.of("events_debt_day30_amount"));
+        remembering.put(new PutSignalTemplateCommand(LENDER, "tpl-mine", List.of("events_debt_day90_amount"), null, null));
+        assertThat(remembering.template(LENDER, "tpl-mine")).map(t -> t.signals().names())
+                .contains(List.of("events_debt_day90_amount"));
+        assertThat(settings.reads).isEqualTo(3);
+    }
+
+    @Test
+    void aWriteTheStorageRefusesLeavesTheRememberedSettingsAsTheyWere() {
+        CountingSettings settings = new CountingSettings();
+        settings.stored.insert(new Account(LENDER, "Lender", new InstitutionId("lender"), "key_0123456789abcdef", Instant.EPOCH), "hash");
+        SignalSettingsService remembering = new SignalSettingsService(SignalCatalogue.standard(), settings, settings.stored,
+                new CommandValidation(Validation.buildDefaultValidatorFactory().getValidator()));
+        remembering.replaceSelection(LENDER, List.of("events_marketing_day30"));
+        remembering.put(new PutSignalTemplateCommand(LENDER, "tpl-mine", List.of("events_debt_day30_amount"), null, null));
+
+        settings.failSaves = true;
+        assertThatThrownBy(() -> remembering.replaceSelection(LENDER, List.of("events_debt_day30_amount")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> remembering.put(new PutSignalTemplateCommand(LENDER, "tpl-mine", List.of("events_debt_day90_amount"), null, null)))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(remembering.currentSelection(LENDER).names()).containsExactly("events_marketing_day30");
+        assertThat(remembering.template(LENDER, "tpl-mine")).map(t -> t.signals().names())
+                .contains(List.of("events_debt_day30_amount"));
+    }
 }

@@ -6,42 +6,43 @@ import dev.signals.domain.calculation.EventHistory;
 import dev.signals.domain.calculation.Micros;
 import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.event.Event;
-import dev.signals.domain.subject.PhoneNumber;
-import dev.signals.domain.subject.SubjectKeys;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The events known to the network, held in memory in columns of primitives (one slot per event, no
- * object per event) and indexed by subject, so that reading a subject's events costs time in
- * proportion to that subject's events, not to the store.
+ * The events known to the network, held in memory without an object per event and indexed by subject, so
+ * that reading a subject's events costs time in proportion to that subject's events, not to the store.
  *
- * <p>Each event is stored once. It is listed under its canonical subjects (a phone's E.164 form, an
- * e-mail address); a phone's two MD5 forms are aliases of its E.164 form. Event ids are kept only
- * for balances (OVERDUE and DEBT with an amount), the only events whose id the calculation reads.
+ * <p>Each event is a row of three longs ({@link EventRows}) in the array of its first subject (its phone, or
+ * its e-mail address when it has no phone), so a subject's events lie next to each other; its e-mail address,
+ * when it has both, refers to that row ({@link Subjects}). Values that do not fit a row's compact fields, and
+ * the event ids of balances (OVERDUE and DEBT with an amount, the only ids the calculation reads), are kept in
+ * {@link WideRecords} and a {@link StringPool}. A phone is found by its E.164 key or either MD5 form.
  *
- * <p>Written slots never change: columns grow by copying, so a history handed to a reader keeps
- * reading the arrays it was given while writers append.
+ * <p>One writer at a time, any number of readers. Nothing once written is written again: arrays grow by
+ * copying, chunks are filled in place, so a history handed to a reader keeps reading what it was given while
+ * writers append. The lock orders a reader after the writes it may see: events are visible as soon as
+ * {@link #addAll} returns.
  */
 public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventIndexPort {
 
-    private static final EventType[] TYPES = EventType.values();
-    private static final int AUTO_REPAYMENT = 0x80;
-    private static final int TYPE_MASK = 0x7f;
+    private static final String PHONE_KEY = "tel:+";
+    private static final String MD5_KEY = "md5:";
+    private static final String EMAIL_KEY = "email:";
+    private static final int MD5_HEX = 32;
+    private static final int MAX_E164_DIGITS = 15;
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<String, IntList> bySubject = new HashMap<>();
-    private final Map<String, String> aliases = new HashMap<>();
+    private final Subjects subjects = new Subjects();
+    private final WideRecords wide = new WideRecords();
+    private final StringPool eventIds = new StringPool();
     private final Map<String, Integer> institutions = new HashMap<>();
-
-    private Columns columns = new Columns(1024);
     private int size;
 
     /** Adds events that are new to the network (the journal has already refused duplicates). */
@@ -50,13 +51,7 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         lock.writeLock().lock();
         try {
             for (Event event : events) {
-                int slot = append(event);
-                if (event.phone() != null) {
-                    listUnder(phoneKey(event.phone()), slot);
-                }
-                if (event.emailAddress() != null) {
-                    listUnder(SubjectKeys.emailKey(event.emailAddress()), slot);
-                }
+                add(event);
             }
         } finally {
             lock.writeLock().unlock();
@@ -67,12 +62,12 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
     public EventHistory eventsOf(String subjectKey) {
         lock.readLock().lock();
         try {
-            String canonical = aliases.getOrDefault(subjectKey, subjectKey);
-            IntList slots = bySubject.get(canonical);
-            if (slots == null) {
+            int subject = subjectOf(subjectKey);
+            if (subject < 0) {
                 return EventHistory.empty();
             }
-            return new History(columns, slots.toArray());
+            return new IndexedHistory(subjects.rowsOf(subject), subjects.eventCountOf(subject), wide.chunks(),
+                    eventIds.chunks());
         } finally {
             lock.readLock().unlock();
         }
@@ -92,156 +87,166 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
     public int subjectCount() {
         lock.readLock().lock();
         try {
-            return bySubject.size();
+            return subjects.count();
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    private String phoneKey(PhoneNumber phone) {
-        List<String> keys = SubjectKeys.keysOf(phone);
-        String canonical = keys.get(0);
-        if (!bySubject.containsKey(canonical)) {
-            for (String alias : keys.subList(1, keys.size())) {
-                aliases.put(alias, canonical);
+    private void add(Event event) {
+        long occurred = Micros.of(event.occurredAt());
+        long reported = Micros.of(event.reportedAt());
+        long cents = cents(event.amount());
+        int overdueDays = event.overdueDays() == null ? EventHistory.NO_OVERDUE_DAYS : event.overdueDays();
+        int institution = institutions.computeIfAbsent(event.institutionId().value(), id -> institutions.size());
+        boolean balance = cents != EventHistory.NO_AMOUNT && event.type().carriesBalance();
+
+        long first = EventRows.first(occurred, event.type(), Boolean.TRUE.equals(event.autoRepayment()));
+        long second = EventRows.compactSecond(occurred, reported, institution, overdueDays, balance);
+        boolean isWide = second == -1;
+        long third = EventRows.third(cents, overdueDays, isWide);
+        if (isWide) {
+            long idReference = balance ? eventIds.add(event.eventId()) : -1;
+            second = EventRows.wideSecond(wide.add(reported, institution, overdueDays, idReference));
+        }
+
+        int email = event.emailAddress() == null ? -1 : subjects.emailOrAdd(event.emailAddress().value());
+        if (event.phone() != null) {
+            int phone = subjects.phoneOrAdd(digitsOf(event.phone().e164()));
+            int row = subjects.addRow(phone, first, second, third);
+            if (email >= 0) {
+                subjects.addReference(email, phone, row);
             }
+        } else {
+            subjects.addRow(email, first, second, third);
         }
-        return canonical;
+        size++;
     }
 
-    private void listUnder(String key, int slot) {
-        bySubject.computeIfAbsent(key, k -> new IntList()).add(slot);
+    private int subjectOf(String key) {
+        if (key == null) {
+            return -1;
+        }
+        if (key.startsWith(PHONE_KEY)) {
+            long digits = parseDigits(key, PHONE_KEY.length());
+            return digits < 0 ? -1 : subjects.phone(digits);
+        }
+        if (key.startsWith(MD5_KEY)) {
+            byte[] md5 = parseHex(key, MD5_KEY.length());
+            return md5 == null ? -1 : subjects.md5(md5);
+        }
+        if (key.startsWith(EMAIL_KEY)) {
+            return subjects.email(key.substring(EMAIL_KEY.length()));
+        }
+        return -1;
     }
 
-    private int append(Event event) {
-        if (size == columns.capacity()) {
-            columns = columns.grow(size * 2);
+    private static long digitsOf(String e164) {
+        long digits = parseDigits(e164, 1);
+        if (digits <= 0) {
+            throw new IllegalArgumentException("not an E.164 number");
         }
-        int slot = size;
-        Columns c = columns;
-        c.occurred[slot] = Micros.of(event.occurredAt());
-        c.reported[slot] = Micros.of(event.reportedAt());
-        c.amount[slot] = cents(event.amount());
-        c.institution[slot] = institutions.computeIfAbsent(event.institutionId().value(), k -> institutions.size());
-        c.overdueDays[slot] = event.overdueDays() == null ? EventHistory.NO_OVERDUE_DAYS : event.overdueDays();
-        c.typeAndFlags[slot] = (byte) (event.type().ordinal() | (Boolean.TRUE.equals(event.autoRepayment()) ? AUTO_REPAYMENT : 0));
-        boolean balance = event.amount() != null && (event.type() == EventType.OVERDUE || event.type() == EventType.DEBT);
-        c.eventId[slot] = balance ? event.eventId() : null;
-        size = slot + 1;
-        return slot;
+        return digits;
+    }
+
+    /** The digits from {@code from} to the end as a number, or -1 when they are not 1 to 15 digits. */
+    private static long parseDigits(String text, int from) {
+        int length = text.length() - from;
+        if (length < 1 || length > MAX_E164_DIGITS) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /** The 16 bytes of 32 hex characters (either case) from {@code from} to the end, or null. */
+    private static byte[] parseHex(String text, int from) {
+        if (text.length() - from != MD5_HEX) {
+            return null;
+        }
+        byte[] bytes = new byte[MD5_HEX / 2];
+        for (int i = 0; i < bytes.length; i++) {
+            int high = Character.digit(text.charAt(from + 2 * i), 16);
+            int low = Character.digit(text.charAt(from + 2 * i + 1), 16);
+            if (high < 0 || low < 0) {
+                return null;
+            }
+            bytes[i] = (byte) (high << 4 | low);
+        }
+        return bytes;
     }
 
     private static long cents(BigDecimal amount) {
         return amount == null ? EventHistory.NO_AMOUNT : amount.movePointRight(2).longValueExact();
     }
 
-    /** The event columns; replaced by a larger copy when full, never changed where written. */
-    private static final class Columns {
-
-        final long[] occurred;
-        final long[] reported;
-        final long[] amount;
-        final int[] institution;
-        final int[] overdueDays;
-        final byte[] typeAndFlags;
-        final String[] eventId;
-
-        Columns(int capacity) {
-            this(new long[capacity], new long[capacity], new long[capacity], new int[capacity], new int[capacity],
-                    new byte[capacity], new String[capacity]);
-        }
-
-        private Columns(long[] occurred, long[] reported, long[] amount, int[] institution, int[] overdueDays,
-                        byte[] typeAndFlags, String[] eventId) {
-            this.occurred = occurred;
-            this.reported = reported;
-            this.amount = amount;
-            this.institution = institution;
-            this.overdueDays = overdueDays;
-            this.typeAndFlags = typeAndFlags;
-            this.eventId = eventId;
-        }
-
-        int capacity() {
-            return occurred.length;
-        }
-
-        Columns grow(int capacity) {
-            return new Columns(Arrays.copyOf(occurred, capacity), Arrays.copyOf(reported, capacity),
-                    Arrays.copyOf(amount, capacity), Arrays.copyOf(institution, capacity),
-                    Arrays.copyOf(overdueDays, capacity), Arrays.copyOf(typeAndFlags, capacity),
-                    Arrays.copyOf(eventId, capacity));
-        }
-    }
-
-    /** One subject's events: the slots of the columns as they were when the history was taken. */
-    private record History(Columns columns, int[] slots) implements EventHistory {
-
-        @Override
-        public int size() {
-            return slots.length;
-        }
+    /** One subject's events: rows as they were when the history was taken, and the wide values they refer to. */
+    private record IndexedHistory(long[] rows, int size, long[][] wide, byte[][] eventIds) implements EventHistory {
 
         @Override
         public EventType type(int i) {
-            return TYPES[columns.typeAndFlags[slots[i]] & TYPE_MASK];
+            return EventRows.type(rows[at(i)]);
         }
 
         @Override
         public int institution(int i) {
-            return columns.institution[slots[i]];
+            long second = second(i);
+            return EventRows.isWide(second) ? WideRecords.institution(wide, EventRows.wideRecord(second))
+                    : EventRows.institution(second);
         }
 
         @Override
         public long occurredAtMicros(int i) {
-            return columns.occurred[slots[i]];
+            return EventRows.occurredMicros(rows[at(i)]);
         }
 
         @Override
         public long reportedAtMicros(int i) {
-            return columns.reported[slots[i]];
+            long second = second(i);
+            return EventRows.isWide(second) ? WideRecords.reportedMicros(wide, EventRows.wideRecord(second))
+                    : EventRows.reportedMicros(rows[at(i)], second);
         }
 
         @Override
         public long amountCents(int i) {
-            return columns.amount[slots[i]];
+            return EventRows.amountCents(rows[at(i) + 2]);
         }
 
         @Override
         public int overdueDays(int i) {
-            return columns.overdueDays[slots[i]];
+            long second = second(i);
+            return EventRows.isWide(second) ? WideRecords.overdueDays(wide, EventRows.wideRecord(second))
+                    : EventRows.overdueDays(rows[at(i) + 2]);
         }
 
         @Override
         public boolean autoRepayment(int i) {
-            return (columns.typeAndFlags[slots[i]] & AUTO_REPAYMENT) != 0;
+            return EventRows.autoRepayment(rows[at(i)]);
         }
 
         @Override
         public String eventId(int i) {
-            String id = columns.eventId[slots[i]];
-            if (id == null) {
+            long second = second(i);
+            long reference = EventRows.isWide(second) ? WideRecords.idReference(wide, EventRows.wideRecord(second)) : -1;
+            if (reference < 0) {
                 throw new IllegalStateException("the index keeps event ids of balances only");
             }
-            return id;
-        }
-    }
-
-    /** A growable list of ints. */
-    private static final class IntList {
-
-        private int[] values = new int[2];
-        private int size;
-
-        void add(int value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
+            return StringPool.read(eventIds, reference);
         }
 
-        int[] toArray() {
-            return Arrays.copyOf(values, size);
+        private long second(int i) {
+            return rows[at(i) + 1];
+        }
+
+        private int at(int i) {
+            return Objects.checkIndex(i, size) * EventRows.LONGS;
         }
     }
 }
