@@ -2,8 +2,17 @@ package dev.signals.bootstrap;
 
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
-/** One logging pipeline: what the application layer logs with java.util.logging goes to SLF4J too. */
-final class Logging {
+import java.util.Set;
+
+/**
+ * One logging pipeline: what the application layer logs with java.util.logging goes to SLF4J too. The format
+ * ({@value #FORMAT_VARIABLE}) and the level ({@code SIGNALS_LOG_LEVEL}) are read by {@code logback.xml}.
+ */
+public final class Logging {
+
+    public static final String FORMAT_VARIABLE = "SIGNALS_LOG_FORMAT";
+    /** The appenders of {@code logback.xml}, one per format. */
+    static final Set<String> FORMATS = Set.of("plain", "json");
 
     private Logging() {
     }
@@ -12,6 +21,17 @@ final class Logging {
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
+        }
+    }
+
+    /**
+     * Refuses a format {@code logback.xml} has no appender for: it would silently log nothing at all.
+     *
+     * @param format the variable's value; null (unset) is the default, plain
+     */
+    public static void requireKnownFormat(String format) {
+        if (format != null && !FORMATS.contains(format)) {
+            throw new IllegalArgumentException(FORMAT_VARIABLE + " must be plain or json, was '" + format + "'");
         }
     }
 }

@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * The running service and its lifecycle: connect and migrate the database, load every journaled event
  * into the in-memory index, finish the signal requests a crash left PROCESSING, then open the HTTP port;
- * on close, the reverse: stop taking requests (letting in-flight ones finish), then close the database.
+ * on close, the reverse: stop taking requests (letting in-flight ones finish), then close the database,
+ * then the metrics registry. The use cases that report events and request signals are counted into it.
  */
 public final class SignalsService implements AutoCloseable {
 
@@ -29,6 +30,7 @@ public final class SignalsService implements AutoCloseable {
     private final Injector injector;
     private final Database database;
     private final HttpServer http;
+    private final ServiceMetrics metrics;
     private final int port;
     private boolean closed;
 
@@ -36,6 +38,7 @@ public final class SignalsService implements AutoCloseable {
         this.injector = injector;
         this.database = injector.getInstance(Database.class);
         this.http = injector.getInstance(HttpServer.class);
+        this.metrics = injector.getInstance(ServiceMetrics.class);
         this.port = port;
     }
 
@@ -44,7 +47,7 @@ public final class SignalsService implements AutoCloseable {
         return Modules.combine(List.of(
                 new PersistenceModule(config.database()),
                 new InMemoryEventSourceModule(),
-                new ApplicationModule(config),
+                Modules.override(new ApplicationModule(config)).with(new MetricsModule()),
                 new RestModule(config.rest())));
     }
 
@@ -63,7 +66,11 @@ public final class SignalsService implements AutoCloseable {
             int port = injector.getInstance(HttpServer.class).start(config.port());
             return new SignalsService(injector, port);
         } catch (RuntimeException e) {
-            database.close();
+            try {
+                database.close();
+            } finally {
+                injector.getInstance(ServiceMetrics.class).close();
+            }
             throw e;
         }
     }
@@ -86,7 +93,11 @@ public final class SignalsService implements AutoCloseable {
         try {
             http.stop();
         } finally {
-            database.close();
+            try {
+                database.close();
+            } finally {
+                metrics.close();
+            }
         }
     }
 }

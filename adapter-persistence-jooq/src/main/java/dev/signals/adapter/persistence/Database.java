@@ -2,6 +2,8 @@ package dev.signals.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
@@ -16,18 +18,26 @@ import java.util.Objects;
 /**
  * The database as the rest of this adapter sees it: a connection pool, the schema brought up to date
  * by Flyway, and a jOOQ context. Constructing it opens nothing; {@link #start()} connects and migrates,
- * {@link #close()} closes the pool. The lifecycle in bootstrap calls both, in that order.
+ * {@link #close()} closes the pool. The lifecycle in bootstrap calls both, in that order. Given a metrics
+ * registry, the pool reports its connections to it ({@code hikaricp_connections_*}, tag {@code pool}).
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final DatabaseSettings settings;
+    private final MeterRegistry metrics;
     private volatile HikariDataSource dataSource;
     private volatile DSLContext dsl;
 
     public Database(DatabaseSettings settings) {
+        this(settings, null);
+    }
+
+    /** @param metrics where the pool reports its connections; null for none */
+    public Database(DatabaseSettings settings, MeterRegistry metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.metrics = metrics;
     }
 
     /** Opens the pool (failing fast when the database cannot be reached) and applies pending migrations. */
@@ -104,6 +114,9 @@ public final class Database implements AutoCloseable {
         config.setValidationTimeout(Math.min(settings.connectTimeout().toMillis(), 1_000L));
         // Fail at start, with the driver's reason, when the database cannot be reached at all.
         config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
+        if (metrics != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+        }
         return config;
     }
 

@@ -3,6 +3,7 @@ package dev.signals.adapter.persistence;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.signals.application.port.out.AccountPort;
 import dev.signals.application.port.out.ConsentTemplatePort;
 import dev.signals.application.port.out.DatabaseHealthPort;
@@ -10,10 +11,15 @@ import dev.signals.application.port.out.EventJournalPort;
 import dev.signals.application.port.out.LoadSignalRequestPort;
 import dev.signals.application.port.out.SaveSignalRequestPort;
 import dev.signals.application.port.out.SignalSettingsPort;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.Objects;
+import java.util.Optional;
 
-/** Binds the persistence adapter's implementations of the outgoing ports. Opens nothing by itself. */
+/**
+ * Binds the persistence adapter's implementations of the outgoing ports. Opens nothing by itself. When the
+ * assembly binds a metrics registry, the connection pool reports to it.
+ */
 public final class PersistenceModule extends AbstractModule {
 
     private final DatabaseSettings settings;
@@ -22,10 +28,15 @@ public final class PersistenceModule extends AbstractModule {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
+    @Override
+    protected void configure() {
+        OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class);
+    }
+
     @Provides
     @Singleton
-    Database database() {
-        return new Database(settings);
+    Database database(Optional<MeterRegistry> metrics) {
+        return new Database(settings, metrics.orElse(null));
     }
 
     @Provides

@@ -5,6 +5,8 @@ import io.javalin.Javalin;
 import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +37,11 @@ public final class HttpServer {
     private boolean stopping;
 
     HttpServer(ObjectMapper mapper, ErrorMapper errors, Set<Routes> routes) {
-        this(mapper, errors, routes, RestSettings.DEFAULTS);
+        this(mapper, errors, routes, RestSettings.DEFAULTS, new SimpleMeterRegistry());
     }
 
-    HttpServer(ObjectMapper mapper, ErrorMapper errors, Set<Routes> routes, RestSettings settings) {
+    HttpServer(ObjectMapper mapper, ErrorMapper errors, Set<Routes> routes, RestSettings settings, MeterRegistry registry) {
+        HttpMetrics metrics = new HttpMetrics(registry);
         this.app = Javalin.create(config -> {
             // A bounded pool and queue: under overload, connections are refused instead of piling up.
             EnvelopeErrorHandler jettyErrors = new EnvelopeErrorHandler(mapper);
@@ -51,9 +54,18 @@ public final class HttpServer {
             config.http.defaultContentType = Responses.JSON;
             config.http.maxRequestSize = MAX_REQUEST_SIZE;
             config.router.ignoreTrailingSlashes = true;
-            // Paths only, never query strings: a list filter may carry a phone number.
-            config.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms request={}",
-                    ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), RequestIds.of(ctx)));
+            metrics.learnEndpoints(config);
+            // Paths only, never query strings: a list filter may carry a phone number. The access line is the
+            // request's last: its id leaves the logging context after it.
+            config.requestLogger.http((ctx, ms) -> {
+                try {
+                    ACCESS.info("{} {} {} {}ms request={}",
+                            ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), RequestIds.of(ctx));
+                    metrics.record(ctx, ms);
+                } finally {
+                    RequestIds.leaveLogContext();
+                }
+            });
         });
         app.before(RequestIds::assign);
         app.before(HttpServer::rejectMalformedEscapes);

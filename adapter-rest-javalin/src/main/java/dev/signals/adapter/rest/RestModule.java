@@ -18,12 +18,14 @@ import dev.signals.application.port.in.ManageSignalSelectionUseCase;
 import dev.signals.application.port.in.ManageSignalTemplatesUseCase;
 import dev.signals.application.port.in.ReportEventsUseCase;
 import dev.signals.application.port.in.RequestSignalsUseCase;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.util.Set;
 
 /**
  * Binds the HTTP server and its route groups, built from the application's incoming ports, which
- * bootstrap binds. Binds no port: the lifecycle starts the server.
+ * bootstrap binds, as it binds the metrics registry that {@code GET /metrics} shows and the HTTP timer
+ * feeds. Binds no port: the lifecycle starts the server.
  */
 public final class RestModule extends AbstractModule {
 
@@ -93,6 +95,11 @@ public final class RestModule extends AbstractModule {
         return new AdminRoutes(accounts, selections, templates, bodies, responses);
     }
 
+    @ProvidesIntoSet
+    Routes metricsRoutes(PrometheusMeterRegistry registry) {
+        return new MetricsRoutes(registry);
+    }
+
     @Provides
     @Singleton
     DocsVersions docsVersions() {
@@ -111,7 +118,7 @@ public final class RestModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HttpServer httpServer(ObjectMapper mapper, Responses responses, Set<Routes> routes) {
-        return new HttpServer(mapper, new ErrorMapper(responses), routes, settings);
+    HttpServer httpServer(ObjectMapper mapper, Responses responses, Set<Routes> routes, PrometheusMeterRegistry registry) {
+        return new HttpServer(mapper, new ErrorMapper(responses), routes, settings, registry);
     }
 }

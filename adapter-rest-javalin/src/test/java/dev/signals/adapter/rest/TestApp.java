@@ -16,6 +16,8 @@ import dev.signals.application.port.in.ManageSignalTemplatesUseCase;
 import dev.signals.application.port.in.ReportEventsUseCase;
 import dev.signals.application.port.in.RequestSignalsUseCase;
 import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.TestCase;
 
@@ -29,7 +31,12 @@ final class TestApp {
     }
 
     static Javalin over(InMemoryApplication application) {
+        return over(application, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    static Javalin over(InMemoryApplication application, PrometheusMeterRegistry registry) {
         Injector injector = Guice.createInjector(new RestModule(), binder -> {
+            binder.bind(PrometheusMeterRegistry.class).toInstance(registry);
             binder.bind(AuthenticateClientQuery.class).toInstance(application);
             binder.bind(AuthenticateAdminQuery.class).toInstance(application);
             binder.bind(CheckHealthQuery.class).toInstance(application);

@@ -1,5 +1,6 @@
 package dev.signals.bootstrap.cli;
 
+import dev.signals.bootstrap.Logging;
 import dev.signals.bootstrap.SignalsService;
 import dev.signals.application.InvalidCommandException;
 import dev.signals.application.port.in.CreateAccountCommand;
@@ -49,6 +50,13 @@ public final class Main implements Callable<Integer> {
     static final int DEMO_INSTITUTIONS = 20;
 
     public static void main(String[] args) {
+        try {
+            Logging.requireKnownFormat(System.getenv(Logging.FORMAT_VARIABLE));
+        } catch (IllegalArgumentException e) {
+            // Not logged: with an unknown format there is no appender to log to.
+            System.err.println("Invalid configuration: " + e.getMessage());
+            System.exit(2);
+        }
         int exitCode = new CommandLine(new Main()).execute(args);
         if (exitCode != 0) {
             System.exit(exitCode);

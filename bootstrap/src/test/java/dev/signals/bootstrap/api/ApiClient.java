@@ -31,11 +31,11 @@ public final class ApiClient {
         return new ApiClient("http://127.0.0.1:" + port, null);
     }
 
-    ApiClient basic(String apiKey, String apiSecret) {
+    public ApiClient basic(String apiKey, String apiSecret) {
         return withAuthorization("Basic " + Base64.getEncoder().encodeToString((apiKey + ":" + apiSecret).getBytes(StandardCharsets.UTF_8)));
     }
 
-    ApiClient bearer(String token) {
+    public ApiClient bearer(String token) {
         return withAuthorization("Bearer " + token);
     }
 
@@ -51,7 +51,7 @@ public final class ApiClient {
         return send("DELETE", path, null, null);
     }
 
-    Answer post(String path, Object body) {
+    public Answer post(String path, Object body) {
         return send("POST", path, json(body), "application/json");
     }
 
@@ -97,7 +97,7 @@ public final class ApiClient {
             return body.path("code").asText();
         }
 
-        JsonNode data() {
+        public JsonNode data() {
             return body.path("data");
         }
 

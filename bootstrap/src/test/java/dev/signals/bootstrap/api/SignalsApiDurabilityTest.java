@@ -145,7 +145,9 @@ class SignalsApiDurabilityTest {
 
         assertThat(captured.list).isNotEmpty();
         for (ILoggingEvent event : captured.list) {
-            String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
+            // Everything a line carries in either log format: message, exception and the logging context (MDC).
+            String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage())
+                    + event.getMDCPropertyMap();
             assertThat(line).doesNotContain(ADMIN_TOKEN).doesNotContain(secret)
                     .doesNotContain("8889999").doesNotContain("888999x");
         }

@@ -24,6 +24,7 @@ final class ArchitectureRules {
     static final String APPLICATION_IS_FRAMEWORK_FREE = "application depends only on the domain, java.., jakarta.validation.. and libphonenumber";
     static final String HTTP_AND_JSON_ONLY_IN_REST = "Javalin and Jackson only in the REST adapter";
     static final String SQL_ONLY_IN_PERSISTENCE = "jOOQ, Flyway, JDBC and the drivers only in the persistence adapter";
+    static final String METRICS_ONLY_WHERE_MEASURED = "Micrometer only in the REST and persistence adapters and bootstrap";
     static final String GUICE_ONLY_IN_MODULES = "Guice only in the adapters' modules and bootstrap";
     static final String ADAPTERS_ARE_INDEPENDENT = "adapters never depend on each other";
     static final String NO_PACKAGE_CYCLES = "no package cycles";
@@ -62,6 +63,11 @@ final class ArchitectureRules {
                         "org.jooq..", "org.flywaydb..", "java.sql..", "javax.sql..",
                         "com.zaxxer.hikari..", "org.h2..", "org.postgresql..")
                 .as(SQL_ONLY_IN_PERSISTENCE));
+        // The HTTP timer and /metrics, the pool's own Micrometer support, the registry and the counting decorators.
+        rules.put(METRICS_ONLY_WHERE_MEASURED, noClasses()
+                .that().resideOutsideOfPackages(rest, persistence, bootstrap)
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+                .as(METRICS_ONLY_WHERE_MEASURED));
         rules.put(GUICE_ONLY_IN_MODULES, noClasses()
                 .that(resideOutsideOfPackage(bootstrap).and(DescribedPredicate.not(guiceModuleOfAnAdapter(adapters))))
                 .should().dependOnClassesThat().resideInAPackage("com.google.inject..")

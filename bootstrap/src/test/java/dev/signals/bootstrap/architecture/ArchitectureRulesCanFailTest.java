@@ -34,6 +34,8 @@ class ArchitectureRulesCanFailTest {
                         Set.of(HTTP_AND_JSON_ONLY_IN_REST)),
                 arguments(SQL_ONLY_IN_PERSISTENCE, "jdbcinrest", "archfixtures.jdbcinrest.adapter.rest.DirectSqlRoutes",
                         Set.of(SQL_ONLY_IN_PERSISTENCE)),
+                arguments(METRICS_ONLY_WHERE_MEASURED, "micrometerinindex", "archfixtures.micrometerinindex.adapter.eventsource.inmemory.CountingIndex",
+                        Set.of(METRICS_ONLY_WHERE_MEASURED)),
                 arguments(GUICE_ONLY_IN_MODULES, "guiceinroutes", "archfixtures.guiceinroutes.adapter.rest.InjectorRoutes",
                         Set.of(GUICE_ONLY_IN_MODULES)),
                 arguments(ADAPTERS_ARE_INDEPENDENT, "restusespersistence", "archfixtures.restusespersistence.adapter.rest.SignalRoutes",
