@@ -83,4 +83,12 @@ class ConsentTest {
         assertInvalid("consent.consentedAt", "may not be later than the server time plus 5 minutes",
                 () -> consent.checkNotInFuture(AT.minusSeconds(300).minusNanos(1_000)));
     }
+
+    @Test
+    void aConsentBeforeTheYear1IsRefusedSoThatEveryStoredRequestReadsBack() {
+        assertInvalid("consent.consentedAt", "years 0001 to 9999",
+                () -> new Consent("T&C", "1", WITH, Instant.parse("-0001-12-31T00:00:00Z"), null));
+        assertThatCode(() -> new Consent("T&C", "1", WITH, Instant.parse("0001-01-01T00:00:00Z"), null))
+                .doesNotThrowAnyException();
+    }
 }
