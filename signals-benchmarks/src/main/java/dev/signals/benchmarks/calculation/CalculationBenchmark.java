@@ -1,0 +1,137 @@
+package dev.signals.benchmarks.calculation;
+
+import dev.signals.domain.calculation.CalculationResult;
+import dev.signals.domain.calculation.EventHistory;
+import dev.signals.domain.calculation.ReferenceCalculator;
+import dev.signals.domain.calculation.SignalCalculator;
+import dev.signals.domain.calculation.SignalValue;
+import dev.signals.domain.catalogue.SignalCatalogue;
+import dev.signals.domain.catalogue.SignalSelection;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Issue 7, benchmark 1: all 108 signals of one subject with 10 to 10,000 events ({@link #calculate}),
+ * against the floor of reading the same events once through the same {@link EventHistory} and
+ * summing one field ({@link #floor}). The history is the one production reads: taken from the real
+ * in-memory index, where the subject's events lie among twenty times as many of other subjects.
+ * Target: the calculation within 3x of the floor at 1,000 events.
+ *
+ * <p>Run both side by side and print the ratios with
+ * {@code java -cp signals-benchmarks/target/benchmarks.jar dev.signals.benchmarks.calculation.CalculationBenchmark}
+ * (JMH options may follow, e.g. {@code -f 2 -p events=1000}); or through JMH's own main with
+ * {@code java -jar signals-benchmarks/target/benchmarks.jar CalculationBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class CalculationBenchmark {
+
+    private static final double TARGET_RATIO = 3.0;
+    private static final String TARGET_EVENTS = "1000";
+
+    @Param({"10", "100", "1000", "10000"})
+    public int events;
+
+    private final SignalCalculator calculator = new SignalCalculator();
+    private final SignalSelection all = SignalCatalogue.standard().allSignals();
+    private Instant asOf;
+    private EventHistory history;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        asOf = Instant.parse("2025-06-30T12:00:00.123456Z");
+        SubjectHistories.Fixture fixture = new SubjectHistories(asOf, 7L * events).fixture(events);
+        history = fixture.index().eventsOf(fixture.subjectKey());
+        if (history.size() != events) {
+            throw new IllegalStateException("the index gave " + history.size() + " events, not " + events);
+        }
+        checkAgainstReference(fixture);
+    }
+
+    /** The figure: every signal of the catalogue for the subject. */
+    @Benchmark
+    public CalculationResult calculate() {
+        return calculator.calculate(history, asOf, all);
+    }
+
+    /** The limit: one read of every event through the same history, summing one field. */
+    @Benchmark
+    public long floor() {
+        EventHistory h = history;
+        long sum = 0;
+        for (int i = 0, n = h.size(); i < n; i++) {
+            sum += h.occurredAtMicros(i);
+        }
+        return sum;
+    }
+
+    /** A fast wrong answer is no answer: the measured calculation must agree with the contract's sentences. */
+    private void checkAgainstReference(SubjectHistories.Fixture fixture) {
+        CalculationResult result = calculate();
+        Map<String, Long> expected = ReferenceCalculator.values(fixture.subjectEvents(), asOf, all.signals());
+        for (SignalValue value : result.values()) {
+            if (!Objects.equals(expected.get(value.signal().name()), value.value())) {
+                throw new IllegalStateException(value.signal().name() + " is " + value.value() + ", the reference says "
+                        + expected.get(value.signal().name()));
+            }
+        }
+        if (result.hasData() != ReferenceCalculator.hasData(fixture.subjectEvents(), asOf)) {
+            throw new IllegalStateException("hasData disagrees with the reference");
+        }
+    }
+
+    /**
+     * Runs both benchmarks at every size (JMH command-line options may narrow or lengthen the run)
+     * and prints, per size, the calculation, the floor and their ratio against the target.
+     */
+    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
+        CommandLineOptions given = new CommandLineOptions(args);
+        OptionsBuilder options = new OptionsBuilder();
+        options.parent(given);
+        if (given.getIncludes().isEmpty()) {
+            options.include(CalculationBenchmark.class.getName() + "\\.");
+        }
+        Map<Integer, double[]> bySize = new TreeMap<>();
+        for (RunResult run : new Runner(options.build()).run()) {
+            int size = Integer.parseInt(run.getParams().getParam("events"));
+            String method = run.getParams().getBenchmark();
+            double[] pair = bySize.computeIfAbsent(size, s -> new double[] {Double.NaN, Double.NaN});
+            pair[method.endsWith(".calculate") ? 0 : 1] = run.getPrimaryResult().getScore();
+        }
+        System.out.println();
+        System.out.println("Calculation of all 108 signals vs reading the same events once (average µs per subject)");
+        System.out.printf(Locale.ROOT, "%8s %14s %14s %10s %s%n", "events", "calculation", "floor", "ratio", "target");
+        bySize.forEach((size, pair) -> {
+            String target = String.valueOf(size).equals(TARGET_EVENTS)
+                    ? (pair[0] / pair[1] <= TARGET_RATIO ? "<= 3x: met" : "<= 3x: MISSED") : "";
+            System.out.printf(Locale.ROOT, "%8d %14.3f %14.3f %9.2fx %s%n", size, pair[0], pair[1], pair[0] / pair[1],
+                    target);
+        });
+    }
+}
