@@ -128,7 +128,7 @@ public final class SignalCalculator {
         private static final int BALANCE_KINDS = 2;
         /** Per institution and kind, in {@link #balances}: occurred, reported, cents, event index. */
         private static final int BALANCE_FIELDS = 4;
-        private static final int INITIAL_INSTITUTIONS = 32;
+        private static final int INITIAL_INSTITUTIONS = 16;
 
         private final long asOf;
         private boolean known;
@@ -148,9 +148,16 @@ public final class SignalCalculator {
         private static final int AUTO = BUCKETS;
         private final long[] latestOccurred = new long[TYPES];
 
-        private final DenseIndex institutions = new DenseIndex(INITIAL_INSTITUTIONS);
-        /** Per institution: bit {@code t * BUCKETS + w} is set when it has an event of type t in window w. */
-        private long[] institutionWindows = new long[INITIAL_INSTITUTIONS];
+        /*
+         * The institutions with an event within 180 days, by open addressing on their int: per table
+         * slot, the institution's int and its windows, bit t * BUCKETS + w set when it has an event of
+         * type t in window w; no bit set marks a free slot. Per-institution state lives at the
+         * institution's table slot, so that an event finds it with one hash and no second lookup.
+         */
+        private int[] institutionKeys = new int[INITIAL_INSTITUTIONS * 2];
+        private long[] institutionWindows = new long[INITIAL_INSTITUTIONS * 2];
+        private int institutionShift = Integer.numberOfLeadingZeros(INITIAL_INSTITUTIONS * 2) + 1;
+        private int institutionsKnown;
         /** Per {@code t * BUCKETS + w}: the institutions with an event of type t in window w. */
         private final int[] institutionCount = new int[TYPES * BUCKETS];
         /**
@@ -189,15 +196,17 @@ public final class SignalCalculator {
                 if (bucket == OLDER) {
                     continue;
                 }
-                int institution = institutions.numberOf(history.institution(i));
-                if (institution == institutionWindows.length) {
-                    growInstitutions();
-                }
+                int key = history.institution(i);
+                int institution = slotOf(key);
                 long had = institutionWindows[institution];
                 long has = had | (((1L << WINDOWS) - 1 << bucket) & (1L << WINDOWS) - 1) << t * BUCKETS;
                 if (has != had) {
                     institutionWindows[institution] = has;
                     countInstitution(has & ~had);
+                    if (had == 0 && ++institutionsKnown * 2 > institutionKeys.length) {
+                        growInstitutions();
+                        institution = slotOf(key);
+                    }
                 }
                 long amount = history.amountCents(i);
                 if ((amount ^ EventHistory.NO_AMOUNT) > 0) {
@@ -239,45 +248,64 @@ public final class SignalCalculator {
             return cents[slot] % 100 + amount % 100;
         }
 
+        /**
+         * Keeps event i as its institution's balance of its kind if it is the latest, and its overdue
+         * days. Balance events come in any order, so whether one is later than the kept one is as
+         * good as random: the choice is made with masks rather than branches, except for the rare
+         * tie on occurredAt.
+         */
         private void addBalance(EventHistory history, int i, int t, int institution, long occurred, long reported,
                                 long amount, int bucket) {
-            if (amount != EventHistory.NO_AMOUNT) {
-                if (balances == null) {
-                    balances = new long[institutionWindows.length * BALANCE_KINDS * BALANCE_FIELDS];
-                }
-                int k = (institution * BALANCE_KINDS + (t == OVERDUE ? 0 : 1)) * BALANCE_FIELDS;
-                if (isLater(history, i, k, occurred, reported)) {
-                    balances[k] = occurred;
-                    balances[k + 1] = reported;
-                    balances[k + 2] = amount;
-                    balances[k + 3] = (i + 1L) * BUCKETS + bucket;
-                }
+            if (balances == null) {
+                balances = new long[institutionKeys.length * BALANCE_KINDS * BALANCE_FIELDS];
             }
-            if (t == OVERDUE) {
-                int days = history.overdueDays(i);
-                if (days != EventHistory.NO_OVERDUE_DAYS) {
-                    maxOverdueDays[bucket] = Math.max(maxOverdueDays[bucket], days);
-                    if (history.autoRepayment(i)) {
-                        maxOverdueDays[AUTO + bucket] = Math.max(maxOverdueDays[AUTO + bucket], days);
-                    }
-                }
+            long[] kept = balances;
+            int k = (institution * BALANCE_KINDS + (t == OVERDUE ? 0 : 1)) * BALANCE_FIELDS;
+            boolean none = kept[k + 3] == 0;
+            long replace;
+            if (occurred == kept[k] && !none && amount != EventHistory.NO_AMOUNT) {
+                replace = isLaterThanKept(history, i, k, reported) ? -1L : 0L;
+            } else {
+                replace = (none ? -1L : 0L) | (occurred > kept[k] ? -1L : 0L);
+                replace &= ~(amount >> 63);
             }
+            kept[k] = occurred & replace | kept[k] & ~replace;
+            kept[k + 1] = reported & replace | kept[k + 1] & ~replace;
+            kept[k + 2] = amount & replace | kept[k + 2] & ~replace;
+            kept[k + 3] = ((i + 1L) * BUCKETS + bucket) & replace | kept[k + 3] & ~replace;
+
+            int days = t == OVERDUE ? history.overdueDays(i) : EventHistory.NO_OVERDUE_DAYS;
+            int autoRepaymentDays = t == OVERDUE && history.autoRepayment(i) ? days : EventHistory.NO_OVERDUE_DAYS;
+            maxOverdueDays[bucket] = Math.max(maxOverdueDays[bucket], days);
+            maxOverdueDays[AUTO + bucket] = Math.max(maxOverdueDays[AUTO + bucket], autoRepaymentDays);
         }
 
-        /** Whether event i is later than the balance kept at {@code k} (if any). */
-        private boolean isLater(EventHistory history, int i, int k, long occurred, long reported) {
-            long kept = balances[k + 3];
-            if (kept == 0 || occurred > balances[k]) {
-                return true;
-            }
-            if (occurred < balances[k]) {
-                return false;
-            }
+        /** Whether event i, which occurred when the balance kept at {@code k} did, is later than it. */
+        private boolean isLaterThanKept(EventHistory history, int i, int k, long reported) {
             if (reported != balances[k + 1]) {
                 return reported > balances[k + 1];
             }
-            int current = (int) (kept / BUCKETS - 1);
+            int current = (int) (balances[k + 3] / BUCKETS - 1);
             return compareByCodePoints(history.eventId(i), history.eventId(current)) > 0;
+        }
+
+        /**
+         * The table slot of the institution {@code key}, or the free slot it takes (which the caller
+         * marks by setting a window).
+         */
+        private int slotOf(int key) {
+            int[] keys = institutionKeys;
+            long[] windows = institutionWindows;
+            int mask = keys.length - 1;
+            for (int slot = key * 0x9E3779B9 >>> institutionShift; ; slot = (slot + 1) & mask) {
+                if (windows[slot] == 0) {
+                    keys[slot] = key;
+                    return slot;
+                }
+                if (keys[slot] == key) {
+                    return slot;
+                }
+            }
         }
 
         /** Counts an institution in the windows of {@code windows}' bits, the first of its events in each. */
@@ -287,10 +315,25 @@ public final class SignalCalculator {
             }
         }
 
+        /** Doubles the institution table, moving each institution and its balances to its new slot. */
         private void growInstitutions() {
-            institutionWindows = Arrays.copyOf(institutionWindows, institutionWindows.length * 2);
-            if (balances != null) {
-                balances = Arrays.copyOf(balances, balances.length * 2);
+            int[] oldKeys = institutionKeys;
+            long[] oldWindows = institutionWindows;
+            long[] oldBalances = balances;
+            institutionKeys = new int[oldKeys.length * 2];
+            institutionWindows = new long[oldKeys.length * 2];
+            institutionShift--;
+            balances = oldBalances == null ? null : new long[oldBalances.length * 2];
+            int perInstitution = BALANCE_KINDS * BALANCE_FIELDS;
+            for (int old = 0; old < oldKeys.length; old++) {
+                if (oldWindows[old] != 0) {
+                    int slot = slotOf(oldKeys[old]);
+                    institutionWindows[slot] = oldWindows[old];
+                    if (oldBalances != null) {
+                        System.arraycopy(oldBalances, old * perInstitution, balances, slot * perInstitution,
+                                perInstitution);
+                    }
+                }
             }
         }
 
@@ -350,7 +393,7 @@ public final class SignalCalculator {
             long[] units = new long[WINDOWS];
             long[] centsPart = new long[WINDOWS];
             int firstBucket = WINDOWS;
-            for (int institution = 0; balances != null && institution < institutions.size(); institution++) {
+            for (int institution = 0; balances != null && institution < institutionKeys.length; institution++) {
                 int k = (institution * BALANCE_KINDS + kind) * BALANCE_FIELDS;
                 if (balances[k + 3] != 0) {
                     int bucket = (int) (balances[k + 3] % BUCKETS);
