@@ -158,14 +158,17 @@ public final class SignalCalculator {
         private long[] institutionWindows = new long[INITIAL_INSTITUTIONS * 2];
         private int institutionShift = Integer.numberOfLeadingZeros(INITIAL_INSTITUTIONS * 2) + 1;
         private int institutionsKnown;
+        /** Per table slot: the institution's row in {@link #balances} plus one; 0 until its first balance. */
+        private int[] balanceRow = new int[INITIAL_INSTITUTIONS * 2];
         /** Per {@code t * BUCKETS + w}: the institutions with an event of type t in window w. */
         private final int[] institutionCount = new int[TYPES * BUCKETS];
         /**
-         * Per institution and balance kind (overdue, debt): its latest amount-carrying event within 180
-         * days: occurred, reported, cents, and the event's index plus one (0: none yet) times
-         * {@link #BUCKETS} plus its bucket. Null until the first balance.
+         * One row per institution with a balance event within 180 days; per balance kind (overdue,
+         * debt), its latest amount-carrying event: occurred, reported, cents, and the event's index
+         * plus one (0: none yet) times {@link #BUCKETS} plus its bucket.
          */
-        private long[] balances;
+        private long[] balances = new long[8 * BALANCE_KINDS * BALANCE_FIELDS];
+        private int balanceRows;
 
         Tally(long asOf) {
             this.asOf = asOf;
@@ -256,11 +259,12 @@ public final class SignalCalculator {
          */
         private void addBalance(EventHistory history, int i, int t, int institution, long occurred, long reported,
                                 long amount, int bucket) {
-            if (balances == null) {
-                balances = new long[institutionKeys.length * BALANCE_KINDS * BALANCE_FIELDS];
+            int row = balanceRow[institution] - 1;
+            if (row < 0) {
+                row = newBalanceRow(institution);
             }
             long[] kept = balances;
-            int k = (institution * BALANCE_KINDS + (t == OVERDUE ? 0 : 1)) * BALANCE_FIELDS;
+            int k = (row * BALANCE_KINDS + (t == OVERDUE ? 0 : 1)) * BALANCE_FIELDS;
             boolean none = kept[k + 3] == 0;
             long replace;
             if (occurred == kept[k] && !none && amount != EventHistory.NO_AMOUNT) {
@@ -315,24 +319,30 @@ public final class SignalCalculator {
             }
         }
 
-        /** Doubles the institution table, moving each institution and its balances to its new slot. */
+        /** The row of balances of the institution at table slot {@code institution}, new and empty. */
+        private int newBalanceRow(int institution) {
+            int row = balanceRows++;
+            if ((row + 1) * BALANCE_KINDS * BALANCE_FIELDS > balances.length) {
+                balances = Arrays.copyOf(balances, balances.length * 2);
+            }
+            balanceRow[institution] = row + 1;
+            return row;
+        }
+
+        /** Doubles the institution table, moving each institution to its new slot. */
         private void growInstitutions() {
             int[] oldKeys = institutionKeys;
             long[] oldWindows = institutionWindows;
-            long[] oldBalances = balances;
+            int[] oldBalanceRow = balanceRow;
             institutionKeys = new int[oldKeys.length * 2];
             institutionWindows = new long[oldKeys.length * 2];
+            balanceRow = new int[oldKeys.length * 2];
             institutionShift--;
-            balances = oldBalances == null ? null : new long[oldBalances.length * 2];
-            int perInstitution = BALANCE_KINDS * BALANCE_FIELDS;
             for (int old = 0; old < oldKeys.length; old++) {
                 if (oldWindows[old] != 0) {
                     int slot = slotOf(oldKeys[old]);
                     institutionWindows[slot] = oldWindows[old];
-                    if (oldBalances != null) {
-                        System.arraycopy(oldBalances, old * perInstitution, balances, slot * perInstitution,
-                                perInstitution);
-                    }
+                    balanceRow[slot] = oldBalanceRow[old];
                 }
             }
         }
@@ -393,8 +403,8 @@ public final class SignalCalculator {
             long[] units = new long[WINDOWS];
             long[] centsPart = new long[WINDOWS];
             int firstBucket = WINDOWS;
-            for (int institution = 0; balances != null && institution < institutionKeys.length; institution++) {
-                int k = (institution * BALANCE_KINDS + kind) * BALANCE_FIELDS;
+            for (int row = 0; row < balanceRows; row++) {
+                int k = (row * BALANCE_KINDS + kind) * BALANCE_FIELDS;
                 if (balances[k + 3] != 0) {
                     int bucket = (int) (balances[k + 3] % BUCKETS);
                     firstBucket = Math.min(firstBucket, bucket);
