@@ -160,8 +160,17 @@ public final class SignalCalculator {
         private int institutionsKnown;
         /** Per table slot: the institution's row in {@link #balances} plus one; 0 until its first balance. */
         private int[] balanceRow = new int[INITIAL_INSTITUTIONS * 2];
-        /** Per {@code t * BUCKETS + w}: the institutions with an event of type t in window w. */
+        /**
+         * Per {@code t * BUCKETS + w}: the institutions with an event of type t in window w, among
+         * those the table counts (numbered outside 0 to 63).
+         */
         private final int[] institutionCount = new int[TYPES * BUCKETS];
+        /**
+         * Per slot: bit n is set when institution n (0 to 63) has such an event. An index numbers
+         * institutions densely from 0, so that most events need no hash at all; institutions with
+         * other numbers are counted through the table.
+         */
+        private final long[] smallInstitutions = new long[TYPES * BUCKETS];
         /**
          * One row per institution with a balance event within 180 days; per balance kind (overdue,
          * debt), its latest amount-carrying event: occurred, reported, cents, and the event's index
@@ -200,16 +209,12 @@ public final class SignalCalculator {
                     continue;
                 }
                 int key = history.institution(i);
-                int institution = slotOf(key);
-                long had = institutionWindows[institution];
-                long has = had | (((1L << WINDOWS) - 1 << bucket) & (1L << WINDOWS) - 1) << t * BUCKETS;
-                if (has != had) {
-                    institutionWindows[institution] = has;
-                    countInstitution(has & ~had);
-                    if (had == 0 && ++institutionsKnown * 2 > institutionKeys.length) {
-                        growInstitutions();
-                        institution = slotOf(key);
-                    }
+                boolean small = (key & ~(Long.SIZE - 1)) == 0;
+                int institution = -1;
+                if (small) {
+                    smallInstitutions[slot] |= 1L << key;
+                } else {
+                    institution = institutionSlot(key, t, bucket, true);
                 }
                 long amount = history.amountCents(i);
                 if ((amount ^ EventHistory.NO_AMOUNT) > 0) {
@@ -223,6 +228,9 @@ public final class SignalCalculator {
                 }
                 cents[slot] = sum;
                 if (t == OVERDUE || t == DEBT) {
+                    if (small) {
+                        institution = institutionSlot(key, t, bucket, false);
+                    }
                     addBalance(history, i, t, institution, occurred, reported, amount, bucket);
                 }
             }
@@ -294,6 +302,28 @@ public final class SignalCalculator {
         }
 
         /**
+         * The table slot of the institution {@code key}, with the windows of an event of type t in
+         * this bucket marked, and the institution counted in those that are new to it if
+         * {@code counted} (institutions numbered 0 to 63 are counted in {@link #smallInstitutions}).
+         */
+        private int institutionSlot(int key, int t, int bucket, boolean counted) {
+            int institution = slotOf(key);
+            long had = institutionWindows[institution];
+            long has = had | (((1L << WINDOWS) - 1 << bucket) & (1L << WINDOWS) - 1) << t * BUCKETS;
+            if (has != had) {
+                institutionWindows[institution] = has;
+                if (counted) {
+                    countInstitution(has & ~had);
+                }
+                if (had == 0 && ++institutionsKnown * 2 > institutionKeys.length) {
+                    growInstitutions();
+                    institution = slotOf(key);
+                }
+            }
+            return institution;
+        }
+
+        /**
          * The table slot of the institution {@code key}, or the free slot it takes (which the caller
          * marks by setting a window).
          */
@@ -356,10 +386,12 @@ public final class SignalCalculator {
             for (int t = 0; t < TYPES; t++) {
                 int type = t * METRICS * WINDOWS;
                 int counted = 0;
+                long small = 0;
                 for (int w = 0; w < WINDOWS; w++) {
                     counted += count[t * BUCKETS + w];
+                    small |= smallInstitutions[t * BUCKETS + w];
                     values[type + COUNT + w] = counted;
-                    values[type + INSTITUTION_COUNT + w] = institutionCount[t * BUCKETS + w];
+                    values[type + INSTITUTION_COUNT + w] = institutionCount[t * BUCKETS + w] + Long.bitCount(small);
                 }
                 if (t == OVERDUE || t == DEBT) {
                     balanceAmounts(values, type + AMOUNT, t == OVERDUE ? 0 : 1);

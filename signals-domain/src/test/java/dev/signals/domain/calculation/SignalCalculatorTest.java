@@ -167,6 +167,77 @@ class SignalCalculatorTest {
         assertThat(result.valueOf(CATALOGUE.byName("events_overdue_day90"))).isEqualTo(100);
     }
 
+    @Test
+    void institutionsMayBeNumberedInsideAndOutsideZeroTo63InOneHistory() {
+        List<Event> events = new ArrayList<>();
+        String[] institutions = {"a", "b", "c", "d", "e"};
+        for (int i = 0; i < 40; i++) {
+            String institution = institutions[i % institutions.length];
+            EventType type = i % 4 == 0 ? DEBT : i % 4 == 1 ? OVERDUE : i % 4 == 2 ? MARKETING : LOAN_DISBURSEMENT;
+            events.add(event(type, "e" + i, daysBefore(i * 5 + 0.5)).institution(institution)
+                    .amount(String.valueOf(100 + i)).build());
+        }
+        EventHistory plain = EventHistory.of(events);
+        EventHistory renumbered = new NumberedInstitutions(plain, new int[] {63, 64, -1, 0, Integer.MIN_VALUE});
+
+        CalculationResult result = calculator.calculate(renumbered, AS_OF, CATALOGUE.allSignals());
+
+        assertThat(result).isEqualTo(calculator.calculate(plain, AS_OF, CATALOGUE.allSignals()));
+        for (SignalValue value : result.values()) {
+            assertThat(value.value()).as(value.signal().name())
+                    .isEqualTo(ReferenceCalculator.value(events, AS_OF, value.signal()));
+        }
+    }
+
+    /** A history whose institution n is numbered {@code numbers[n]}. */
+    private record NumberedInstitutions(EventHistory history, int[] numbers) implements EventHistory {
+
+        @Override
+        public int size() {
+            return history.size();
+        }
+
+        @Override
+        public EventType type(int i) {
+            return history.type(i);
+        }
+
+        @Override
+        public int institution(int i) {
+            return numbers[history.institution(i)];
+        }
+
+        @Override
+        public long occurredAtMicros(int i) {
+            return history.occurredAtMicros(i);
+        }
+
+        @Override
+        public long reportedAtMicros(int i) {
+            return history.reportedAtMicros(i);
+        }
+
+        @Override
+        public long amountCents(int i) {
+            return history.amountCents(i);
+        }
+
+        @Override
+        public int overdueDays(int i) {
+            return history.overdueDays(i);
+        }
+
+        @Override
+        public boolean autoRepayment(int i) {
+            return history.autoRepayment(i);
+        }
+
+        @Override
+        public String eventId(int i) {
+            return history.eventId(i);
+        }
+    }
+
     // amount of flows
 
     @Test
