@@ -30,12 +30,17 @@ import java.util.Objects;
  * 90, 90 to 180, older), whose primitive tallies the nested windows add up at the end. For
  * balances only each institution's latest amount-carrying event within 180 days is kept: the
  * windows share their upper bound T, so the latest such event inside a window is that one if it
- * lies inside the window, and there is none otherwise. The loop over the events is written for
- * speed, because it runs once per event of every request: the bucket is computed without
- * branches, every tally is a slot of a primitive array indexed by {@code type * 4 + bucket}, and
- * the amounts of flows are summed into a long of cents whatever the event (an event without an
- * amount adds 0), so that the only branches that depend on the event are the rare ones (not yet
- * known, older than 180 days, a balance). The calculator is stateless and thread-safe.
+ * lies inside the window, and there is none otherwise.
+ *
+ * <p>The loop over the events runs once per event of every request, and is written for speed
+ * (the calculation benchmark measures it against one plain read of the same events): the bucket
+ * is computed without branches; every tally is a slot of a primitive array indexed by
+ * {@code type * 4 + bucket}; flows sum cents into one long per slot whatever the event (an event
+ * without an amount adds 0); institutions numbered 0 to 63, which is how an index numbers a
+ * network's lenders, are bits of a long per slot, counted with a bit count at the end, and only
+ * other numbers go through a hash table; a later balance replaces the kept one through masks,
+ * because balance events come in any order. The values of every signal are computed once, into
+ * a table indexed by type, metric and window. The calculator is stateless and thread-safe.
  */
 public final class SignalCalculator {
 
@@ -160,6 +165,8 @@ public final class SignalCalculator {
         private int institutionsKnown;
         /** Per table slot: the institution's row in {@link #balances} plus one; 0 until its first balance. */
         private int[] balanceRow = new int[INITIAL_INSTITUTIONS * 2];
+        /** Per institution numbered 0 to 63: its row in {@link #balances} plus one; 0 until its first balance. */
+        private final int[] smallBalanceRow = new int[Long.SIZE];
         /**
          * Per {@code t * BUCKETS + w}: the institutions with an event of type t in window w, among
          * those the table counts (numbered outside 0 to 63).
@@ -214,7 +221,7 @@ public final class SignalCalculator {
                 if (small) {
                     smallInstitutions[slot] |= 1L << key;
                 } else {
-                    institution = institutionSlot(key, t, bucket, true);
+                    institution = institutionSlot(key, t, bucket);
                 }
                 long amount = history.amountCents(i);
                 if ((amount ^ EventHistory.NO_AMOUNT) > 0) {
@@ -228,10 +235,8 @@ public final class SignalCalculator {
                 }
                 cents[slot] = sum;
                 if (t == OVERDUE || t == DEBT) {
-                    if (small) {
-                        institution = institutionSlot(key, t, bucket, false);
-                    }
-                    addBalance(history, i, t, institution, occurred, reported, amount, bucket);
+                    addBalance(history, i, t, small ? smallBalanceRow(key) : balanceRow(institution), occurred,
+                            reported, amount, bucket);
                 }
             }
             this.amountSlots = amountSlots;
@@ -265,12 +270,8 @@ public final class SignalCalculator {
          * good as random: the choice is made with masks rather than branches, except for the rare
          * tie on occurredAt.
          */
-        private void addBalance(EventHistory history, int i, int t, int institution, long occurred, long reported,
+        private void addBalance(EventHistory history, int i, int t, int row, long occurred, long reported,
                                 long amount, int bucket) {
-            int row = balanceRow[institution] - 1;
-            if (row < 0) {
-                row = newBalanceRow(institution);
-            }
             long[] kept = balances;
             int k = (row * BALANCE_KINDS + (t == OVERDUE ? 0 : 1)) * BALANCE_FIELDS;
             boolean none = kept[k + 3] == 0;
@@ -302,19 +303,16 @@ public final class SignalCalculator {
         }
 
         /**
-         * The table slot of the institution {@code key}, with the windows of an event of type t in
-         * this bucket marked, and the institution counted in those that are new to it if
-         * {@code counted} (institutions numbered 0 to 63 are counted in {@link #smallInstitutions}).
+         * The table slot of the institution {@code key} (not numbered 0 to 63), with the windows of an
+         * event of type t in this bucket marked, and the institution counted in those new to it.
          */
-        private int institutionSlot(int key, int t, int bucket, boolean counted) {
+        private int institutionSlot(int key, int t, int bucket) {
             int institution = slotOf(key);
             long had = institutionWindows[institution];
             long has = had | (((1L << WINDOWS) - 1 << bucket) & (1L << WINDOWS) - 1) << t * BUCKETS;
             if (has != had) {
                 institutionWindows[institution] = has;
-                if (counted) {
-                    countInstitution(has & ~had);
-                }
+                countInstitution(has & ~had);
                 if (had == 0 && ++institutionsKnown * 2 > institutionKeys.length) {
                     growInstitutions();
                     institution = slotOf(key);
@@ -349,14 +347,29 @@ public final class SignalCalculator {
             }
         }
 
-        /** The row of balances of the institution at table slot {@code institution}, new and empty. */
-        private int newBalanceRow(int institution) {
+        /** The row of balances of the institution numbered {@code key}, 0 to 63. */
+        private int smallBalanceRow(int key) {
+            if (smallBalanceRow[key] == 0) {
+                smallBalanceRow[key] = newBalanceRow();
+            }
+            return smallBalanceRow[key] - 1;
+        }
+
+        /** The row of balances of the institution at table slot {@code institution}. */
+        private int balanceRow(int institution) {
+            if (balanceRow[institution] == 0) {
+                balanceRow[institution] = newBalanceRow();
+            }
+            return balanceRow[institution] - 1;
+        }
+
+        /** A new, empty row of balances, as its number plus one. */
+        private int newBalanceRow() {
             int row = balanceRows++;
             if ((row + 1) * BALANCE_KINDS * BALANCE_FIELDS > balances.length) {
                 balances = Arrays.copyOf(balances, balances.length * 2);
             }
-            balanceRow[institution] = row + 1;
-            return row;
+            return row + 1;
         }
 
         /** Doubles the institution table, moving each institution to its new slot. */
