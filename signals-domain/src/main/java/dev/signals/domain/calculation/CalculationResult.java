@@ -18,12 +18,16 @@ public final class CalculationResult {
 
     private CalculationResult(boolean hasData, List<SignalValue> values) {
         this.hasData = hasData;
-        this.values = List.copyOf(values);
-        for (int i = 1; i < this.values.size(); i++) {
-            if (this.values.get(i - 1).signal().position() >= this.values.get(i).signal().position()) {
+        this.values = values;
+    }
+
+    private static List<SignalValue> inOrder(List<SignalValue> values) {
+        for (int i = 1; i < values.size(); i++) {
+            if (values.get(i - 1).signal().position() >= values.get(i).signal().position()) {
                 throw new IllegalArgumentException("values must be in catalogue order without repetition");
             }
         }
+        return values;
     }
 
     /**
@@ -32,7 +36,15 @@ public final class CalculationResult {
      * @param values one per signal, in catalogue order
      */
     public static CalculationResult of(boolean hasData, List<SignalValue> values) {
-        return new CalculationResult(hasData, Objects.requireNonNull(values, "values"));
+        return new CalculationResult(hasData, inOrder(List.copyOf(Objects.requireNonNull(values, "values"))));
+    }
+
+    /**
+     * The calculator's result, whose values are a selection's signals and so in catalogue order
+     * already: the one copy {@code List.of} makes is the only one.
+     */
+    static CalculationResult inCatalogueOrder(boolean hasData, SignalValue[] values) {
+        return new CalculationResult(hasData, List.of(values));
     }
 
     /** Whether at least one event of the subject is known at {@code asOf}. */

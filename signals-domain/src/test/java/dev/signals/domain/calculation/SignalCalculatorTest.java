@@ -7,6 +7,7 @@ import static dev.signals.domain.catalogue.EventType.MARKETING;
 import static dev.signals.domain.catalogue.EventType.OVERDUE;
 import static dev.signals.domain.catalogue.EventType.SUCCESSFUL_REPAYMENT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.catalogue.Metric;
@@ -15,6 +16,7 @@ import dev.signals.domain.catalogue.SignalCatalogue;
 import dev.signals.domain.catalogue.SignalSelection;
 import dev.signals.domain.event.Event;
 import dev.signals.domain.event.EventBuilder;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,6 +167,77 @@ class SignalCalculatorTest {
         assertThat(result.valueOf(CATALOGUE.byName("events_overdue_day90"))).isEqualTo(100);
     }
 
+    @Test
+    void institutionsMayBeNumberedInsideAndOutsideZeroTo63InOneHistory() {
+        List<Event> events = new ArrayList<>();
+        String[] institutions = {"a", "b", "c", "d", "e"};
+        for (int i = 0; i < 40; i++) {
+            String institution = institutions[i % institutions.length];
+            EventType type = i % 4 == 0 ? DEBT : i % 4 == 1 ? OVERDUE : i % 4 == 2 ? MARKETING : LOAN_DISBURSEMENT;
+            events.add(event(type, "e" + i, daysBefore(i * 5 + 0.5)).institution(institution)
+                    .amount(String.valueOf(100 + i)).build());
+        }
+        EventHistory plain = EventHistory.of(events);
+        EventHistory renumbered = new NumberedInstitutions(plain, new int[] {63, 64, -1, 0, Integer.MIN_VALUE});
+
+        CalculationResult result = calculator.calculate(renumbered, AS_OF, CATALOGUE.allSignals());
+
+        assertThat(result).isEqualTo(calculator.calculate(plain, AS_OF, CATALOGUE.allSignals()));
+        for (SignalValue value : result.values()) {
+            assertThat(value.value()).as(value.signal().name())
+                    .isEqualTo(ReferenceCalculator.value(events, AS_OF, value.signal()));
+        }
+    }
+
+    /** A history whose institution n is numbered {@code numbers[n]}. */
+    private record NumberedInstitutions(EventHistory history, int[] numbers) implements EventHistory {
+
+        @Override
+        public int size() {
+            return history.size();
+        }
+
+        @Override
+        public EventType type(int i) {
+            return history.type(i);
+        }
+
+        @Override
+        public int institution(int i) {
+            return numbers[history.institution(i)];
+        }
+
+        @Override
+        public long occurredAtMicros(int i) {
+            return history.occurredAtMicros(i);
+        }
+
+        @Override
+        public long reportedAtMicros(int i) {
+            return history.reportedAtMicros(i);
+        }
+
+        @Override
+        public long amountCents(int i) {
+            return history.amountCents(i);
+        }
+
+        @Override
+        public int overdueDays(int i) {
+            return history.overdueDays(i);
+        }
+
+        @Override
+        public boolean autoRepayment(int i) {
+            return history.autoRepayment(i);
+        }
+
+        @Override
+        public String eventId(int i) {
+            return history.eventId(i);
+        }
+    }
+
     // amount of flows
 
     @Test
@@ -290,6 +363,108 @@ class SignalCalculatorTest {
         }
 
         assertThat(value("events_loan_disbursement_day30_amount", events)).isEqualTo(10_000_000_000_000L * 1000 - 10);
+    }
+
+    // Amounts of a history that does not come from validated events (EventHistory is an interface):
+    // sums of cents beyond a long still add up exactly; sums of whole units beyond a long fail, and
+    // only the signals that ask for them.
+
+    @Test
+    void flowAmountsWhoseCentsOverflowALongStillSumExactly() {
+        long cents = Long.MAX_VALUE - 1;
+        EventHistory history = new FixedAmounts(EventHistory.of(List.of(
+                event(LOAN_DISBURSEMENT, "l1", daysBefore(1)).amount("1").build(),
+                event(LOAN_DISBURSEMENT, "l2", daysBefore(2)).amount("1").build(),
+                event(LOAN_DISBURSEMENT, "l3", daysBefore(3)).amount("1").build())), cents);
+
+        Long value = calculator.calculate(history, AS_OF, CATALOGUE.allSignals())
+                .valueOf(CATALOGUE.byName("events_loan_disbursement_day30_amount"));
+
+        assertThat(BigInteger.valueOf(value)).isEqualTo(BigInteger.valueOf(cents).multiply(BigInteger.valueOf(3))
+                .add(BigInteger.valueOf(50)).divide(BigInteger.valueOf(100)));
+    }
+
+    @Test
+    void aFlowAmountBeyondALongOfUnitsFailsOnlyTheSignalsThatAskForIt() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            events.add(event(LOAN_DISBURSEMENT, "l" + i, daysBefore(1)).amount("1").build());
+        }
+        events.add(event(LOAN_DISBURSEMENT, "old", daysBefore(100)).amount("1").build());
+        EventHistory history = new FixedAmounts(EventHistory.of(events), Long.MAX_VALUE);
+        Signal count = CATALOGUE.byName("events_loan_disbursement_day30");
+        Signal amount = CATALOGUE.byName("events_loan_disbursement_day90_amount");
+
+        assertThat(calculator.calculate(history, AS_OF, SignalSelection.of(List.of(count))).valueOf(count))
+                .isEqualTo(101);
+        assertThatThrownBy(
+                        () -> calculator.calculate(history, AS_OF, SignalSelection.of(List.of(count, amount))))
+                .isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void balanceAmountsBeyondALongOfUnitsFailOnlyTheSignalsThatAskForThem() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            events.add(event(DEBT, "d" + i, daysBefore(1)).institution("inst-" + i).amount("1").build());
+        }
+        EventHistory history = new FixedAmounts(EventHistory.of(events), Long.MAX_VALUE);
+        Signal overdue = CATALOGUE.byName("events_overdue_day30_amount");
+        Signal debt = CATALOGUE.byName("events_debt_day30_amount");
+
+        assertThat(calculator.calculate(history, AS_OF, SignalSelection.of(List.of(overdue))).valueOf(overdue)).isNull();
+        assertThatThrownBy(
+                        () -> calculator.calculate(history, AS_OF, SignalSelection.of(List.of(debt))))
+                .isInstanceOf(ArithmeticException.class);
+    }
+
+    /** A history whose every amount is {@code cents}. */
+    private record FixedAmounts(EventHistory history, long cents) implements EventHistory {
+
+        @Override
+        public int size() {
+            return history.size();
+        }
+
+        @Override
+        public EventType type(int i) {
+            return history.type(i);
+        }
+
+        @Override
+        public int institution(int i) {
+            return history.institution(i);
+        }
+
+        @Override
+        public long occurredAtMicros(int i) {
+            return history.occurredAtMicros(i);
+        }
+
+        @Override
+        public long reportedAtMicros(int i) {
+            return history.reportedAtMicros(i);
+        }
+
+        @Override
+        public long amountCents(int i) {
+            return cents;
+        }
+
+        @Override
+        public int overdueDays(int i) {
+            return history.overdueDays(i);
+        }
+
+        @Override
+        public boolean autoRepayment(int i) {
+            return history.autoRepayment(i);
+        }
+
+        @Override
+        public String eventId(int i) {
+            return history.eventId(i);
+        }
     }
 
     // overdue days
