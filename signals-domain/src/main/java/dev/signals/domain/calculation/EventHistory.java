@@ -24,6 +24,14 @@ public interface EventHistory {
 
     EventType type(int i);
 
+    /**
+     * {@code type(i).ordinal()}: what the calculation reads per event. A compact history that keeps the
+     * type as a number answers it without looking up the enum constant.
+     */
+    default int typeOrdinal(int i) {
+        return type(i).ordinal();
+    }
+
     /** The institution as an opaque int; equal ints mean the same institution in this history. */
     int institution(int i);
 

@@ -205,7 +205,7 @@ public final class SignalCalculator {
                     continue;
                 }
                 known = true;
-                int t = history.type(i).ordinal();
+                int t = history.typeOrdinal(i);
                 if (occurred > latestOccurred[t]) {
                     latestOccurred[t] = occurred;
                 }

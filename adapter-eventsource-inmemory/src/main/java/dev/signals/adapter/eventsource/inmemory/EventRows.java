@@ -74,7 +74,11 @@ final class EventRows {
     }
 
     static EventType type(long first) {
-        return TYPES[(int) (first >>> 1) & 0xf];
+        return TYPES[typeOrdinal(first)];
+    }
+
+    static int typeOrdinal(long first) {
+        return (int) (first >>> 1) & 0xf;
     }
 
     static boolean autoRepayment(long first) {

@@ -196,6 +196,11 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         }
 
         @Override
+        public int typeOrdinal(int i) {
+            return EventRows.typeOrdinal(rows[at(i)]);
+        }
+
+        @Override
         public int institution(int i) {
             long second = second(i);
             return EventRows.isWide(second) ? WideRecords.institution(wide, EventRows.wideRecord(second))
