@@ -1,6 +1,7 @@
 package dev.signals.adapter.persistence;
 
 import dev.signals.adapter.persistence.jooq.tables.records.EventRecord;
+import dev.signals.application.StorageUnavailableException;
 import dev.signals.application.port.out.EventJournalPort;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.event.Event;
@@ -46,8 +47,8 @@ import static dev.signals.adapter.persistence.jooq.Tables.EVENT;
  * has ({@code event_id IN (...)}, in chunks), classifies each event against the stored one (or an earlier one
  * of the same batch) and inserts the new ones with multi-row INSERTs, in event-id order for the same reason.
  * The writer that waited gets a unique violation once the other commits (H2 waits at most its lock timeout,
- * 2 seconds by default, then fails), and the whole append runs again, once, now seeing the other's rows; a
- * second collision propagates.
+ * 2 seconds by default, then fails), and the whole append runs again, now seeing the other's committed rows;
+ * up to {@link #H2_ATTEMPTS} runs in all, after which the collision propagates.
  *
  * <p>Within one append, {@code seq} therefore follows the event ids, not the order of the batch; from one
  * append to the next it follows the appends.
@@ -99,18 +100,36 @@ final class JooqEventJournal implements EventJournalPort {
         if (events.isEmpty()) {
             return List.of();
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return statements.inTransaction(dsl -> appendOnce(dsl, institution, events));
+            } catch (DataAccessException e) {
+                if (postgres) {
+                    throw e; // ON CONFLICT leaves no unique violation to recover from: this is another failure
+                }
+                if (!Statements.isUniqueViolation(e) || attempt == H2_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.info("A concurrent append stored some of the {} event id(s) being appended for institution {}; "
+                        + "appending them again (attempt {} of {})", events.size(), institution, attempt + 1, H2_ATTEMPTS);
+                pauseBeforeAttempt(attempt);
+            }
+        }
+    }
+
+    /**
+     * How often an append on H2 runs when concurrent appends keep storing its ids first: each run sees the
+     * rows committed before it, but the other writer may not have committed yet when the collision is
+     * reported, so a second run can collide again.
+     */
+    static final int H2_ATTEMPTS = 5;
+
+    private static void pauseBeforeAttempt(int attempt) {
         try {
-            return statements.inTransaction(dsl -> appendOnce(dsl, institution, events));
-        } catch (DataAccessException e) {
-            if (postgres) {
-                throw e; // ON CONFLICT leaves no unique violation to recover from: this is another failure
-            }
-            if (!Statements.isUniqueViolation(e)) {
-                throw e;
-            }
-            LOG.info("A concurrent append stored some of the {} event id(s) being appended for institution {}; "
-                    + "appending them again", events.size(), institution);
-            return statements.inTransaction(dsl -> appendOnce(dsl, institution, events));
+            Thread.sleep(5L * attempt);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailableException("interrupted while appending events again", interrupted);
         }
     }
 

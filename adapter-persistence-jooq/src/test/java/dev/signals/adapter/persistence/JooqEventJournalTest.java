@@ -493,16 +493,21 @@ class JooqEventJournalTest {
         try (var db = StartedDatabase.start(kind); var otherInstance = StartedDatabase.sharing(db)) {
             var journal = new JooqEventJournal(db.database());
             var otherWriter = new JooqEventJournal(otherInstance.database());
-            var batch = numbered(0, 4);
-            // After each lookup, another of the batch's event ids, so that running the append again collides again.
-            AtomicInteger lookups = afterEachLookup(db, otherWriter, List.of(List.of(batch.get(1)), List.of(batch.get(2))));
+            int attempts = JooqEventJournal.H2_ATTEMPTS;
+            var batch = numbered(0, attempts + 2);
+            // After each lookup, another of the batch's event ids, so that every run of the append collides again.
+            List<List<Event>> collisions = new ArrayList<>();
+            for (int i = 1; i <= attempts; i++) {
+                collisions.add(List.of(batch.get(i)));
+            }
+            AtomicInteger lookups = afterEachLookup(db, otherWriter, collisions);
 
             assertThatThrownBy(() -> journal.append(INSTITUTION, batch))
                     .isInstanceOf(DataAccessException.class)
                     .satisfies(e -> assertThat(Statements.isUniqueViolation((DataAccessException) e)).isTrue());
 
-            assertThat(lookups).hasValue(2);
-            assertThat(replayed(journal)).containsExactly(batch.get(1), batch.get(2));
+            assertThat(lookups).hasValue(attempts);
+            assertThat(replayed(journal)).containsExactlyElementsOf(batch.subList(1, attempts + 1));
         }
     }
 
