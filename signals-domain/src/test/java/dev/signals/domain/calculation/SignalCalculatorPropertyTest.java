@@ -3,7 +3,6 @@ package dev.signals.domain.calculation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signals.domain.calculation.RandomHistories.Scenario;
-import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.catalogue.SignalCatalogue;
 import dev.signals.domain.catalogue.SignalSelection;
 import dev.signals.domain.event.Event;
@@ -168,51 +167,11 @@ class SignalCalculatorPropertyTest {
      * A history whose institutions are numbered {@code n * multiplier + offset} (a bijection on
      * ints for an odd multiplier): negative, large and sparse numbers, as an index may use.
      */
-    private record RenumberedInstitutions(EventHistory history, int multiplier, int offset) implements EventHistory {
-
-        @Override
-        public int size() {
-            return history.size();
-        }
-
-        @Override
-        public EventType type(int i) {
-            return history.type(i);
-        }
+    private record RenumberedInstitutions(EventHistory history, int multiplier, int offset) implements ForwardingHistory {
 
         @Override
         public int institution(int i) {
             return history.institution(i) * multiplier + offset;
-        }
-
-        @Override
-        public long occurredAtMicros(int i) {
-            return history.occurredAtMicros(i);
-        }
-
-        @Override
-        public long reportedAtMicros(int i) {
-            return history.reportedAtMicros(i);
-        }
-
-        @Override
-        public long amountCents(int i) {
-            return history.amountCents(i);
-        }
-
-        @Override
-        public int overdueDays(int i) {
-            return history.overdueDays(i);
-        }
-
-        @Override
-        public boolean autoRepayment(int i) {
-            return history.autoRepayment(i);
-        }
-
-        @Override
-        public String eventId(int i) {
-            return history.eventId(i);
         }
     }
 }

@@ -190,51 +190,11 @@ class SignalCalculatorTest {
     }
 
     /** A history whose institution n is numbered {@code numbers[n]}. */
-    private record NumberedInstitutions(EventHistory history, int[] numbers) implements EventHistory {
-
-        @Override
-        public int size() {
-            return history.size();
-        }
-
-        @Override
-        public EventType type(int i) {
-            return history.type(i);
-        }
+    private record NumberedInstitutions(EventHistory history, int[] numbers) implements ForwardingHistory {
 
         @Override
         public int institution(int i) {
             return numbers[history.institution(i)];
-        }
-
-        @Override
-        public long occurredAtMicros(int i) {
-            return history.occurredAtMicros(i);
-        }
-
-        @Override
-        public long reportedAtMicros(int i) {
-            return history.reportedAtMicros(i);
-        }
-
-        @Override
-        public long amountCents(int i) {
-            return history.amountCents(i);
-        }
-
-        @Override
-        public int overdueDays(int i) {
-            return history.overdueDays(i);
-        }
-
-        @Override
-        public boolean autoRepayment(int i) {
-            return history.autoRepayment(i);
-        }
-
-        @Override
-        public String eventId(int i) {
-            return history.eventId(i);
         }
     }
 
@@ -419,51 +379,11 @@ class SignalCalculatorTest {
     }
 
     /** A history whose every amount is {@code cents}. */
-    private record FixedAmounts(EventHistory history, long cents) implements EventHistory {
-
-        @Override
-        public int size() {
-            return history.size();
-        }
-
-        @Override
-        public EventType type(int i) {
-            return history.type(i);
-        }
-
-        @Override
-        public int institution(int i) {
-            return history.institution(i);
-        }
-
-        @Override
-        public long occurredAtMicros(int i) {
-            return history.occurredAtMicros(i);
-        }
-
-        @Override
-        public long reportedAtMicros(int i) {
-            return history.reportedAtMicros(i);
-        }
+    private record FixedAmounts(EventHistory history, long cents) implements ForwardingHistory {
 
         @Override
         public long amountCents(int i) {
             return cents;
-        }
-
-        @Override
-        public int overdueDays(int i) {
-            return history.overdueDays(i);
-        }
-
-        @Override
-        public boolean autoRepayment(int i) {
-            return history.autoRepayment(i);
-        }
-
-        @Override
-        public String eventId(int i) {
-            return history.eventId(i);
         }
     }
 
