@@ -1,9 +1,6 @@
 package dev.signals.bootstrap.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.signals.adapter.persistence.TestDatabases;
-import dev.signals.bootstrap.SignalsConfig;
-import dev.signals.bootstrap.SignalsService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,22 +28,18 @@ class ApiDocsPageTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestDatabases.TestDatabase database;
-    private SignalsService service;
+    private ServiceOnH2 service;
     private String base;
 
     @BeforeAll
     void start() throws Exception {
-        Path dataDir = Files.createTempDirectory("signals-docs-test");
-        database = TestDatabases.h2();
-        service = SignalsService.start(new SignalsConfig(0, dataDir, database.settings(), "admin-token-for-docs-0123456789"));
-        base = "http://127.0.0.1:" + service.port();
+        service = ServiceOnH2.start("admin-token-for-docs-0123456789");
+        base = service.base();
     }
 
     @AfterAll
     void stop() {
         service.close();
-        database.close();
     }
 
     @Test

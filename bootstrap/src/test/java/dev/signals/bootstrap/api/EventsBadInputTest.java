@@ -1,22 +1,16 @@
 package dev.signals.bootstrap.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.signals.adapter.persistence.TestDatabases;
-import dev.signals.bootstrap.SignalsConfig;
-import dev.signals.bootstrap.SignalsService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static dev.signals.bootstrap.api.SignalsApiTest.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,24 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventsBadInputTest {
 
-    private TestDatabases.TestDatabase database;
-    private SignalsService service;
+    private ServiceOnH2 service;
     private ApiClient reporter;
 
     @BeforeAll
     void start() throws Exception {
-        database = TestDatabases.h2();
-        service = SignalsService.start(new SignalsConfig(0, Files.createTempDirectory("events-bad-input"), database.settings(), ADMIN_TOKEN));
-        ApiClient anonymous = ApiClient.anonymous(service.port());
-        JsonNode account = anonymous.bearer(ADMIN_TOKEN).post("/v1/admin/accounts",
-                Map.of("name", "Reporter", "institutionId", "reporter")).data();
-        reporter = anonymous.basic(account.path("apiKey").asText(), account.path("apiSecret").asText());
+        service = ServiceOnH2.start(ADMIN_TOKEN);
+        reporter = service.client(service.createAccount("Reporter", "reporter"));
     }
 
     @AfterAll
     void stop() {
         service.close();
-        database.close();
     }
 
     @Test

@@ -1,11 +1,7 @@
 package dev.signals.bootstrap.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.signals.adapter.persistence.TestDatabases;
-import dev.signals.bootstrap.SignalsConfig;
-import dev.signals.bootstrap.SignalsService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,10 +13,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import static dev.signals.bootstrap.api.SignalsApiTest.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,24 +32,18 @@ class MetricsApiTest {
     private static final String KNOWN_PHONE = "+639175551001";
     private static final String UNKNOWN_PHONE = "+639175551002";
 
-    private TestDatabases.TestDatabase database;
-    private SignalsService service;
+    private ServiceOnH2 service;
     private ApiClient lender;
 
     @BeforeAll
     void start() throws Exception {
-        database = TestDatabases.h2();
-        service = SignalsService.start(new SignalsConfig(0, Files.createTempDirectory("signals-metrics-test"), database.settings(), ADMIN_TOKEN));
-        ApiClient anonymous = ApiClient.anonymous(service.port());
-        JsonNode account = anonymous.bearer(ADMIN_TOKEN).post("/v1/admin/accounts",
-                Map.of("name", "Metered Lending", "institutionId", "metered-lending")).data();
-        lender = anonymous.basic(account.path("apiKey").asText(), account.path("apiSecret").asText());
+        service = ServiceOnH2.start(ADMIN_TOKEN);
+        lender = service.client(service.createAccount("Metered Lending", "metered-lending"));
     }
 
     @AfterAll
     void stop() {
         service.close();
-        database.close();
     }
 
     @Test
@@ -171,7 +159,7 @@ class MetricsApiTest {
     }
 
     private String scrapeText() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/metrics"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(service.base() + "/metrics"))
                 .timeout(Duration.ofSeconds(30)).GET().build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -2,10 +2,7 @@ package dev.signals.bootstrap.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.signals.adapter.persistence.TestDatabases;
 import dev.signals.adapter.rest.HttpServer;
-import dev.signals.bootstrap.SignalsConfig;
-import dev.signals.bootstrap.SignalsService;
 import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
 import org.junit.jupiter.api.AfterAll;
@@ -18,8 +15,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -53,8 +48,7 @@ class OpenApiConformanceTest {
     private static final Set<Integer> SERVER_FAILURES = Set.of(500, 503);
     private static final String ZEROS = "00000000000000000000000000000000";
 
-    private TestDatabases.TestDatabase database;
-    private SignalsService service;
+    private ServiceOnH2 service;
     private String documentText;
     private OpenApiContract contract;
     private ApiClient anonymous;
@@ -68,11 +62,9 @@ class OpenApiConformanceTest {
 
     @BeforeAll
     void start() throws Exception {
-        Path dataDir = Files.createTempDirectory("signals-openapi-test");
-        database = TestDatabases.h2();
-        service = SignalsService.start(new SignalsConfig(0, dataDir, database.settings(), ADMIN_TOKEN));
-        anonymous = ApiClient.anonymous(service.port());
-        admin = anonymous.bearer(ADMIN_TOKEN);
+        service = ServiceOnH2.start(ADMIN_TOKEN);
+        anonymous = service.anonymous();
+        admin = service.admin();
         documentText = anonymous.get("/openapi.json").response().body();
         contract = OpenApiContract.of(documentText);
         var created = admin.post("/v1/admin/accounts", Map.of("name", "Conformance Lending", "institutionId", "conformance-lending"));
@@ -84,7 +76,6 @@ class OpenApiConformanceTest {
     @AfterAll
     void stop() {
         service.close();
-        database.close();
     }
 
     // --- the document itself ------------------------------------------------------------------------
@@ -380,7 +371,7 @@ class OpenApiConformanceTest {
 
     private Set<String> servedRoutes() {
         Set<String> methods = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
-        List<ParsedEndpoint> endpoints = service.injector().getInstance(HttpServer.class).javalin()
+        List<ParsedEndpoint> endpoints = service.service().injector().getInstance(HttpServer.class).javalin()
                 .unsafeConfig().pvt.internalRouter.allHttpHandlers();
         return endpoints.stream().map(ParsedEndpoint::getEndpoint)
                 .filter(endpoint -> methods.contains(endpoint.getMethod().name()))

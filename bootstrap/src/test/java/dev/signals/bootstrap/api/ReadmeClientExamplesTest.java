@@ -1,9 +1,6 @@
 package dev.signals.bootstrap.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.signals.adapter.persistence.TestDatabases;
-import dev.signals.bootstrap.SignalsConfig;
-import dev.signals.bootstrap.SignalsService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,23 +51,19 @@ class ReadmeClientExamplesTest {
             """;
 
     private Path repository;
-    private TestDatabases.TestDatabase database;
-    private SignalsService service;
+    private ServiceOnH2 service;
     private String base;
 
     @BeforeAll
     void start() throws IOException {
         repository = repositoryRoot();
-        database = TestDatabases.h2();
-        service = SignalsService.start(new SignalsConfig(0, Files.createTempDirectory("signals-readme-examples"),
-                database.settings(), ADMIN_TOKEN));
-        base = "http://127.0.0.1:" + service.port();
+        service = ServiceOnH2.start(ADMIN_TOKEN);
+        base = service.base();
     }
 
     @AfterAll
     void stop() {
         service.close();
-        database.close();
     }
 
     @Test
@@ -123,12 +116,12 @@ class ReadmeClientExamplesTest {
 
     @Test
     void theJavaExampleMakesAnAlphaSignalRequestWithTheJdkAlone(@TempDir Path work) throws Exception {
-        ApiClient admin = ApiClient.anonymous(service.port()).bearer(ADMIN_TOKEN);
+        ApiClient admin = service.admin();
         var account = admin.post("/v1/admin/accounts", Map.of("name", "Java Example Lending", "institutionId", "java-example"));
         assertThat(account.status()).as(account.toString()).isEqualTo(201);
         String apiKey = account.data().path("apiKey").asText();
         String apiSecret = account.data().path("apiSecret").asText();
-        var event = ApiClient.anonymous(service.port()).basic(apiKey, apiSecret).post("/v1/events", """
+        var event = service.anonymous().basic(apiKey, apiSecret).post("/v1/events", """
                 {"events": [{"eventId": "java-1", "type": "OVERDUE", "occurredAt": "2024-07-30T08:00:00Z",
                              "phone": "+639170000001", "amount": 800, "overdueDays": 3}]}""");
         assertThat(event.data().path("accepted").asInt()).as(event.toString()).isEqualTo(1);
