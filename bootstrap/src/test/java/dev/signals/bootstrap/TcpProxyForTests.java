@@ -62,8 +62,17 @@ public final class TcpProxyForTests implements AutoCloseable {
                 Socket client = socket.accept();
                 Socket upstream = new Socket();
                 upstream.connect(target, 2_000);
-                open.add(client);
-                open.add(upstream);
+                synchronized (this) {
+                    // A connection accepted just before a cut() must not outlive it: the pool would keep
+                    // a working connection through the outage.
+                    if (socket.isClosed()) {
+                        closeQuietly(client);
+                        closeQuietly(upstream);
+                        continue;
+                    }
+                    open.add(client);
+                    open.add(upstream);
+                }
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {
