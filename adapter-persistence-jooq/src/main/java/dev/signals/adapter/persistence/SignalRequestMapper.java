@@ -23,7 +23,8 @@ import java.util.List;
  * A {@link SignalRequest} as a {@code signal_request} row plus one {@code signal_request_subject} row per key
  * of its subject, and back through {@link SignalRequest#restore}, which checks that the stored state is
  * consistent. The subject is stored as its lookup key and read back with {@link SubjectKeys#subjectOf};
- * the template as its id, signal names, amount format and bands ({@link TemplateColumns}); the values as one
+ * the template as its id, signal names, amount format and bands ({@link TemplateColumns}); {@code as_of} as the
+ * client sent it, null when it sent none; the values as one
  * element per signal of the template, in its order, empty for null, and no column value at all when the
  * request has no values (PROCESSING, NO_DATA, ERROR).
  */
@@ -37,7 +38,7 @@ final class SignalRequestMapper {
         record.setId(request.id().value());
         record.setAccountId(request.accountId().value());
         record.setCreatedAt(Timestamps.toColumn(request.createdAt()));
-        record.setAsOf(Timestamps.toColumn(request.asOf()));
+        record.setAsOf(request.requestedAsOf().map(Timestamps::toColumn).orElse(null));
         record.setSubjectKey(request.subject().lookupKey());
 
         RequestMeta meta = request.requestMeta();
@@ -84,11 +85,7 @@ final class SignalRequestMapper {
     }
 
     static SignalRequest toSignalRequest(SignalRequestRecord record) {
-        SignalTemplate template = new SignalTemplate(
-                record.getTemplateId(),
-                TemplateColumns.selection(record.getSignals()),
-                TemplateColumns.format(record.getAmountFormat()),
-                TemplateColumns.bands(record.getAmountBands()));
+        SignalTemplate template = template(record);
         Consent consent = new Consent(
                 record.getConsentType(),
                 record.getConsentVersion(),
@@ -105,7 +102,7 @@ final class SignalRequestMapper {
                 new SignalRequestId(record.getId()),
                 new AccountId(record.getAccountId()),
                 Timestamps.fromColumn(record.getCreatedAt()),
-                Timestamps.fromColumn(record.getAsOf()),
+                record.getAsOf() == null ? null : Timestamps.fromColumn(record.getAsOf()),
                 SubjectKeys.subjectOf(record.getSubjectKey()),
                 meta,
                 template,
@@ -113,6 +110,20 @@ final class SignalRequestMapper {
                 record.getResultCode() == null ? null : ResultCode.valueOf(record.getResultCode()),
                 record.getResultMessage(),
                 values(record.getId(), template.signals(), record.getResultValues()));
+    }
+
+    /**
+     * The template the request was answered with. A selection's is made again by
+     * {@link SignalTemplate#ofSelection}, which names the 35 defaults {@code tpl-sgn003001} (rows stored before
+     * it did so name them {@code tpl-account-selection}).
+     */
+    private static SignalTemplate template(SignalRequestRecord record) {
+        SignalSelection signals = TemplateColumns.selection(record.getSignals());
+        if (SignalTemplate.ACCOUNT_SELECTION_ID.equals(record.getTemplateId())) {
+            return SignalTemplate.ofSelection(signals);
+        }
+        return new SignalTemplate(record.getTemplateId(), signals, TemplateColumns.format(record.getAmountFormat()),
+                TemplateColumns.bands(record.getAmountBands()));
     }
 
     private static String valuesColumn(List<SignalValue> values) {

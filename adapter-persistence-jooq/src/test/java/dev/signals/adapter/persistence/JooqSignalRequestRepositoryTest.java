@@ -104,7 +104,7 @@ class JooqSignalRequestRepositoryTest {
             var requests = new JooqSignalRequestRepository(db.database());
             var request = SignalRequest.create(id(1), A, T, Instant.parse("2024-08-01T00:00:00.000001Z"),
                     new PhoneSubject(PHONE), new RequestMeta("0917 123 4567", "PH", null, null, CONSENT),
-                    SignalTemplate.ofSelection(CATALOGUE.defaultSelection()));
+                    SignalTemplate.ofSelection(CATALOGUE.select(List.of("events_overdue_day90_amount"))));
 
             requests.insert(request);
 
@@ -119,6 +119,30 @@ class JooqSignalRequestRepositoryTest {
             assertThat(loaded.requestMeta().phone()).isEqualTo("0917 123 4567");
             assertThat(loaded.requestMeta().emailAddress()).isNull();
             assertThat(loaded.template().id()).isEqualTo(SignalTemplate.ACCOUNT_SELECTION_ID);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aRequestWithoutAsOfReadsBackWithoutOneAndTheDefaultSelectionAsTheBuiltInTemplate(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            var request = SignalRequest.create(id(1), A, T, null, new PhoneSubject(PHONE),
+                    new RequestMeta(PHONE.e164(), null, null, null, CONSENT), SignalTemplate.ofSelection(CATALOGUE.defaultSelection()));
+            requests.insert(request);
+
+            var loaded = requests.load(A, request.id()).orElseThrow();
+            assertThat(loaded).isEqualTo(request);
+            assertThat(loaded.requestedAsOf()).isEmpty();
+            assertThat(loaded.asOf()).isEqualTo(T);
+            assertThat(loaded.template()).isEqualTo(SignalTemplate.builtIn());
+
+            // A row stored before the default selection was named tpl-sgn003001 reads as the built-in template.
+            db.dsl().update(SIGNAL_REQUEST)
+                    .set(SIGNAL_REQUEST.TEMPLATE_ID, SignalTemplate.ACCOUNT_SELECTION_ID)
+                    .where(SIGNAL_REQUEST.ID.eq(request.id().value())).execute();
+            assertThat(requests.load(A, request.id()).orElseThrow().template()).isEqualTo(SignalTemplate.builtIn());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.signals.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.signals.domain.calculation.SignalValue;
 import dev.signals.domain.request.SignalRequest;
@@ -9,14 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The alpha Signal object: {@code result} has one key per value in catalogue order, each a JSON integer or
- * null, and is itself null when the request has no values (NO_DATA, ERROR, PROCESSING).
+ * The alpha Signal object, Smile's {@code Signal}: {@code result} has one key per value in catalogue order, each
+ * a JSON integer or null, and is itself null when the request has no values (NO_DATA, ERROR). {@code asOf}, this
+ * service's extension, is there only when the request sent it.
  */
 @JsonPropertyOrder({"id", "createdAt", "asOf", "status", "resultCode", "resultMessage", "requestMeta", "result"})
 record AlphaSignalResponse(
         String id,
         Instant createdAt,
-        Instant asOf,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf,
         String status,
         String resultCode,
         String resultMessage,
@@ -31,8 +33,8 @@ record AlphaSignalResponse(
                 result.put(value.signal().name(), value.value());
             }
         }
-        return new AlphaSignalResponse(request.id().value(), request.createdAt(), request.asOf(), request.status().name(),
-                SignalResponse.resultCodeOf(request), request.resultMessage(), RequestMetaResponse.of(request.requestMeta()),
-                result);
+        return new AlphaSignalResponse(request.id().value(), request.createdAt(), request.requestedAsOf().orElse(null),
+                request.status().name(), SignalResponse.resultCodeOf(request), request.resultMessage(),
+                RequestMetaResponse.asSent(request.requestMeta()), result);
     }
 }

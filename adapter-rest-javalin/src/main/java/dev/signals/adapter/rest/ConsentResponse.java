@@ -1,12 +1,14 @@
 package dev.signals.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.signals.domain.consent.Consent;
 
 import java.time.Instant;
 
-/** The consent echoed in {@code requestMeta}; {@code consentTemplateId} is null unless one was named. */
+/** The consent echoed in {@code requestMeta}: what was sent, the optional fields only when they were. */
 @JsonPropertyOrder({"type", "version", "consentedWith", "consentedAt", "consentTemplateId"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
 record ConsentResponse(
         String type,
         String version,

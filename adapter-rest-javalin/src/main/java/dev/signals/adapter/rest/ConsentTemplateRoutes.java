@@ -46,8 +46,7 @@ final class ConsentTemplateRoutes implements Routes {
 
     private void delete(Context ctx) {
         AccountId account = Authentication.accountId(ctx);
-        String id = ctx.pathParam("id");
-        manage.delete(account, id);
-        responses.ok(ctx, new DeletedResponse(id));
+        manage.delete(account, ctx.pathParam("id"));
+        responses.okWithoutData(ctx);
     }
 }

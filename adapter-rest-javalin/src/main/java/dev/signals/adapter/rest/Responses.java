@@ -20,7 +20,12 @@ final class Responses {
     }
 
     void ok(Context ctx, Object data) {
-        send(ctx, 200, "OK", SUCCESS_MESSAGE, data);
+        send(ctx, 200, "OK", SUCCESS_MESSAGE, java.util.Objects.requireNonNull(data, "data"));
+    }
+
+    /** A success with nothing to return: {@code code}, {@code message} and {@code requestId} only. */
+    void okWithoutData(Context ctx) {
+        send(ctx, 200, "OK", SUCCESS_MESSAGE, null);
     }
 
     void created(Context ctx, Object data) {

@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * Signal requests through both API versions (contract section 2): create, list and read, under
  * {@code /v1/alpha/signals} and {@code /v1/beta/signals}. The version decides only the shape of the answer
- * (and whether {@code templateId} is allowed, which the application checks).
+ * (and whether {@code templateId} is allowed, which the application checks), and beta's lists alone take Smile's
+ * {@code signalType} filter.
  */
 final class SignalRoutes implements Routes {
 
@@ -58,8 +59,10 @@ final class SignalRoutes implements Routes {
                 QueryParameters.text(ctx, "cursor"),
                 QueryParameters.text(ctx, "signalId"),
                 QueryParameters.text(ctx, "phone"),
+                QueryParameters.text(ctx, "countryCode"),
                 QueryParameters.date(ctx, "startDate"),
-                QueryParameters.date(ctx, "endDate"));
+                QueryParameters.date(ctx, "endDate"),
+                version == ApiVersion.BETA ? QueryParameters.text(ctx, "signalType") : null);
         responses.ok(ctx, PageResponse.of(listSignalRequests.list(command), request -> SignalResponse.of(version, request)));
     }
 

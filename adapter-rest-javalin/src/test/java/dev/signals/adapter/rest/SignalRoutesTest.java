@@ -20,10 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SignalRoutesTest {
 
-    private static final List<String> ALPHA_KEYS = List.of("id", "createdAt", "asOf", "status", "resultCode", "resultMessage", "requestMeta", "result");
-    private static final List<String> BETA_KEYS = List.of("id", "createdAt", "asOf", "status", "resultCode", "resultMessage", "requestMeta", "items");
-    private static final List<String> META_KEYS = List.of("phone", "countryCode", "emailAddress", "templateId", "consent");
-    private static final List<String> CONSENT_KEYS = List.of("type", "version", "consentedWith", "consentedAt", "consentTemplateId");
+    /** Smile's {@code Signal} and {@code BetaSignal}, and what a request that uses no extension sends. */
+    private static final List<String> ALPHA_KEYS = List.of("id", "createdAt", "status", "resultCode", "resultMessage", "requestMeta", "result");
+    private static final List<String> BETA_KEYS = List.of("id", "createdAt", "status", "resultCode", "resultMessage", "signalType", "requestMeta", "items");
+    private static final List<String> META_KEYS = List.of("phone", "consent");
+    private static final List<String> CONSENT_KEYS = List.of("type", "version", "consentedWith", "consentedAt");
     private static final String NO_EVENTS = "+639175550000";
 
     private final InMemoryApplication application = new InMemoryApplication();
@@ -39,7 +40,7 @@ class SignalRoutesTest {
             assertThat(keysOf(signal)).containsExactlyElementsOf(ALPHA_KEYS);
             assertThat(signal.get("id").asText()).matches("signal-[0-9a-f]{32}");
             assertThat(signal.get("createdAt").asText()).isEqualTo("2024-08-09T12:55:51Z");
-            assertThat(signal.get("asOf").asText()).isEqualTo("2024-08-09T12:55:51Z");
+            assertThat(signal.has("asOf")).as("asOf only when sent").isFalse();
             assertThat(signal.get("status").asText()).isEqualTo("COMPLETED");
             assertThat(signal.get("resultCode").asText()).isEqualTo("SUCCESS");
             assertThat(signal.get("resultMessage").asText()).isEqualTo("query success");
@@ -47,13 +48,9 @@ class SignalRoutesTest {
             JsonNode meta = signal.get("requestMeta");
             assertThat(keysOf(meta)).containsExactlyElementsOf(META_KEYS);
             assertThat(meta.get("phone").asText()).isEqualTo(SUBJECT_WITH_EVENTS);
-            assertThat(meta.get("countryCode").isNull()).isTrue();
-            assertThat(meta.get("emailAddress").isNull()).isTrue();
-            assertThat(meta.get("templateId").isNull()).isTrue();
             JsonNode consent = meta.get("consent");
             assertThat(keysOf(consent)).containsExactlyElementsOf(CONSENT_KEYS);
             assertThat(consent.get("consentedAt").asText()).isEqualTo("2024-08-08T16:06:00Z");
-            assertThat(consent.get("consentTemplateId").isNull()).isTrue();
 
             JsonNode result = signal.get("result");
             List<Signal> defaults = SignalCatalogue.standard().defaults();
@@ -78,6 +75,8 @@ class SignalRoutesTest {
             assertThat(answer.status()).isEqualTo(200);
             JsonNode signal = answer.data();
             assertThat(keysOf(signal)).containsExactlyElementsOf(BETA_KEYS);
+            assertThat(signal.get("signalType").asText()).isEqualTo("Signal1");
+            assertThat(keysOf(signal.get("requestMeta"))).containsExactly("phone", "templateId", "consent");
             assertThat(signal.get("requestMeta").get("templateId").asText()).isEqualTo("tpl-sgn003001");
             JsonNode items = signal.get("items");
             assertThat(items).hasSize(35);
@@ -141,7 +140,7 @@ class SignalRoutesTest {
             JsonNode signal = api.post("/v1/alpha/signals", body).data();
             assertThat(signal.get("asOf").asText()).isEqualTo("2024-08-01T00:00:00Z");
             JsonNode meta = signal.get("requestMeta");
-            assertThat(meta.get("phone").isNull()).isTrue();
+            assertThat(keysOf(meta)).containsExactly("countryCode", "emailAddress", "consent");
             assertThat(meta.get("emailAddress").asText()).isEqualTo(" Juan@Example.com ");
             assertThat(meta.get("countryCode").asText()).isEqualTo("PH");
         });
@@ -166,6 +165,9 @@ class SignalRoutesTest {
             assertThat(keysOf(beta.data())).containsExactlyElementsOf(BETA_KEYS);
             assertThat(beta.data().get("id").asText()).isEqualTo(id);
             assertThat(beta.data().get("items")).hasSize(35);
+            assertThat(beta.data().get("requestMeta").get("templateId").asText())
+                    .as("the template it was answered with: the default selection is the built-in template")
+                    .isEqualTo("tpl-sgn003001");
             Answer alpha = api.get("/v1/alpha/signals/" + id);
             assertThat(keysOf(alpha.data())).containsExactlyElementsOf(ALPHA_KEYS);
         });
@@ -215,13 +217,33 @@ class SignalRoutesTest {
         TestApp.test(application, api -> {
             String id = api.post("/v1/alpha/signals", Bodies.phoneRequest(SUBJECT_WITH_EVENTS)).data().get("id").asText();
             Answer answer = api.get("/v1/alpha/signals?size=5&cursor=" + id + "&signalId=" + id
-                    + "&phone=%2B639171234567&startDate=2024-08-01&endDate=2024-08-09");
+                    + "&phone=%2B639171234567&countryCode=PH&startDate=2024-08-01&endDate=2024-08-09&signalType=Signal1");
             assertThat(answer.status()).isEqualTo(200);
-            assertThat(application.lastListCommand()).isEqualTo(new ListSignalRequestsCommand(ACME.id(), 5, id, id,
-                    "+639171234567", LocalDate.of(2024, 8, 1), LocalDate.of(2024, 8, 9)));
+            assertThat(application.lastListCommand()).as("alpha has no signalType filter").isEqualTo(new ListSignalRequestsCommand(
+                    ACME.id(), 5, id, id, "+639171234567", "PH", LocalDate.of(2024, 8, 1), LocalDate.of(2024, 8, 9), null));
+
+            api.get("/v1/beta/signals?signalType=Signal2");
+            assertThat(application.lastListCommand()).isEqualTo(new ListSignalRequestsCommand(
+                    ACME.id(), null, null, null, null, null, null, null, "Signal2"));
 
             api.get("/v1/alpha/signals?size=&cursor=");
-            assertThat(application.lastListCommand()).isEqualTo(new ListSignalRequestsCommand(ACME.id(), null, null, null, null, null, null));
+            assertThat(application.lastListCommand()).isEqualTo(new ListSignalRequestsCommand(
+                    ACME.id(), null, null, null, null, null, null, null, null));
+        });
+    }
+
+    @Test
+    void aQueryParameterWithABrokenPercentEscapeIsAFieldErrorNotAnAbsentParameter() {
+        TestApp.test(application, api -> {
+            for (String query : new String[]{"cursor=%%%garbage%%%", "size=1&phone=%2B63%zz", "startDate=%u0041"}) {
+                Answer answer = api.get("/v1/alpha/signals?" + query);
+                assertThat(answer.status()).as(query).isEqualTo(400);
+                assertThat(answer.code()).isEqualTo("INVALID_PARAMETERS");
+                assertThat(answer.errorFields()).hasSize(1);
+                assertThat(answer.errorMessage(answer.errorFields().get(0))).contains("not followed by two hex digits");
+            }
+            assertThat(api.get("/v1/alpha/signals?cursor=%%%garbage%%%").errorFields()).containsExactly("cursor");
+            assertThat(application.lastListCommand()).isNull();
         });
     }
 

@@ -129,8 +129,12 @@ class OpenApiConformanceTest {
                     + "&startDate=2024-01-01&endDate=" + LocalDate.now(ZoneOffset.UTC), null, 200);
             ok(lender, "GET", "/v1/" + version + "/signals?size=1&cursor=" + encode(page.data().path("nextCursor").asText()), null, 200);
             ok(lender, "GET", "/v1/" + version + "/signals?signalId=" + alphaId, null, 200);
+            ok(lender, "GET", "/v1/" + version + "/signals?phone=09171234567&countryCode=PH", null, 200);
             ok(lender, "GET", "/v1/" + version + "/signals/" + alphaId, null, 200);
         }
+        ok(lender, "GET", "/v1/beta/signals?signalType=Signal1", null, 200);
+        ok(lender, "GET", "/v1/beta/signals?signalType=Signal3", null, 200);
+        exchange(lender, "GET", "/v1/beta/signals?signalType=Signal4", null, null, 400, false);
         ok(lender, "GET", "/v1/catalog", null, 200);
 
         String consentTemplateId = ok(lender, "POST", "/v1/consentTemplates", example("/v1/consentTemplates", "post"), 201)

@@ -104,7 +104,7 @@ class SignalsApiTest {
         assertThat(answer.code()).isEqualTo("OK");
         assertThat(answer.body().path("message").asText()).isEqualTo("Success!");
         JsonNode data = answer.data();
-        assertThat(fieldNames(data)).containsExactly("id", "createdAt", "asOf", "status", "resultCode", "resultMessage", "requestMeta", "result");
+        assertThat(fieldNames(data)).containsExactly("id", "createdAt", "status", "resultCode", "resultMessage", "requestMeta", "result");
         assertThat(data.path("id").asText()).matches("signal-[0-9a-f]{32}");
         assertThat(data.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(data.path("resultCode").asText()).isEqualTo("SUCCESS");
@@ -126,7 +126,8 @@ class SignalsApiTest {
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         JsonNode data = answer.data();
-        assertThat(fieldNames(data)).containsExactly("id", "createdAt", "asOf", "status", "resultCode", "resultMessage", "requestMeta", "items");
+        assertThat(fieldNames(data)).containsExactly("id", "createdAt", "status", "resultCode", "resultMessage", "signalType", "requestMeta", "items");
+        assertThat(data.path("signalType").asText()).isEqualTo("Signal1");
         assertThat(data.path("requestMeta").path("templateId").asText()).isEqualTo("tpl-sgn003001");
         // No event is known for this subject: NO_DATA, no items.
         assertThat(data.path("resultCode").asText()).isEqualTo("NO_DATA");

@@ -29,6 +29,7 @@ import dev.signals.domain.request.RequestMeta;
 import dev.signals.domain.request.ResultCode;
 import dev.signals.domain.request.SignalRequest;
 import dev.signals.domain.request.SignalRequestId;
+import dev.signals.domain.request.SignalType;
 import dev.signals.domain.subject.Subject;
 import dev.signals.domain.template.SignalTemplate;
 
@@ -156,7 +157,11 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
                 throw InvalidCommandException.of("signalId", "must be signal- followed by 32 lower-case hex digits");
             }
         }
-        List<String> subjectKeys = command.phone() == null ? null : subjects.parse(command.phone(), null, null).keys();
+        if (command.signalType() != null && SignalType.parse(command.signalType()) != SignalType.SIGNAL1) {
+            return new Page<>(List.of(), null);
+        }
+        List<String> subjectKeys = command.phone() == null ? null
+                : subjects.parse(command.phone(), command.countryCode(), null).keys();
         LoadSignalRequestPort.Filter filter = new LoadSignalRequestPort.Filter(
                 id.orElse(null), subjectKeys, startOf(command.startDate()), startOf(dayAfter(command.endDate())));
         List<SignalRequest> rows = load.list(command.accountId(), filter, after, limit + 1);

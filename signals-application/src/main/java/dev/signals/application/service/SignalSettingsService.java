@@ -84,8 +84,9 @@ public final class SignalSettingsService implements ManageSignalSelectionUseCase
         }
         validation.check(command);
         String id = checkedTemplateId(command.templateId());
-        if (SignalTemplate.BUILT_IN_ID.equals(id)) {
-            throw InvalidCommandException.of("templateId", SignalTemplate.BUILT_IN_ID + " is built in and cannot be changed");
+        if (SignalTemplate.isReserved(id)) {
+            throw InvalidCommandException.of("templateId", id + " is reserved: " + SignalTemplate.BUILT_IN_ID
+                    + " is built in and " + SignalTemplate.ACCOUNT_SELECTION_ID + " names the account's selection");
         }
         AmountFormat format = command.amountFormat() == null ? AmountFormat.NUMBER : parseFormat(command.amountFormat());
         AmountBands bands = command.amountBands() == null ? AmountBands.standard() : new AmountBands(command.amountBands());

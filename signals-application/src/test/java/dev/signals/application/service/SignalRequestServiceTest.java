@@ -262,7 +262,7 @@ class SignalRequestServiceTest {
         List<Instant> order = new ArrayList<>();
         String cursor = null;
         do {
-            Page<SignalRequest> page = service.list(new ListSignalRequestsCommand(LENDER, 5, cursor, null, null, null, null));
+            Page<SignalRequest> page = service.list(new ListSignalRequestsCommand(LENDER, 5, cursor, null, null, null, null, null, null));
             page.items().forEach(r -> {
                 assertThat(seen.add(r.id().value())).as("returned once: %s", r.id()).isTrue();
                 order.add(r.createdAt());
@@ -290,19 +290,41 @@ class SignalRequestServiceTest {
 
     @Test
     void badListParametersAreFieldErrors() {
-        assertThatThrownBy(() -> service.list(new ListSignalRequestsCommand(LENDER, 0, null, null, null, null, null)))
+        assertThatThrownBy(() -> service.list(new ListSignalRequestsCommand(LENDER, 0, null, null, null, null, null, null, null)))
                 .isInstanceOf(InvalidCommandException.class).hasMessageContaining("size");
-        assertThatThrownBy(() -> service.list(new ListSignalRequestsCommand(LENDER, 151, null, null, null, null, null)))
+        assertThatThrownBy(() -> service.list(new ListSignalRequestsCommand(LENDER, 151, null, null, null, null, null, null, null)))
                 .isInstanceOf(InvalidCommandException.class).hasMessageContaining("size");
-        assertThatThrownBy(() -> service.list(new ListSignalRequestsCommand(LENDER, 10, "garbage!", null, null, null, null)))
+        assertThatThrownBy(() -> service.list(new ListSignalRequestsCommand(LENDER, 10, "garbage!", null, null, null, null, null, null)))
                 .isInstanceOf(InvalidCommandException.class).hasMessageContaining("cursor");
         LocalDate day = LocalDate.of(2024, 8, 9);
-        assertThatThrownBy(() -> service.list(new ListSignalRequestsCommand(LENDER, 10, null, null, null, day, day.minusDays(1))))
+        assertThatThrownBy(() -> service.list(new ListSignalRequestsCommand(LENDER, 10, null, null, null, null, day, day.minusDays(1), null)))
                 .isInstanceOf(InvalidCommandException.class).hasMessageContaining("startDate");
+        assertThatThrownBy(() -> service.list(new ListSignalRequestsCommand(LENDER, 10, null, null, null, null, null, null, "Signal4")))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("signalType");
+        assertThatThrownBy(() -> service.list(new ListSignalRequestsCommand(LENDER, 10, null, null, "09171234567", "PHL", null, null, null)))
+                .isInstanceOf(InvalidCommandException.class).hasMessageContaining("countryCode");
+    }
+
+    @Test
+    void aListFilteredByANationalNumberWithItsCountryFindsEveryFormOfIt() {
+        SignalRequest e164 = service.request(alpha(PHONE, null));
+        assertThat(service.list(new ListSignalRequestsCommand(LENDER, 150, null, null, "0917 123 4567", "PH", null, null, null))
+                .items()).containsExactly(e164);
+    }
+
+    @Test
+    void everyRequestIsSignal1SoOnlyThatFilterFindsThem() {
+        SignalRequest request = service.request(alpha(PHONE, null));
+        assertThat(service.list(new ListSignalRequestsCommand(LENDER, 150, null, null, null, null, null, null, "Signal1"))
+                .items()).containsExactly(request);
+        assertThat(service.list(new ListSignalRequestsCommand(LENDER, 150, null, null, null, null, null, null, "Signal2"))
+                .items()).isEmpty();
+        assertThat(service.list(new ListSignalRequestsCommand(LENDER, 150, null, null, null, null, null, null, "Signal3"))
+                .items()).isEmpty();
     }
 
     private ListSignalRequestsCommand filter(String phone, LocalDate start, LocalDate end) {
-        return new ListSignalRequestsCommand(LENDER, 150, null, null, phone, start, end);
+        return new ListSignalRequestsCommand(LENDER, 150, null, null, phone, null, start, end, null);
     }
 
     private void disbursement(String id, String institution, Instant occurredAt, String amount) {

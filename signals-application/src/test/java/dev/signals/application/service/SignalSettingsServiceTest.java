@@ -74,6 +74,8 @@ class SignalSettingsServiceTest {
         assertThat(templates.get(1).bands().edges()).containsExactly(0L, 500L);
         assertThatThrownBy(() -> service.put(new PutSignalTemplateCommand(LENDER, "tpl-sgn003001", List.of("events_debt_day90_amount"), null, null)))
                 .isInstanceOf(InvalidCommandException.class).hasMessageContaining("built in");
+        assertThatThrownBy(() -> service.put(new PutSignalTemplateCommand(LENDER, "tpl-account-selection", List.of("events_debt_day90_amount"), null, null)))
+                .isInstanceOf(InvalidCommandException.class).hasMessageContaining("names the account's selection");
     }
 
     @Test

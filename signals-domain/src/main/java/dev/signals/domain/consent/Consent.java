@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The subject's consent that comes with every signal request (CONTRACT §2.1): {@code consentedWith}
- * (1–2000 characters) and {@code consentedAt} are required, and either {@code consentTemplateId}
- * names a stored consent template or both {@code type} (at most 200 characters) and
- * {@code version} (at most 64) are given; a blank type or version counts as not given.
- * {@code consentedAt} may not be later than the server's clock plus 5 minutes, see
- * {@link #checkNotInFuture(Instant)}. Whether the template exists is the application's check.
+ * The subject's consent that comes with every signal request (CONTRACT §2.1), as in Smile's
+ * {@code Consent} schema: {@code consentedWith} (1–2000 characters) and {@code consentedAt} are
+ * required; {@code type} (at most 200 characters), {@code version} (at most 64) and
+ * {@code consentTemplateId} are optional, and kept as sent. {@code consentedAt} may not be later
+ * than the server's clock plus 5 minutes, see {@link #checkNotInFuture(Instant)}. Whether a named
+ * consent template exists is the application's check.
  */
 public record Consent(
         String type,
@@ -41,16 +41,6 @@ public record Consent(
         if (consentedAt.isBefore(EARLIEST)) {
             throw new InvalidValueException("consent.consentedAt",
                     "consent.consentedAt must lie in the years 0001 to 9999, was " + consentedAt);
-        }
-        if (consentTemplateId == null) {
-            if (Text.isBlank(type)) {
-                throw new InvalidValueException("consent.type",
-                        "consent.type is required unless consent.consentTemplateId names a stored consent template");
-            }
-            if (Text.isBlank(version)) {
-                throw new InvalidValueException("consent.version",
-                        "consent.version is required unless consent.consentTemplateId names a stored consent template");
-            }
         }
     }
 

@@ -13,11 +13,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A lender's request for the signals of one subject (CONTRACT §2): who asked, when
  * ({@code createdAt}), as of when ({@code asOf}, not later than {@code createdAt}, which is its
- * default), about whom, with which consent and template, and how it ended. It is created
+ * default when the client sent none), about whom, with which consent and template, and how it ended. It is created
  * PROCESSING and finishes exactly once: {@link #complete(CalculationResult)} gives COMPLETED with
  * SUCCESS (values) or NO_DATA (no values), {@link #fail(ResultCode)} gives ERROR with
  * SERVICE_UNAVAILABLE or SYSTEM_ERROR; anything else is an {@link IllegalTransitionException}.
@@ -30,7 +31,7 @@ public final class SignalRequest {
     private final SignalRequestId id;
     private final AccountId accountId;
     private final Instant createdAt;
-    private final Instant asOf;
+    private final Instant requestedAsOf;
     private final Subject subject;
     private final RequestMeta requestMeta;
     private final SignalTemplate template;
@@ -39,13 +40,13 @@ public final class SignalRequest {
     private final String resultMessage;
     private final List<SignalValue> values;
 
-    private SignalRequest(SignalRequestId id, AccountId accountId, Instant createdAt, Instant asOf, Subject subject,
+    private SignalRequest(SignalRequestId id, AccountId accountId, Instant createdAt, Instant requestedAsOf, Subject subject,
                           RequestMeta requestMeta, SignalTemplate template, RequestStatus status,
                           ResultCode resultCode, String resultMessage, List<SignalValue> values) {
         this.id = Objects.requireNonNull(id, "id");
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-        this.asOf = Objects.requireNonNull(asOf, "asOf");
+        this.requestedAsOf = requestedAsOf;
         this.subject = Objects.requireNonNull(subject, "subject");
         this.requestMeta = Objects.requireNonNull(requestMeta, "requestMeta");
         this.template = Objects.requireNonNull(template, "template");
@@ -80,19 +81,20 @@ public final class SignalRequest {
             }
         }
         requestMeta.consent().checkNotInFuture(now);
-        return new SignalRequest(id, accountId, createdAt, asOf == null ? createdAt : asOf, subject, requestMeta,
-                template, RequestStatus.PROCESSING, null, null, List.of());
+        return new SignalRequest(id, accountId, createdAt, asOf, subject, requestMeta, template,
+                RequestStatus.PROCESSING, null, null, List.of());
     }
 
     /**
-     * A request as it was stored, checked for consistency: PROCESSING without result code,
+     * A request as it was stored, {@code requestedAsOf} null when the client sent no {@code asOf},
+     * checked for consistency: PROCESSING without result code,
      * COMPLETED with SUCCESS (values of the template's signals) or NO_DATA (no values), ERROR with
      * SERVICE_UNAVAILABLE or SYSTEM_ERROR (no values). A null {@code resultMessage} of a finished
      * request becomes its code's standard message.
      *
      * @throws IllegalStateException when the stored state is inconsistent
      */
-    public static SignalRequest restore(SignalRequestId id, AccountId accountId, Instant createdAt, Instant asOf,
+    public static SignalRequest restore(SignalRequestId id, AccountId accountId, Instant createdAt, Instant requestedAsOf,
                                         Subject subject, RequestMeta requestMeta, SignalTemplate template,
                                         RequestStatus status, ResultCode resultCode, String resultMessage,
                                         List<SignalValue> values) {
@@ -101,8 +103,8 @@ public final class SignalRequest {
             throw new IllegalStateException("stored signal request " + id + " is inconsistent: " + problem);
         }
         String message = resultCode != null && resultMessage == null ? resultCode.resultMessage() : resultMessage;
-        return new SignalRequest(id, accountId, createdAt, asOf, subject, requestMeta, template, status, resultCode,
-                message, values);
+        return new SignalRequest(id, accountId, createdAt, requestedAsOf, subject, requestMeta, template, status,
+                resultCode, message, values);
     }
 
     private static String inconsistency(SignalTemplate template, RequestStatus status, ResultCode resultCode,
@@ -167,8 +169,8 @@ public final class SignalRequest {
     }
 
     private SignalRequest finish(ResultCode code, List<SignalValue> finalValues) {
-        return new SignalRequest(id, accountId, createdAt, asOf, subject, requestMeta, template, code.status(), code,
-                code.resultMessage(), finalValues);
+        return new SignalRequest(id, accountId, createdAt, requestedAsOf, subject, requestMeta, template, code.status(),
+                code, code.resultMessage(), finalValues);
     }
 
     public SignalRequestId id() {
@@ -183,8 +185,19 @@ public final class SignalRequest {
         return createdAt;
     }
 
+    /** The instant the signals are computed at: the {@code asOf} the client sent, or {@code createdAt}. */
     public Instant asOf() {
-        return asOf;
+        return requestedAsOf == null ? createdAt : requestedAsOf;
+    }
+
+    /** The {@code asOf} the client sent (an extension of Smile's API, echoed only when sent). */
+    public Optional<Instant> requestedAsOf() {
+        return Optional.ofNullable(requestedAsOf);
+    }
+
+    /** Which of Smile's signal products this is: always the risk signals of this catalogue. */
+    public SignalType signalType() {
+        return SignalType.SIGNAL1;
     }
 
     public Subject subject() {
@@ -236,7 +249,7 @@ public final class SignalRequest {
     public boolean equals(Object other) {
         return other instanceof SignalRequest that
                 && id.equals(that.id) && accountId.equals(that.accountId) && createdAt.equals(that.createdAt)
-                && asOf.equals(that.asOf) && subject.equals(that.subject) && requestMeta.equals(that.requestMeta)
+                && Objects.equals(requestedAsOf, that.requestedAsOf) && subject.equals(that.subject) && requestMeta.equals(that.requestMeta)
                 && template.equals(that.template) && status == that.status && resultCode == that.resultCode
                 && Objects.equals(resultMessage, that.resultMessage) && values.equals(that.values);
     }
@@ -249,7 +262,7 @@ public final class SignalRequest {
     @Override
     public String toString() {
         return "SignalRequest[id=" + id + ", account=" + accountId + ", subject=" + subject.masked() + ", createdAt="
-                + createdAt + ", asOf=" + asOf + ", template=" + template.id() + ", status=" + status + ", resultCode="
+                + createdAt + ", asOf=" + asOf() + ", template=" + template.id() + ", status=" + status + ", resultCode="
                 + resultCode + "]";
     }
 }

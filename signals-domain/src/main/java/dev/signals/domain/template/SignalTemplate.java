@@ -22,7 +22,11 @@ public record SignalTemplate(String id, SignalSelection signals, AmountFormat am
     /** The id of the built-in template. */
     public static final String BUILT_IN_ID = "tpl-sgn003001";
 
-    /** The id under which an alpha request's account selection is kept as a template. */
+    /**
+     * The id under which an account selection other than the default is kept as a template: the
+     * template of an alpha request, or of a beta one without {@code templateId}. No account may
+     * define a template by this id.
+     */
     public static final String ACCOUNT_SELECTION_ID = "tpl-account-selection";
 
     private static final Pattern ID = Pattern.compile("tpl-[a-z0-9-]{1,60}");
@@ -56,9 +60,21 @@ public record SignalTemplate(String id, SignalSelection signals, AmountFormat am
         return BUILT_IN;
     }
 
-    /** An account's alpha selection as a template of numbers. */
+    /**
+     * An account's selection as a template of numbers: the built-in template when it is the 35
+     * defaults, which it is until an admin changes it, so that such a request reads through beta as
+     * answered with {@code tpl-sgn003001}.
+     */
     public static SignalTemplate ofSelection(SignalSelection selection) {
+        if (selection.equals(BUILT_IN.signals())) {
+            return BUILT_IN;
+        }
         return new SignalTemplate(ACCOUNT_SELECTION_ID, selection, AmountFormat.NUMBER, AmountBands.standard());
+    }
+
+    /** Whether an account may define a template of this id: any but the built-in and the selection's. */
+    public static boolean isReserved(String id) {
+        return BUILT_IN_ID.equals(id) || ACCOUNT_SELECTION_ID.equals(id);
     }
 
     public boolean isBuiltIn() {

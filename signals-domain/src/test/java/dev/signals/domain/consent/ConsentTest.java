@@ -39,11 +39,11 @@ class ConsentTest {
     }
 
     @Test
-    void withoutATemplateBothTypeAndVersionAreRequired() {
-        assertInvalid("consent.type", "consent.type is required unless consent.consentTemplateId",
-                () -> new Consent(null, "v3", WITH, AT, null));
-        assertInvalid("consent.version", "consent.version is required unless",
-                () -> new Consent("App Privacy Policy", " ", WITH, AT, null));
+    void typeVersionAndTemplateAreOptionalAsInSmilesSchema() {
+        Consent consent = new Consent(null, null, WITH, AT, null);
+        assertThat(consent.type()).isNull();
+        assertThat(consent.version()).isNull();
+        assertThat(consent.consentTemplateId()).isNull();
     }
 
     @Test

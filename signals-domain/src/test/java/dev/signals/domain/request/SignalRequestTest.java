@@ -178,12 +178,32 @@ class SignalRequestTest {
     void aStoredRequestIsRestoredAsItWas() {
         SignalRequest done = processing().complete(resultWithData());
 
-        SignalRequest restored = SignalRequest.restore(done.id(), done.accountId(), done.createdAt(), done.asOf(),
-                done.subject(), done.requestMeta(), done.template(), done.status(), done.resultCode(), null,
-                done.values());
+        SignalRequest restored = SignalRequest.restore(done.id(), done.accountId(), done.createdAt(),
+                done.requestedAsOf().orElse(null), done.subject(), done.requestMeta(), done.template(), done.status(),
+                done.resultCode(), null, done.values());
 
         assertThat(restored).isEqualTo(done);
         assertThat(restored.items()).isEqualTo(done.items());
+    }
+
+    @Test
+    void anAsOfIsRequestedOnlyWhenTheClientSentOne() {
+        SignalRequest plain = SignalRequest.create(ID, ACCOUNT, CREATED_AT, null, SUBJECT, META, SignalTemplate.builtIn());
+        assertThat(plain.requestedAsOf()).isEmpty();
+        assertThat(plain.asOf()).isEqualTo(plain.createdAt());
+
+        Instant past = CREATED_AT.minusSeconds(86_400);
+        SignalRequest backTest = SignalRequest.create(ID, ACCOUNT, CREATED_AT, past, SUBJECT, META, SignalTemplate.builtIn());
+        assertThat(backTest.requestedAsOf()).contains(past);
+        assertThat(backTest.asOf()).isEqualTo(past);
+    }
+
+    @Test
+    void everyRequestIsOfSmilesSignal1Product() {
+        assertThat(processing().signalType()).isEqualTo(SignalType.SIGNAL1);
+        assertThat(SignalType.parse("Signal2")).isEqualTo(SignalType.SIGNAL2);
+        assertThatThrownBy(() -> SignalType.parse("signal1")).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("Signal1, Signal2 or Signal3");
     }
 
     @Test

@@ -75,6 +75,16 @@ class SignalTemplateTest {
     }
 
     @Test
+    void theDefaultSelectionIsTheBuiltInTemplateAndAnyOtherIsTheAccountsSelection() {
+        assertThat(SignalTemplate.ofSelection(CATALOGUE.defaultSelection())).isEqualTo(SignalTemplate.builtIn());
+        SignalSelection own = CATALOGUE.select(List.of("events_overdue_day90_amount"));
+        assertThat(SignalTemplate.ofSelection(own).id()).isEqualTo(SignalTemplate.ACCOUNT_SELECTION_ID);
+        assertThat(SignalTemplate.isReserved(SignalTemplate.BUILT_IN_ID)).isTrue();
+        assertThat(SignalTemplate.isReserved(SignalTemplate.ACCOUNT_SELECTION_ID)).isTrue();
+        assertThat(SignalTemplate.isReserved("tpl-banded")).isFalse();
+    }
+
+    @Test
     void noDataGivesNoItems() {
         CalculationResult result = calculator.calculate(EventHistory.empty(), AS_OF, CATALOGUE.defaultSelection());
 
