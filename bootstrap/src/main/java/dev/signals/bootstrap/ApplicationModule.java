@@ -8,13 +8,16 @@ import dev.signals.application.port.in.AuthenticateAdminQuery;
 import dev.signals.application.port.in.AuthenticateClientQuery;
 import dev.signals.application.port.in.CheckHealthQuery;
 import dev.signals.application.port.in.CreateAccountUseCase;
-import dev.signals.application.port.in.RebuildEventIndexUseCase;
 import dev.signals.application.port.in.ReportEventsUseCase;
+import dev.signals.application.port.out.AppendedEventsPort;
 import dev.signals.application.port.out.EventIndexPort;
+import dev.signals.application.port.out.JournalFeedPort;
 import dev.signals.application.port.out.EventJournalPort;
 import dev.signals.application.service.EventReportService;
 import dev.signals.application.subject.PhoneNumbers;
 import dev.signals.application.port.in.FinishPendingSignalRequestsUseCase;
+import dev.signals.application.port.in.FollowJournalUseCase;
+import dev.signals.application.port.in.IndexStatusQuery;
 import dev.signals.application.port.in.GetSignalRequestQuery;
 import dev.signals.application.port.in.ListCatalogueQuery;
 import dev.signals.application.port.in.ListConsentTemplatesQuery;
@@ -34,6 +37,7 @@ import dev.signals.application.service.AccountService;
 import dev.signals.application.service.AdminTokenService;
 import dev.signals.application.service.ConsentTemplateService;
 import dev.signals.application.service.HealthService;
+import dev.signals.application.service.JournalFollower;
 import dev.signals.application.service.SignalRequestService;
 import dev.signals.application.service.SignalSettingsService;
 import dev.signals.application.subject.SubjectParser;
@@ -71,8 +75,8 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CheckHealthQuery checkHealth(DatabaseHealthPort database) {
-        return new HealthService(database);
+    CheckHealthQuery checkHealth(DatabaseHealthPort database, IndexStatusQuery index) {
+        return new HealthService(database, index);
     }
 
     @Provides
@@ -170,19 +174,37 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    EventReportService eventReportService(EventJournalPort journal, EventIndexPort index, Clock clock) {
+    JournalFollower journalFollower(EventIndexPort index, JournalFeedPort feed, Clock clock) {
+        return new JournalFollower(index, feed, clock);
+    }
+
+    @Provides
+    @Singleton
+    AppendedEventsPort appendedEvents(JournalFollower follower) {
+        return follower;
+    }
+
+    @Provides
+    @Singleton
+    FollowJournalUseCase followJournal(JournalFollower follower) {
+        return follower;
+    }
+
+    @Provides
+    @Singleton
+    IndexStatusQuery indexStatus(JournalFollower follower) {
+        return follower;
+    }
+
+    @Provides
+    @Singleton
+    EventReportService eventReportService(EventJournalPort journal, AppendedEventsPort index, Clock clock) {
         return new EventReportService(journal, index, new PhoneNumbers(), clock);
     }
 
     @Provides
     @Singleton
     ReportEventsUseCase reportEvents(EventReportService service) {
-        return service;
-    }
-
-    @Provides
-    @Singleton
-    RebuildEventIndexUseCase rebuildEventIndex(EventReportService service) {
         return service;
     }
 

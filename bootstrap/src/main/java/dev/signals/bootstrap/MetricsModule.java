@@ -1,9 +1,11 @@
 package dev.signals.bootstrap;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.signals.adapter.eventsource.inmemory.InMemoryEventIndex;
+import dev.signals.application.port.in.IndexStatusQuery;
 import dev.signals.application.port.in.ReportEventsUseCase;
 import dev.signals.application.port.in.RequestSignalsUseCase;
 import dev.signals.application.service.EventReportService;
@@ -20,8 +22,9 @@ final class MetricsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ServiceMetrics serviceMetrics(InMemoryEventIndex index) {
-        return new ServiceMetrics(index);
+    ServiceMetrics serviceMetrics(InMemoryEventIndex index, Provider<IndexStatusQuery> following) {
+        // A provider: the index's follower reads the database, whose pool reports to this registry.
+        return new ServiceMetrics(index, () -> following.get().indexStatus());
     }
 
     @Provides

@@ -1,6 +1,10 @@
 package dev.signals.bootstrap;
 
 import dev.signals.adapter.eventsource.inmemory.InMemoryEventIndex;
+import dev.signals.application.port.in.IndexStatusQuery.IndexStatus;
+import java.time.Duration;
+import java.util.function.Supplier;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -22,11 +26,13 @@ final class ServiceMetrics implements AutoCloseable {
 
     static final String INDEX_EVENTS = "signals.index.events";
     static final String INDEX_SUBJECTS = "signals.index.subjects";
+    static final String INDEX_LAG = "signals.index.lag";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics garbageCollection = new JvmGcMetrics();
 
-    ServiceMetrics(InMemoryEventIndex index) {
+    /** @param following how far the index follows the journal, asked for at each scrape */
+    ServiceMetrics(InMemoryEventIndex index, Supplier<IndexStatus> following) {
         new JvmMemoryMetrics().bindTo(registry);
         garbageCollection.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -37,6 +43,14 @@ final class ServiceMetrics implements AutoCloseable {
                 .description("Events in the in-memory index").baseUnit("events").register(registry);
         Gauge.builder(INDEX_SUBJECTS, index, InMemoryEventIndex::subjectCount)
                 .description("Subjects (phone numbers, e-mail addresses) in the in-memory index").baseUnit("subjects").register(registry);
+        Gauge.builder(INDEX_LAG, following, ServiceMetrics::lagSeconds)
+                .description("How old this node's view of the journal is: the time since its index last read up to the"
+                        + " journal's horizon of that moment (NaN while it starts)").baseUnit("seconds").register(registry);
+    }
+
+    private static double lagSeconds(Supplier<IndexStatus> following) {
+        Duration lag = following.get().lag();
+        return lag == null ? Double.NaN : lag.toNanos() / 1e9;
     }
 
     PrometheusMeterRegistry registry() {

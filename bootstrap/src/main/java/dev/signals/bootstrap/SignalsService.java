@@ -11,17 +11,19 @@ import dev.signals.adapter.persistence.PersistenceModule;
 import dev.signals.adapter.rest.HttpServer;
 import dev.signals.adapter.rest.RestModule;
 import dev.signals.application.port.in.FinishPendingSignalRequestsUseCase;
-import dev.signals.application.port.in.RebuildEventIndexUseCase;
+import dev.signals.application.port.in.FollowJournalUseCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
 /**
- * The running service and its lifecycle: connect and migrate the database, load every journaled event
- * into the in-memory index, finish the signal requests a crash left PROCESSING, then open the HTTP port;
- * on close, the reverse: stop taking requests (letting in-flight ones finish), then close the database,
- * then the metrics registry. The use cases that report events and request signals are counted into it.
+ * The running service and its lifecycle: connect and migrate the database, open the HTTP port (where
+ * {@code /health} answers 503, and the API 503, until the index is ready), load every journaled event into the
+ * in-memory index, finish the signal requests a crash left PROCESSING, then follow what other nodes append to
+ * the journal; on close, the reverse: stop taking requests (letting in-flight ones finish), stop following, then
+ * close the database, then the metrics registry. The use cases that report events and request signals are
+ * counted into it.
  */
 public final class SignalsService implements AutoCloseable {
 
@@ -30,14 +32,16 @@ public final class SignalsService implements AutoCloseable {
     private final Injector injector;
     private final Database database;
     private final HttpServer http;
+    private final JournalFollowing following;
     private final ServiceMetrics metrics;
     private final int port;
     private boolean closed;
 
-    private SignalsService(Injector injector, int port) {
+    private SignalsService(Injector injector, int port, JournalFollowing following) {
         this.injector = injector;
         this.database = injector.getInstance(Database.class);
         this.http = injector.getInstance(HttpServer.class);
+        this.following = following;
         this.metrics = injector.getInstance(ServiceMetrics.class);
         this.port = port;
     }
@@ -60,13 +64,20 @@ public final class SignalsService implements AutoCloseable {
         Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
         Database database = injector.getInstance(Database.class);
         database.start();
+        HttpServer http = injector.getInstance(HttpServer.class);
+        boolean listening = false;
         try {
-            injector.getInstance(RebuildEventIndexUseCase.class).rebuild();
+            int port = http.start(config.port());
+            listening = true;
+            FollowJournalUseCase follower = injector.getInstance(FollowJournalUseCase.class);
+            follower.catchUp();
             injector.getInstance(FinishPendingSignalRequestsUseCase.class).finishPending();
-            int port = injector.getInstance(HttpServer.class).start(config.port());
-            return new SignalsService(injector, port);
+            return new SignalsService(injector, port, JournalFollowing.start(follower));
         } catch (RuntimeException e) {
             try {
+                if (listening) {
+                    http.stop();
+                }
                 database.close();
             } finally {
                 injector.getInstance(ServiceMetrics.class).close();
@@ -94,6 +105,7 @@ public final class SignalsService implements AutoCloseable {
             http.stop();
         } finally {
             try {
+                following.close();
                 database.close();
             } finally {
                 metrics.close();

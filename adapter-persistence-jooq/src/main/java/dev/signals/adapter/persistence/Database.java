@@ -13,7 +13,9 @@ import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The database as the rest of this adapter sees it: a connection pool, the schema brought up to date
@@ -29,6 +31,8 @@ public final class Database implements AutoCloseable {
     private final MeterRegistry metrics;
     private volatile HikariDataSource dataSource;
     private volatile DSLContext dsl;
+    /** Connections of this adapter's own outside the pool, closed before it. */
+    private final List<AutoCloseable> alsoOpen = new CopyOnWriteArrayList<>();
 
     public Database(DatabaseSettings settings) {
         this(settings, null);
@@ -92,8 +96,20 @@ public final class Database implements AutoCloseable {
         return settings;
     }
 
+    /** Closes {@code resource} (a connection outside the pool) when the database is closed, before the pool. */
+    void closeAlso(AutoCloseable resource) {
+        alsoOpen.add(resource);
+    }
+
     @Override
     public synchronized void close() {
+        for (AutoCloseable resource : alsoOpen) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} failed", resource, e);
+            }
+        }
         if (dataSource != null) {
             dataSource.close();
             dataSource = null;
@@ -121,9 +137,13 @@ public final class Database implements AutoCloseable {
     }
 
     private Flyway flyway(HikariDataSource pool) {
+        // db/migration holds the schema of both databases; db/postgresql what only PostgreSQL has (V6).
+        String[] locations = settings.kind() == DatabaseKind.POSTGRES
+                ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                : new String[] {"classpath:db/migration"};
         var configuration = Flyway.configure()
                 .dataSource(pool)
-                .locations("classpath:db/migration")
+                .locations(locations)
                 .failOnMissingLocations(true);
         settings.optionalSchema().ifPresent(schema -> configuration.schemas(schema).defaultSchema(schema));
         return configuration.load();

@@ -3,11 +3,11 @@ package dev.signals.adapter.persistence;
 import dev.signals.adapter.persistence.jooq.tables.records.EventRecord;
 import dev.signals.application.StorageUnavailableException;
 import dev.signals.application.port.out.EventJournalPort;
+import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.event.Event;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep10;
-import org.jooq.Result;
 import org.jooq.ResultQuery;
 import org.jooq.conf.ParamCastMode;
 import org.jooq.conf.SettingsTools;
@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import static dev.signals.adapter.persistence.jooq.Tables.EVENT;
 
@@ -53,10 +52,7 @@ import static dev.signals.adapter.persistence.jooq.Tables.EVENT;
  * <p>Within one append, {@code seq} therefore follows the event ids, not the order of the batch; from one
  * append to the next it follows the appends.
  *
- * <p>{@link #replay} reads the journal in pages by {@code seq} (keyset, never OFFSET), so its memory does not
- * grow with the journal. It is meant for the rebuild at start, before events are appended: {@code seq} values
- * are taken when a row is inserted, not when it commits, so a page read while appends are running may miss an
- * append that commits after a later one.
+ * <p>{@link JooqJournalFeed} reads the journal back, in the order nodes can follow it in.
  */
 final class JooqEventJournal implements EventJournalPort {
 
@@ -82,6 +78,11 @@ final class JooqEventJournal implements EventJournalPort {
         this.timeoutSeconds = (int) Math.max(1, database.settings().statementTimeout().toSeconds());
     }
 
+    /** The database appended to, for the feed that reads it back in tests. */
+    Database database() {
+        return database;
+    }
+
     /**
      * An event id that appears twice in {@code events} is classified like one appended earlier: the first is
      * stored, the second is a duplicate or a conflict.
@@ -89,7 +90,7 @@ final class JooqEventJournal implements EventJournalPort {
      * @throws IllegalArgumentException when an event belongs to another institution
      */
     @Override
-    public List<Appended> append(InstitutionId institution, List<Event> events) {
+    public AppendResult append(InstitutionId institution, List<Event> events) {
         Objects.requireNonNull(institution, "institution");
         for (Event event : events) {
             if (!event.institutionId().equals(institution)) {
@@ -98,7 +99,7 @@ final class JooqEventJournal implements EventJournalPort {
             }
         }
         if (events.isEmpty()) {
-            return List.of();
+            return new AppendResult(List.of(), null);
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -133,12 +134,16 @@ final class JooqEventJournal implements EventJournalPort {
         }
     }
 
-    private List<Appended> appendOnce(DSLContext dsl, InstitutionId institution, List<Event> events) {
-        return postgres ? appendOnPostgres(dsl, institution, events) : appendOnH2(dsl, institution, events);
+    private AppendResult appendOnce(DSLContext dsl, InstitutionId institution, List<Event> events) {
+        return postgres ? appendOnPostgres(dsl, institution, events) : new AppendResult(appendOnH2(dsl, institution, events), null);
     }
 
-    /** See the class comment: insert what is new in one statement, then look up only what was not. */
-    private List<Appended> appendOnPostgres(DSLContext transaction, InstitutionId institution, List<Event> events) {
+    /**
+     * See the class comment: insert what is new in one statement, then look up only what was not. When something
+     * was new, the transaction notifies the nodes that follow the journal ({@link JooqJournalFeed#CHANNEL}), which
+     * PostgreSQL delivers when it commits.
+     */
+    private AppendResult appendOnPostgres(DSLContext transaction, InstitutionId institution, List<Event> events) {
         Map<String, Event> firsts = new HashMap<>(events.size() * 2);
         List<Event> distinct = new ArrayList<>(events.size());
         for (Event event : events) {
@@ -148,11 +153,16 @@ final class JooqEventJournal implements EventJournalPort {
         }
         distinct.sort(Comparator.comparing(Event::eventId));
         Set<String> inserted = new HashSet<>(distinct.size() * 2);
+        long transactionNumber = 0;
         for (int from = 0; from < distinct.size(); from += UNNEST_CHUNK) {
             List<Event> chunk = distinct.subList(from, Math.min(distinct.size(), from + UNNEST_CHUNK));
             try {
-                inserted.addAll(transaction.connectionResult(
-                        connection -> PostgresEventInsert.insertNew(connection, timeoutSeconds, institution, chunk)));
+                PostgresEventInsert.Inserted rows = transaction.connectionResult(
+                        connection -> PostgresEventInsert.insertNew(connection, timeoutSeconds, institution, chunk));
+                inserted.addAll(rows.eventIds());
+                if (!rows.eventIds().isEmpty()) {
+                    transactionNumber = rows.transaction();
+                }
             } catch (DataAccessException e) {
                 if (ConnectionLossListener.isConnectionLoss(e)) {
                     database.evictIdleConnections(); // what the listener does for the statements jOOQ runs
@@ -177,7 +187,11 @@ final class JooqEventJournal implements EventJournalPort {
                 outcomes.add(classify(earlier, event));
             }
         }
-        return Collections.unmodifiableList(outcomes);
+        if (inserted.isEmpty()) {
+            return new AppendResult(outcomes, null);
+        }
+        transaction.execute("notify " + JooqJournalFeed.CHANNEL);
+        return new AppendResult(outcomes, new JournalPosition(transactionNumber));
     }
 
     private static Appended classify(Event earlier, Event event) {
@@ -261,41 +275,5 @@ final class JooqEventJournal implements EventJournalPort {
                     event.autoRepayment());
         }
         insert.execute();
-    }
-
-    /**
-     * Hands the sink pages of at most {@code batchSize} events, oldest first by {@code seq}, each read with
-     * {@code seq > last ORDER BY seq LIMIT batchSize}; never an empty page. A page the sink holds on to stays
-     * valid; the next one is a new list.
-     *
-     * @throws IllegalArgumentException when {@code batchSize} is below 1
-     */
-    @Override
-    public void replay(int batchSize, Consumer<List<Event>> sink) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
-        }
-        Objects.requireNonNull(sink, "sink");
-        long last = Long.MIN_VALUE;
-        while (true) {
-            long after = last;
-            Result<EventRecord> rows = statements.run(dsl -> dsl.selectFrom(EVENT)
-                    .where(EVENT.SEQ.gt(after))
-                    .orderBy(EVENT.SEQ)
-                    .limit(batchSize)
-                    .fetch());
-            if (rows.isEmpty()) {
-                return;
-            }
-            List<Event> page = new ArrayList<>(rows.size());
-            for (EventRecord row : rows) {
-                page.add(EventMapper.toEvent(row));
-            }
-            last = rows.get(rows.size() - 1).getSeq();
-            sink.accept(Collections.unmodifiableList(page));
-            if (rows.size() < batchSize) {
-                return;
-            }
-        }
     }
 }

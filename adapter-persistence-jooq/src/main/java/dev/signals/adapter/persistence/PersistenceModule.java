@@ -8,6 +8,7 @@ import dev.signals.application.port.out.AccountPort;
 import dev.signals.application.port.out.ConsentTemplatePort;
 import dev.signals.application.port.out.DatabaseHealthPort;
 import dev.signals.application.port.out.EventJournalPort;
+import dev.signals.application.port.out.JournalFeedPort;
 import dev.signals.application.port.out.LoadSignalRequestPort;
 import dev.signals.application.port.out.SaveSignalRequestPort;
 import dev.signals.application.port.out.SignalSettingsPort;
@@ -67,6 +68,14 @@ public final class PersistenceModule extends AbstractModule {
     @Singleton
     EventJournalPort eventJournal(Database database) {
         return new JooqEventJournal(database);
+    }
+
+    @Provides
+    @Singleton
+    JournalFeedPort journalFeed(Database database) {
+        JooqJournalFeed feed = new JooqJournalFeed(database);
+        database.closeAlso(feed);
+        return feed;
     }
 
     /** One repository serves both signal request ports. */

@@ -33,13 +33,19 @@ final class PostgresEventInsert {
                         ?::numeric[], ?::integer[], ?::boolean[])
                  as e (event_id, type, phone, email_address, occurred_at, reported_at, amount, overdue_days, auto_repayment)
             on conflict (event_id, institution_id) do nothing
-            returning event_id""";
+            returning event_id, tx""";
 
     private PostgresEventInsert() {
     }
 
-    /** The event ids of {@code events} this statement inserted; the others were stored already. */
-    static List<String> insertNew(Connection connection, int timeoutSeconds, InstitutionId institution, List<Event> events)
+    /**
+     * What one statement inserted: the event ids of {@code events} it inserted (the others were stored already),
+     * and the number of the transaction it ran in (the {@code tx} of its rows; 0 when it inserted none).
+     */
+    record Inserted(List<String> eventIds, long transaction) {
+    }
+
+    static Inserted insertNew(Connection connection, int timeoutSeconds, InstitutionId institution, List<Event> events)
             throws SQLException {
         int n = events.size();
         String[] eventIds = new String[n];
@@ -75,12 +81,14 @@ final class PostgresEventInsert {
                 insert.setArray(parameter++, array);
             }
             List<String> inserted = new ArrayList<>(n);
+            long transaction = 0;
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
                     inserted.add(rows.getString(1));
+                    transaction = rows.getLong(2);
                 }
             }
-            return inserted;
+            return new Inserted(inserted, transaction);
         } finally {
             for (Array array : arrays) {
                 array.free();

@@ -2,6 +2,8 @@ package dev.signals.adapter.persistence;
 
 import dev.signals.adapter.persistence.jooq.tables.records.EventRecord;
 import dev.signals.application.StorageUnavailableException;
+import dev.signals.application.port.out.JournalFeedPort;
+import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
 import dev.signals.application.port.out.EventJournalPort.Appended;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.catalogue.EventType;
@@ -27,6 +29,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,16 +84,27 @@ class JooqEventJournalTest {
                 event.occurredAt(), event.reportedAt(), amount, event.overdueDays(), event.autoRepayment());
     }
 
-    /** Every event of the journal, in the order replay hands them over. */
+    /** What an append did with each event. */
+    private static List<Appended> outcomes(JooqEventJournal journal, InstitutionId institution, List<Event> events) {
+        return journal.append(institution, events).outcomes();
+    }
+
+    /** Hands {@code sink} the whole journal as the feed reads it from the start, page by page. */
+    private static void replay(JooqEventJournal journal, int pageSize, Consumer<List<Event>> sink) {
+        new JooqJournalFeed(journal.database()).readSince(JournalPosition.START, pageSize,
+                page -> sink.accept(page.stream().map(JournalFeedPort.FedEvent::event).toList()));
+    }
+
+    /** Every event of the journal, in the order the feed reads them from the start. */
     private static List<Event> replayed(JooqEventJournal journal) {
         List<Event> events = new ArrayList<>();
-        journal.replay(1_000, events::addAll);
+        replay(journal, 1_000, events::addAll);
         return events;
     }
 
     private static List<Integer> pageSizes(JooqEventJournal journal, int batchSize) {
         List<Integer> sizes = new ArrayList<>();
-        journal.replay(batchSize, page -> sizes.add(page.size()));
+        replay(journal, batchSize, page -> sizes.add(page.size()));
         return sizes;
     }
 
@@ -105,7 +119,7 @@ class JooqEventJournalTest {
                     Instant.parse("2024-07-30T08:00:00.000001Z"), Instant.parse("2024-07-30T09:00:00.999999Z"),
                     new BigDecimal("1520.5"), 12, false);
 
-            assertThat(journal.append(INSTITUTION, List.of(event))).containsExactly(Appended.NEW);
+            assertThat(outcomes(journal, INSTITUTION, List.of(event))).containsExactly(Appended.NEW);
 
             Event loaded = replayed(journal).get(0);
             assertThat(loaded).isEqualTo(event);
@@ -137,7 +151,7 @@ class JooqEventJournalTest {
             var events = List.of(phoneOnlyWithoutAmount, emailOnly, overdueWithoutDetails, overdueOnAutoRepayment,
                     largestAmount);
 
-            assertThat(journal.append(INSTITUTION, events)).containsOnly(Appended.NEW).hasSize(5);
+            assertThat(outcomes(journal, INSTITUTION, events)).containsOnly(Appended.NEW).hasSize(5);
 
             assertThat(replayed(journal)).containsExactlyInAnyOrderElementsOf(events);
             assertThat(db.dsl().fetchCount(EVENT, EVENT.PHONE.isNull())).isEqualTo(2);
@@ -162,7 +176,7 @@ class JooqEventJournalTest {
             // A back-fill may report an event as learned before it occurred: the journal keeps both as given.
             var event = new Event("edge-1", INSTITUTION, EventType.OTHER, PHONE, null, latest, earliest, null, null, null);
 
-            journal.append(INSTITUTION, List.of(event));
+            outcomes(journal, INSTITUTION, List.of(event));
 
             assertThat(replayed(journal)).containsExactly(event);
         }
@@ -183,7 +197,7 @@ class JooqEventJournalTest {
                 events.add(new Event("type-" + (i + 1), INSTITUTION, contractOrder.get(i), PHONE, null, T, T, null, null, null));
             }
 
-            journal.append(INSTITUTION, events);
+            outcomes(journal, INSTITUTION, events);
 
             assertThat(replayed(journal)).containsExactlyInAnyOrderElementsOf(events);
             for (int i = 0; i < contractOrder.size(); i++) {
@@ -204,7 +218,7 @@ class JooqEventJournalTest {
             var event = new Event(ASTRAL.repeat(128), institution, EventType.CAPTCHA, null,
                     new EmailAddress("x".repeat(240) + "@example.com"), T, T, null, null, null);
 
-            assertThat(journal.append(institution, List.of(event))).containsExactly(Appended.NEW);
+            assertThat(outcomes(journal, institution, List.of(event))).containsExactly(Appended.NEW);
 
             assertThat(replayed(journal)).containsExactly(event);
         }
@@ -219,9 +233,9 @@ class JooqEventJournalTest {
             var journal = new JooqEventJournal(db.database());
             var first = overdue("e-1");
             var second = numbered(INSTITUTION, 2);
-            journal.append(INSTITUTION, List.of(first, second));
+            outcomes(journal, INSTITUTION, List.of(first, second));
 
-            var outcomes = journal.append(INSTITUTION, List.of(second, withReportedAt(first, T.plusSeconds(86_400))));
+            var outcomes = outcomes(journal, INSTITUTION, List.of(second, withReportedAt(first, T.plusSeconds(86_400))));
 
             assertThat(outcomes).containsExactly(Appended.DUPLICATE, Appended.DUPLICATE);
             assertThat(replayed(journal)).containsExactlyInAnyOrder(first, second);
@@ -234,7 +248,7 @@ class JooqEventJournalTest {
         try (var db = StartedDatabase.start(kind)) {
             var journal = new JooqEventJournal(db.database());
             var stored = overdue("e-1");
-            journal.append(INSTITUTION, List.of(stored));
+            outcomes(journal, INSTITUTION, List.of(stored));
             var changes = List.of(
                     new Event("e-1", INSTITUTION, EventType.DEBT, PHONE, EMAIL, T, T, new BigDecimal("1520.50"), null, null),
                     new Event("e-1", INSTITUTION, EventType.OVERDUE, new PhoneNumber("+639181234567"), EMAIL, T, T,
@@ -248,7 +262,7 @@ class JooqEventJournalTest {
                     new Event("e-1", INSTITUTION, EventType.OVERDUE, PHONE, EMAIL, T, T, new BigDecimal("1520.50"), 12, null));
 
             for (Event changed : changes) {
-                assertThat(journal.append(INSTITUTION, List.of(changed))).as("%s", changed).containsExactly(Appended.CONFLICT);
+                assertThat(outcomes(journal, INSTITUTION, List.of(changed))).as("%s", changed).containsExactly(Appended.CONFLICT);
             }
 
             assertThat(replayed(journal)).containsExactly(stored);
@@ -260,9 +274,9 @@ class JooqEventJournalTest {
     void oneBatchOfNewDuplicateAndConflictingEventsIsAnsweredInItsOwnOrder(DatabaseKind kind) {
         try (var db = StartedDatabase.start(kind)) {
             var journal = new JooqEventJournal(db.database());
-            journal.append(INSTITUTION, List.of(numbered(INSTITUTION, 1), numbered(INSTITUTION, 2)));
+            outcomes(journal, INSTITUTION, List.of(numbered(INSTITUTION, 1), numbered(INSTITUTION, 2)));
 
-            var outcomes = journal.append(INSTITUTION, List.of(
+            var outcomes = outcomes(journal, INSTITUTION, List.of(
                     numbered(INSTITUTION, 9),
                     withAmount(numbered(INSTITUTION, 2), new BigDecimal("7.00")),
                     numbered(INSTITUTION, 1),
@@ -281,7 +295,7 @@ class JooqEventJournalTest {
             var journal = new JooqEventJournal(db.database());
             var event = overdue("e-1");
 
-            var outcomes = journal.append(INSTITUTION, List.of(event, withReportedAt(event, T), withAmount(event, null)));
+            var outcomes = outcomes(journal, INSTITUTION, List.of(event, withReportedAt(event, T), withAmount(event, null)));
 
             assertThat(outcomes).containsExactly(Appended.NEW, Appended.DUPLICATE, Appended.CONFLICT);
             assertThat(replayed(journal)).containsExactly(event);
@@ -296,9 +310,9 @@ class JooqEventJournalTest {
             var ours = numbered(INSTITUTION, 1);
             var theirs = numbered(OTHER_INSTITUTION, 1);
 
-            assertThat(journal.append(INSTITUTION, List.of(ours))).containsExactly(Appended.NEW);
-            assertThat(journal.append(OTHER_INSTITUTION, List.of(theirs))).containsExactly(Appended.NEW);
-            assertThat(journal.append(OTHER_INSTITUTION, List.of(theirs))).containsExactly(Appended.DUPLICATE);
+            assertThat(outcomes(journal, INSTITUTION, List.of(ours))).containsExactly(Appended.NEW);
+            assertThat(outcomes(journal, OTHER_INSTITUTION, List.of(theirs))).containsExactly(Appended.NEW);
+            assertThat(outcomes(journal, OTHER_INSTITUTION, List.of(theirs))).containsExactly(Appended.DUPLICATE);
 
             assertThat(replayed(journal)).containsExactly(ours, theirs);
         }
@@ -310,10 +324,10 @@ class JooqEventJournalTest {
         try (var db = StartedDatabase.start(kind)) {
             var journal = new JooqEventJournal(db.database());
 
-            assertThatThrownBy(() -> journal.append(INSTITUTION, List.of(numbered(INSTITUTION, 1), numbered(OTHER_INSTITUTION, 2))))
+            assertThatThrownBy(() -> outcomes(journal, INSTITUTION, List.of(numbered(INSTITUTION, 1), numbered(OTHER_INSTITUTION, 2))))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("loan-0000002 belongs to institution inst-b, not to inst-a");
-            assertThat(journal.append(INSTITUTION, List.of())).isEmpty();
+            assertThat(outcomes(journal, INSTITUTION, List.of())).isEmpty();
 
             assertThat(db.dsl().fetchCount(EVENT)).isZero();
         }
@@ -326,7 +340,7 @@ class JooqEventJournalTest {
             var journal = new JooqEventJournal(db.database());
             List<Event> events = numbered(0, 10_000);
 
-            assertThat(journal.append(INSTITUTION, events)).hasSize(10_000).containsOnly(Appended.NEW);
+            assertThat(outcomes(journal, INSTITUTION, events)).hasSize(10_000).containsOnly(Appended.NEW);
             assertThat(db.dsl().fetchCount(EVENT)).isEqualTo(10_000);
 
             // Half of them again, every other one changed, and 5,000 new ones: across every lookup chunk.
@@ -335,7 +349,7 @@ class JooqEventJournalTest {
                 Event event = numbered(INSTITUTION, n);
                 again.add(n < 10_000 && n % 2 == 1 ? withAmount(event, new BigDecimal("1.00")) : event);
             }
-            List<Appended> outcomes = journal.append(INSTITUTION, again);
+            List<Appended> outcomes = outcomes(journal, INSTITUTION, again);
 
             assertThat(outcomes).hasSize(10_000);
             for (int i = 0; i < again.size(); i++) {
@@ -352,7 +366,7 @@ class JooqEventJournalTest {
     void aBatchIsLookedUpThroughTheUniqueIndexRatherThanByReadingTheInstitutionsRows(DatabaseKind kind) {
         try (var db = StartedDatabase.start(kind)) {
             var journal = new JooqEventJournal(db.database());
-            journal.append(INSTITUTION, numbered(0, 3_000));
+            outcomes(journal, INSTITUTION, numbered(0, 3_000));
             var lookup = JooqEventJournal.lookup(db.dsl(), INSTITUTION, List.of("loan-0000007", "loan-0001234", "loan-9999999"));
 
             String plan = db.dsl().fetch("explain analyze " + lookup.getSQL(), lookup.getBindValues().toArray()).stream()
@@ -373,7 +387,7 @@ class JooqEventJournalTest {
         }
     }
 
-    // ---- replay
+    // ---- the feed from the start
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
@@ -384,15 +398,15 @@ class JooqEventJournalTest {
             var first = numbered(20, 27);
             var second = numbered(0, 5);
             var third = numbered(10, 14);
-            journal.append(INSTITUTION, first);
-            journal.append(INSTITUTION, second);
-            journal.append(INSTITUTION, third);
+            outcomes(journal, INSTITUTION, first);
+            outcomes(journal, INSTITUTION, second);
+            outcomes(journal, INSTITUTION, third);
             List<Event> appended = new ArrayList<>(first);
             appended.addAll(second);
             appended.addAll(third);
 
             List<List<Event>> pages = new ArrayList<>();
-            journal.replay(5, pages::add);
+            replay(journal, 5, pages::add);
 
             assertThat(pages).extracting(List::size).containsExactly(5, 5, 5, 1);
             assertThat(pages.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(appended);
@@ -409,9 +423,9 @@ class JooqEventJournalTest {
             var journal = new JooqEventJournal(db.database());
 
             assertThat(pageSizes(journal, 10)).isEmpty();
-            assertThatThrownBy(() -> journal.replay(0, page -> { }))
+            assertThatThrownBy(() -> replay(journal, 0, page -> { }))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("batchSize must be at least 1, was 0");
+                    .hasMessage("pageSize must be at least 1, was 0");
         }
     }
 
@@ -434,11 +448,11 @@ class JooqEventJournalTest {
                     var barrier = new CyclicBarrier(2);
                     Future<List<Appended>> leftOutcomes = threads.submit(() -> {
                         barrier.await();
-                        return journal.append(INSTITUTION, left);
+                        return outcomes(journal, INSTITUTION, left);
                     });
                     Future<List<Appended>> rightOutcomes = threads.submit(() -> {
                         barrier.await();
-                        return journal.append(INSTITUTION, right);
+                        return outcomes(journal, INSTITUTION, right);
                     });
 
                     List<Appended> l = leftOutcomes.get(60, TimeUnit.SECONDS);
@@ -479,7 +493,7 @@ class JooqEventJournalTest {
             // Right after the append has looked its event ids up and found none of them.
             AtomicInteger lookups = afterEachLookup(db, otherWriter, List.of(List.of(sameAsSecond, otherThanThird)));
 
-            var outcomes = journal.append(INSTITUTION, batch);
+            var outcomes = outcomes(journal, INSTITUTION, batch);
 
             assertThat(lookups).hasValue(2);
             assertThat(outcomes).containsExactly(Appended.NEW, Appended.DUPLICATE, Appended.CONFLICT, Appended.NEW);
@@ -502,7 +516,7 @@ class JooqEventJournalTest {
             }
             AtomicInteger lookups = afterEachLookup(db, otherWriter, collisions);
 
-            assertThatThrownBy(() -> journal.append(INSTITUTION, batch))
+            assertThatThrownBy(() -> outcomes(journal, INSTITUTION, batch))
                     .isInstanceOf(DataAccessException.class)
                     .satisfies(e -> assertThat(Statements.isUniqueViolation((DataAccessException) e)).isTrue());
 
@@ -520,7 +534,7 @@ class JooqEventJournalTest {
             var otherThanThird = withAmount(batch.get(2), new BigDecimal("3.33"));
             ExecutorService threads = Executors.newFixedThreadPool(2);
             try (var other = UncommittedWriter.start(otherInstance, threads, List.of(sameAsSecond, otherThanThird))) {
-                Future<List<Appended>> appended = threads.submit(() -> journal.append(INSTITUTION, batch));
+                Future<List<Appended>> appended = threads.submit(() -> outcomes(journal, INSTITUTION, batch));
                 other.awaitSomeoneWaitingForIt(db);
                 other.commit();
 
@@ -540,7 +554,7 @@ class JooqEventJournalTest {
             var batch = numbered(1, 5);
             ExecutorService threads = Executors.newFixedThreadPool(2);
             try (var other = UncommittedWriter.start(otherInstance, threads, List.of(batch.get(2)))) {
-                Future<List<Appended>> appended = threads.submit(() -> journal.append(INSTITUTION, batch));
+                Future<List<Appended>> appended = threads.submit(() -> outcomes(journal, INSTITUTION, batch));
                 other.awaitSomeoneWaitingForIt(db);
                 other.rollBack();
 
@@ -559,7 +573,7 @@ class JooqEventJournalTest {
             var batch = numbered(1, 5);
             ExecutorService threads = Executors.newFixedThreadPool(2);
             try (var other = UncommittedWriter.start(otherInstance, threads, List.of(batch.get(2)))) {
-                Future<List<Appended>> appended = threads.submit(() -> journal.append(INSTITUTION, batch));
+                Future<List<Appended>> appended = threads.submit(() -> outcomes(journal, INSTITUTION, batch));
                 // The append has inserted its first two rows and waits on the third: its connection goes away.
                 int waiting = other.awaitSomeoneWaitingForIt(db);
                 otherInstance.dsl().fetch("select pg_terminate_backend(?)", waiting);
@@ -571,7 +585,7 @@ class JooqEventJournalTest {
                 threads.shutdownNow();
             }
             assertThat(replayed(journal)).isEmpty();
-            assertThat(journal.append(INSTITUTION, batch)).containsOnly(Appended.NEW).hasSize(4);
+            assertThat(outcomes(journal, INSTITUTION, batch)).containsOnly(Appended.NEW).hasSize(4);
         }
     }
 
@@ -581,9 +595,9 @@ class JooqEventJournalTest {
         try (var db = StartedDatabase.start(kind)) {
             var journal = new JooqEventJournal(db.database());
             var event = overdue("e-1");
-            journal.append(INSTITUTION, List.of(event));
+            outcomes(journal, INSTITUTION, List.of(event));
 
-            var outcomes = journal.append(INSTITUTION, List.of(withAmount(event, null), overdue("e-2"),
+            var outcomes = outcomes(journal, INSTITUTION, List.of(withAmount(event, null), overdue("e-2"),
                     withReportedAt(event, T), withAmount(event, null)));
 
             assertThat(outcomes).containsExactly(Appended.CONFLICT, Appended.NEW, Appended.DUPLICATE, Appended.CONFLICT);
@@ -603,14 +617,14 @@ class JooqEventJournalTest {
             var journal = new JooqEventJournal(started.database());
 
             started.dsl().connection(first -> started.dsl().connection(second -> {
-                assertThatThrownBy(() -> journal.append(INSTITUTION, List.of(overdue("e-1"))))
+                assertThatThrownBy(() -> outcomes(journal, INSTITUTION, List.of(overdue("e-1"))))
                         .isInstanceOf(StorageUnavailableException.class)
                         .hasRootCauseInstanceOf(SQLTransientConnectionException.class);
-                assertThatThrownBy(() -> journal.replay(10, page -> { }))
+                assertThatThrownBy(() -> replay(journal, 10, page -> { }))
                         .isInstanceOf(StorageUnavailableException.class);
             }));
 
-            assertThat(journal.append(INSTITUTION, List.of(overdue("e-1")))).containsExactly(Appended.NEW);
+            assertThat(outcomes(journal, INSTITUTION, List.of(overdue("e-1")))).containsExactly(Appended.NEW);
         }
     }
 
@@ -699,7 +713,7 @@ class JooqEventJournalTest {
                 if (ctx.type() == ExecuteType.READ) {
                     int lookup = lookups.getAndIncrement();
                     if (lookup < intrusions.size()) {
-                        assertThat(otherWriter.append(INSTITUTION, intrusions.get(lookup))).containsOnly(Appended.NEW);
+                        assertThat(outcomes(otherWriter, INSTITUTION, intrusions.get(lookup))).containsOnly(Appended.NEW);
                     }
                 }
             }

@@ -1,6 +1,8 @@
 package dev.signals.adapter.persistence;
 
 import com.google.inject.Guice;
+import dev.signals.application.port.out.JournalFeedPort;
+import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
 import dev.signals.application.port.out.AccountPort;
 import dev.signals.application.port.out.ConsentTemplatePort;
 import dev.signals.application.port.out.EventJournalPort;
@@ -65,9 +67,10 @@ class PersistenceModuleTest {
                 var event = new Event("evt-wired", account.institutionId(), EventType.MARKETING,
                         new PhoneNumber("+639171234567"), null, account.createdAt(), account.createdAt(), null, null, null);
                 var journal = injector.getInstance(EventJournalPort.class);
-                assertThat(journal.append(account.institutionId(), List.of(event))).containsExactly(EventJournalPort.Appended.NEW);
+                assertThat(journal.append(account.institutionId(), List.of(event)).outcomes()).containsExactly(EventJournalPort.Appended.NEW);
                 List<Event> replayed = new ArrayList<>();
-                journal.replay(10, replayed::addAll);
+                injector.getInstance(JournalFeedPort.class).readSince(JournalPosition.START, 10,
+                        page -> page.forEach(fed -> replayed.add(fed.event())));
                 assertThat(replayed).containsExactly(event);
             }
         }

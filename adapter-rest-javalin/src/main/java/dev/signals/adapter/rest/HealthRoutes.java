@@ -2,12 +2,18 @@ package dev.signals.adapter.rest;
 
 import dev.signals.application.port.in.CheckHealthQuery;
 import dev.signals.application.port.in.HealthReport;
+import dev.signals.application.port.in.IndexStatusQuery.IndexStatus;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /health}, no authentication: 200 when the database answers, 503 otherwise (contract section 7). */
+/**
+ * {@code GET /health}, no authentication: 200 when the database answers and the node's event index follows the
+ * journal, 503 otherwise, saying why (contract sections 7 and 7.1). The answer names the database and how far the
+ * index has read the journal: its position, its events and its lag in seconds.
+ */
 final class HealthRoutes implements Routes {
 
     private final CheckHealthQuery health;
@@ -26,8 +32,17 @@ final class HealthRoutes implements Routes {
     private void health(Context ctx) {
         HealthReport report = health.check();
         if (!report.healthy()) {
-            throw ApiException.serverUnavailable("The database (" + report.database() + ") does not answer");
+            throw ApiException.serverUnavailable(report.problem());
         }
-        responses.ok(ctx, Map.of("status", "UP", "database", report.database()));
+        IndexStatus index = report.index();
+        Map<String, Object> indexData = new LinkedHashMap<>();
+        indexData.put("position", index.position());
+        indexData.put("events", index.events());
+        indexData.put("lagSeconds", index.lag().toMillis() / 1000.0);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("status", "UP");
+        data.put("database", report.database());
+        data.put("index", indexData);
+        responses.ok(ctx, data);
     }
 }

@@ -10,6 +10,7 @@ import dev.signals.application.port.in.AuthenticateClientQuery;
 import dev.signals.application.port.in.CheckHealthQuery;
 import dev.signals.application.port.in.CreateAccountUseCase;
 import dev.signals.application.port.in.GetSignalRequestQuery;
+import dev.signals.application.port.in.IndexStatusQuery;
 import dev.signals.application.port.in.ListCatalogueQuery;
 import dev.signals.application.port.in.ListConsentTemplatesQuery;
 import dev.signals.application.port.in.ListSignalRequestsQuery;
@@ -65,6 +66,11 @@ public final class RestModule extends AbstractModule {
     @ProvidesIntoSet
     Routes healthRoutes(CheckHealthQuery health, Responses responses) {
         return new HealthRoutes(health, responses);
+    }
+
+    @ProvidesIntoSet
+    Routes readiness(IndexStatusQuery index) {
+        return new Readiness(index);
     }
 
     @ProvidesIntoSet

@@ -3,6 +3,7 @@ package dev.signals.adapter.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signals.application.port.in.HealthReport;
+import dev.signals.application.port.in.IndexStatusQuery.IndexStatus;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import okhttp3.Request;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,13 +23,14 @@ class HttpServerTest {
 
     private final ObjectMapper mapper = JsonMapping.objectMapper();
     private final AtomicBoolean databaseUp = new AtomicBoolean(true);
+    private final AtomicReference<IndexStatus> index = new AtomicReference<>(new IndexStatus(true, "42", 7, Duration.ofMillis(120)));
 
     private Javalin app() {
         Responses responses = new Responses(mapper);
         Routes failing = app -> app.get("/boom", ctx -> {
             throw new IllegalStateException("secret internals");
         });
-        Routes health = new HealthRoutes(() -> new HealthReport(databaseUp.get(), "H2"), responses);
+        Routes health = new HealthRoutes(() -> new HealthReport(databaseUp.get(), "H2", index.get()), responses);
         return new HttpServer(mapper, new ErrorMapper(responses), Set.of(health, failing)).javalin();
     }
 
@@ -41,6 +45,23 @@ class HttpServerTest {
                 assertThat(body.get("message").asText()).isEqualTo("Success!");
                 assertThat(body.get("requestId").asText()).isEqualTo(response.header("X-Request-Id")).matches("[0-9a-f]{32}");
                 assertThat(body.get("data").get("status").asText()).isEqualTo("UP");
+                assertThat(body.get("data").get("index").toString()).isEqualTo("{\"position\":\"42\",\"events\":7,\"lagSeconds\":0.12}");
+            }
+        });
+    }
+
+    @Test
+    void healthIs503WhileTheNodeStartsAndWhenItsIndexFallsBehind() {
+        index.set(new IndexStatus(false, "start", 500, null));
+        JavalinTest.test(app(), (server, client) -> {
+            try (Response response = client.get("/health")) {
+                assertThat(response.code()).isEqualTo(503);
+                assertThat(json(response).get("message").asText()).contains("starting").contains("500 events");
+            }
+            index.set(new IndexStatus(true, "42", 500, Duration.ofSeconds(30)));
+            try (Response response = client.get("/health")) {
+                assertThat(response.code()).isEqualTo(503);
+                assertThat(json(response).get("message").asText()).contains("30000 ms behind");
             }
         });
     }

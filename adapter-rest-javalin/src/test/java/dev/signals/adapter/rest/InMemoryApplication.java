@@ -14,6 +14,7 @@ import dev.signals.application.port.in.CreateAccountUseCase;
 import dev.signals.application.port.in.CreateConsentTemplateCommand;
 import dev.signals.application.port.in.GetSignalRequestQuery;
 import dev.signals.application.port.in.HealthReport;
+import dev.signals.application.port.in.IndexStatusQuery;
 import dev.signals.application.port.in.ListCatalogueQuery;
 import dev.signals.application.port.in.ListConsentTemplatesQuery;
 import dev.signals.application.port.in.ListSignalRequestsCommand;
@@ -72,7 +73,7 @@ import java.util.function.Function;
  * found). A subject in {@link #SUBJECT_WITH_EVENTS} or any e-mail address gets SUCCESS, {@link #SLOW_SUBJECT}
  * stays PROCESSING, any other phone gets NO_DATA. {@link #failNextCallWith} makes the next use-case call throw.
  */
-final class InMemoryApplication implements AuthenticateClientQuery, AuthenticateAdminQuery, CheckHealthQuery,
+final class InMemoryApplication implements AuthenticateClientQuery, AuthenticateAdminQuery, CheckHealthQuery, IndexStatusQuery,
         RequestSignalsUseCase, GetSignalRequestQuery, ListSignalRequestsQuery, ListCatalogueQuery,
         ManageConsentTemplatesUseCase, ListConsentTemplatesQuery, CreateAccountUseCase,
         ManageSignalSelectionUseCase, ManageSignalTemplatesUseCase {
@@ -139,7 +140,15 @@ final class InMemoryApplication implements AuthenticateClientQuery, Authenticate
 
     @Override
     public HealthReport check() {
-        return new HealthReport(databaseUp, "H2");
+        return new HealthReport(databaseUp, "H2", indexStatus());
+    }
+
+    /** Whether the index has read the journal once; a test sets it false to see a starting node. */
+    volatile boolean indexReady = true;
+
+    @Override
+    public IndexStatus indexStatus() {
+        return indexReady ? new IndexStatus(true, "0", 1, java.time.Duration.ZERO) : new IndexStatus(false, "start", 0, null);
     }
 
     @Override

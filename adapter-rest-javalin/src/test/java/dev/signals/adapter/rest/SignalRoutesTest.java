@@ -233,6 +233,23 @@ class SignalRoutesTest {
     }
 
     @Test
+    void aStartingNodeAnswersTheApi503UntilItsIndexHasReadTheJournal() {
+        application.indexReady = false;
+        TestApp.test(application, api -> {
+            for (Answer answer : List.of(api.post("/v1/alpha/signals", Bodies.phoneRequest(SUBJECT_WITH_EVENTS)),
+                    api.get("/v1/beta/signals"), api.get("/v1/catalog"))) {
+                assertThat(answer.status()).isEqualTo(503);
+                assertThat(answer.code()).isEqualTo("SERVER_UNAVAILABLE");
+                assertThat(answer.message()).contains("starting");
+            }
+            assertThat(api.get("/health").status()).isEqualTo(503);
+            application.indexReady = true;
+            assertThat(api.post("/v1/alpha/signals", Bodies.phoneRequest(SUBJECT_WITH_EVENTS)).status()).isEqualTo(200);
+            assertThat(api.get("/health").status()).isEqualTo(200);
+        });
+    }
+
+    @Test
     void aQueryParameterWithABrokenPercentEscapeIsAFieldErrorNotAnAbsentParameter() {
         TestApp.test(application, api -> {
             for (String query : new String[]{"cursor=%%%garbage%%%", "size=1&phone=%2B63%zz", "startDate=%u0041"}) {

@@ -7,6 +7,7 @@ import dev.signals.application.port.in.AuthenticateClientQuery;
 import dev.signals.application.port.in.CheckHealthQuery;
 import dev.signals.application.port.in.CreateAccountUseCase;
 import dev.signals.application.port.in.GetSignalRequestQuery;
+import dev.signals.application.port.in.IndexStatusQuery;
 import dev.signals.application.port.in.ListCatalogueQuery;
 import dev.signals.application.port.in.ListConsentTemplatesQuery;
 import dev.signals.application.port.in.ListSignalRequestsQuery;
@@ -40,6 +41,7 @@ final class TestApp {
             binder.bind(AuthenticateClientQuery.class).toInstance(application);
             binder.bind(AuthenticateAdminQuery.class).toInstance(application);
             binder.bind(CheckHealthQuery.class).toInstance(application);
+            binder.bind(IndexStatusQuery.class).toInstance(application);
             binder.bind(RequestSignalsUseCase.class).toInstance(application);
             binder.bind(GetSignalRequestQuery.class).toInstance(application);
             binder.bind(ListSignalRequestsQuery.class).toInstance(application);

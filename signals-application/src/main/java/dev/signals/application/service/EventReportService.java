@@ -2,9 +2,8 @@ package dev.signals.application.service;
 
 import dev.signals.application.InvalidCommandException;
 import dev.signals.application.port.in.EventReport;
-import dev.signals.application.port.in.RebuildEventIndexUseCase;
 import dev.signals.application.port.in.ReportEventsUseCase;
-import dev.signals.application.port.out.EventIndexPort;
+import dev.signals.application.port.out.AppendedEventsPort;
 import dev.signals.application.port.out.EventJournalPort;
 import dev.signals.application.subject.PhoneNumbers;
 import dev.signals.domain.DomainException;
@@ -20,8 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 
 /**
  * Events reported by an institution (contract section 4): each is checked on its own, the good ones
@@ -29,17 +26,14 @@ import java.util.logging.Logger;
  * reason. An event id already journaled for the institution is a duplicate when the content is the
  * same, and rejected when it differs.
  */
-public final class EventReportService implements ReportEventsUseCase, RebuildEventIndexUseCase {
-
-    private static final Logger LOG = Logger.getLogger(EventReportService.class.getName());
-    private static final int REPLAY_BATCH = 10_000;
+public final class EventReportService implements ReportEventsUseCase {
 
     private final EventJournalPort journal;
-    private final EventIndexPort index;
+    private final AppendedEventsPort index;
     private final PhoneNumbers phoneNumbers;
     private final Clock clock;
 
-    public EventReportService(EventJournalPort journal, EventIndexPort index, PhoneNumbers phoneNumbers, Clock clock) {
+    public EventReportService(EventJournalPort journal, AppendedEventsPort index, PhoneNumbers phoneNumbers, Clock clock) {
         this.journal = journal;
         this.index = index;
         this.phoneNumbers = phoneNumbers;
@@ -83,7 +77,8 @@ public final class EventReportService implements ReportEventsUseCase, RebuildEve
 
         int accepted = 0;
         if (!candidates.isEmpty()) {
-            List<EventJournalPort.Appended> outcomes = journal.append(institution, candidates);
+            EventJournalPort.AppendResult appended = journal.append(institution, candidates);
+            List<EventJournalPort.Appended> outcomes = appended.outcomes();
             List<Event> added = new ArrayList<>(candidates.size());
             for (int i = 0; i < candidates.size(); i++) {
                 switch (outcomes.get(i)) {
@@ -94,24 +89,11 @@ public final class EventReportService implements ReportEventsUseCase, RebuildEve
                                     + "an event cannot be changed once reported"));
                 }
             }
-            index.addAll(added);
+            index.indexAppended(appended.transaction(), added);
             accepted = added.size();
         }
         rejected.sort(java.util.Comparator.comparingInt(Rejection::index));
         return new ReportOutcome(accepted, duplicates, rejected);
-    }
-
-    @Override
-    public long rebuild() {
-        AtomicLong loaded = new AtomicLong();
-        long started = System.nanoTime();
-        journal.replay(REPLAY_BATCH, events -> {
-            index.addAll(events);
-            loaded.addAndGet(events.size());
-        });
-        LOG.info(() -> "Event index rebuilt from the journal: " + loaded.get() + " events in "
-                + (System.nanoTime() - started) / 1_000_000 + " ms");
-        return loaded.get();
     }
 
     /**

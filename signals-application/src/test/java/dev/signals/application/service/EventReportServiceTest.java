@@ -4,8 +4,9 @@ import dev.signals.application.InvalidCommandException;
 import dev.signals.application.port.in.EventReport;
 import dev.signals.application.port.in.ReportEventsUseCase.ReportOutcome;
 import dev.signals.application.port.in.ReportEventsUseCase.Rejection;
-import dev.signals.application.port.out.EventIndexPort;
+import dev.signals.application.port.out.AppendedEventsPort;
 import dev.signals.application.port.out.EventJournalPort;
+import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
 import dev.signals.application.subject.PhoneNumbers;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.event.Event;
@@ -21,7 +22,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +34,11 @@ class EventReportServiceTest {
 
     private final Journal journal = new Journal();
     private final List<Event> indexed = new ArrayList<>();
-    private final EventIndexPort index = indexed::addAll;
+    private final List<JournalPosition> indexedIn = new ArrayList<>();
+    private final AppendedEventsPort index = (transaction, events) -> {
+        indexedIn.add(transaction);
+        indexed.addAll(events);
+    };
     private final EventReportService service = new EventReportService(journal, index, new PhoneNumbers(),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -113,12 +117,12 @@ class EventReportServiceTest {
     }
 
     @Test
-    void rebuildingLoadsEveryJournaledEventIntoTheIndex() {
-        service.report(LENDER, List.of(disbursement(0, "a"), disbursement(1, "b"), disbursement(2, "c")));
-        indexed.clear();
+    void theNewEventsAreIndexedWithTheTransactionThatStoredThem() {
+        service.report(LENDER, List.of(disbursement(0, "a"), disbursement(1, "b")));
+        service.report(LENDER, List.of(disbursement(0, "a"), disbursement(1, "c")));
 
-        assertThat(service.rebuild()).isEqualTo(3);
         assertThat(indexed).extracting(Event::eventId).containsExactly("a", "b", "c");
+        assertThat(indexedIn).containsExactly(new JournalPosition(1), new JournalPosition(2));
     }
 
     private static String message(ReportOutcome outcome, int index) {
@@ -144,22 +148,16 @@ class EventReportServiceTest {
 
         final Map<String, Event> events = new LinkedHashMap<>();
 
+        private long transactions;
+
         @Override
-        public List<Appended> append(InstitutionId institution, List<Event> batch) {
+        public AppendResult append(InstitutionId institution, List<Event> batch) {
             List<Appended> outcomes = new ArrayList<>();
             for (Event event : batch) {
                 Event existing = events.putIfAbsent(event.eventId(), event);
                 outcomes.add(existing == null ? Appended.NEW : existing.sameContentAs(event) ? Appended.DUPLICATE : Appended.CONFLICT);
             }
-            return outcomes;
-        }
-
-        @Override
-        public void replay(int batchSize, Consumer<List<Event>> sink) {
-            List<Event> all = List.copyOf(events.values());
-            for (int from = 0; from < all.size(); from += batchSize) {
-                sink.accept(all.subList(from, Math.min(all.size(), from + batchSize)));
-            }
+            return new AppendResult(outcomes, outcomes.contains(Appended.NEW) ? new JournalPosition(++transactions) : null);
         }
     }
 }

@@ -1,0 +1,183 @@
+package dev.signals.adapter.persistence;
+
+import dev.signals.adapter.persistence.jooq.tables.records.EventRecord;
+import dev.signals.application.port.out.JournalFeedPort;
+import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
+import org.jooq.Condition;
+import org.jooq.Result;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+import static dev.signals.adapter.persistence.jooq.Tables.EVENT;
+
+/**
+ * The {@code event} table read as a feed (contract section 7.1), so that any number of nodes follow one journal.
+ *
+ * <p>On PostgreSQL every row carries {@code tx}, the 64-bit number of the transaction that inserted it (V6). The
+ * horizon is {@code pg_snapshot_xmin(pg_current_snapshot())}: the oldest transaction still running, so that every
+ * transaction numbered below it has committed or rolled back, and no row with a {@code tx} below it can appear
+ * any more. A read from position {@code p} takes the rows with {@code p <= tx < horizon}, then moves to the
+ * horizon: each row is read exactly once, however the transactions interleave and in whatever order they commit
+ * (which {@code seq}, taken at insert time, does not follow). This is the high-water mark of an outbox read by
+ * transaction number, where event stores that number rows by a sequence guess at gaps with timeouts instead.
+ * A transaction that stays open holds the horizon back, and with it every node's view: an idle session left
+ * in a transaction on this database delays the nodes by as long as it stays open.
+ *
+ * <p>Nodes wake each other up with {@code LISTEN}/{@code NOTIFY} on {@link #CHANNEL}: an append that stored
+ * something notifies in its transaction, which PostgreSQL delivers on commit, to a connection of each node
+ * kept for listening alone. The notification is only a hint; a node reads after its timeout anyway.
+ *
+ * <p>On the embedded H2 database, which one process opens at a time, the first read from the start is the
+ * whole journal and later reads find nothing: what the process appends afterwards it indexes itself.
+ */
+final class JooqJournalFeed implements JournalFeedPort, AutoCloseable {
+
+    /** The notification channel of journal appends. */
+    static final String CHANNEL = "signals_journal";
+
+    private static final Logger LOG = LoggerFactory.getLogger(JooqJournalFeed.class);
+    private static final String HORIZON = "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+
+    private final Database database;
+    private final Statements statements;
+    private final boolean postgres;
+    private final Object listening = new Object();
+    /** Guarded by listening. The connection LISTENing on {@link #CHANNEL}, opened at the first wait. */
+    private Connection listener;
+    private volatile boolean closed;
+
+    JooqJournalFeed(Database database) {
+        this.database = database;
+        this.statements = new Statements(database);
+        this.postgres = database.kind() == DatabaseKind.POSTGRES;
+    }
+
+    @Override
+    public boolean sharedWithOtherProcesses() {
+        return postgres;
+    }
+
+    @Override
+    public JournalPosition readSince(JournalPosition from, int pageSize, Consumer<List<FedEvent>> sink) {
+        Objects.requireNonNull(from, "from");
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
+        }
+        boolean fromStart = from.equals(JournalPosition.START);
+        if (!postgres) {
+            if (fromStart) {
+                readPages(EVENT.SEQ.isNotNull(), pageSize, sink);
+            }
+            return new JournalPosition(0);
+        }
+        long horizon = statements.run(dsl -> dsl.fetchSingle(HORIZON).get(0, Long.class));
+        Condition transactions = fromStart
+                ? EVENT.TX.isNull().or(EVENT.TX.lt(horizon))
+                : EVENT.TX.ge(from.value()).and(EVENT.TX.lt(horizon));
+        readPages(transactions, pageSize, sink);
+        return new JournalPosition(horizon);
+    }
+
+    /** The rows that meet {@code condition}, in pages by {@code seq} (keyset, never OFFSET): memory stays flat. */
+    private void readPages(Condition condition, int pageSize, Consumer<List<FedEvent>> sink) {
+        long last = Long.MIN_VALUE;
+        while (true) {
+            long after = last;
+            Result<EventRecord> rows = statements.run(dsl -> dsl.selectFrom(EVENT)
+                    .where(condition).and(EVENT.SEQ.gt(after))
+                    .orderBy(EVENT.SEQ)
+                    .limit(pageSize)
+                    .fetch());
+            if (rows.isEmpty()) {
+                return;
+            }
+            List<FedEvent> page = new ArrayList<>(rows.size());
+            for (EventRecord row : rows) {
+                page.add(new FedEvent(EventMapper.toEvent(row), row.getTx() == null ? null : new JournalPosition(row.getTx())));
+            }
+            last = rows.get(rows.size() - 1).getSeq();
+            sink.accept(Collections.unmodifiableList(page));
+            if (rows.size() < pageSize) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public boolean awaitCommits(Duration timeout) throws InterruptedException {
+        if (!postgres || closed) {
+            Thread.sleep(timeout.toMillis());
+            return false;
+        }
+        synchronized (listening) {
+            try {
+                if (listener == null) {
+                    listener = listen();
+                }
+                PGNotification[] notifications = listener.unwrap(PGConnection.class)
+                        .getNotifications((int) Math.max(1, timeout.toMillis()));
+                return notifications != null && notifications.length > 0;
+            } catch (SQLException e) {
+                LOG.debug("Listening for journal appends failed; the next wait connects again", e);
+                closeListener();
+            }
+        }
+        Thread.sleep(timeout.toMillis());
+        return false;
+    }
+
+    private Connection listen() throws SQLException {
+        DatabaseSettings settings = database.settings();
+        Properties properties = new Properties();
+        if (settings.user() != null) {
+            properties.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            properties.setProperty("password", settings.password());
+        }
+        properties.setProperty("connectTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
+        properties.setProperty("ApplicationName", "signals-journal-listener");
+        Connection connection = DriverManager.getConnection(settings.url(), properties);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("listen " + CHANNEL);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    private void closeListener() {
+        if (listener != null) {
+            try {
+                listener.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing the journal listener connection failed", e);
+            }
+            listener = null;
+        }
+    }
+
+    /** Closes the listening connection. */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (listening) {
+            closeListener();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.signals.application.port.out;
+
+import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
+import dev.signals.domain.event.Event;
+
+import java.util.Collection;
+
+/**
+ * Makes the events an append of this node stored visible to this node's signal requests at once, before any
+ * other node's feed brings them (contract section 7.1: at once on the node that acknowledged them).
+ */
+public interface AppendedEventsPort {
+
+    /**
+     * @param transaction the position of the transaction that stored them ({@link EventJournalPort.AppendResult})
+     * @param events      the events that were new, each once
+     */
+    void indexAppended(JournalPosition transaction, Collection<Event> events);
+}
