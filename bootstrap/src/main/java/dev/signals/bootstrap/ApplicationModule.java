@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.signals.application.CommandValidation;
+import dev.signals.application.cache.ExpiringSignalSettings;
 import dev.signals.application.port.in.AuthenticateAdminQuery;
 import dev.signals.application.port.in.AuthenticateClientQuery;
 import dev.signals.application.port.in.CheckHealthQuery;
@@ -124,7 +125,8 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     SignalSettingsService signalSettingsService(SignalSettingsPort settings, AccountPort accounts, CommandValidation validation) {
-        return new SignalSettingsService(SignalCatalogue.standard(), settings, accounts, validation);
+        SignalSettingsPort fresh = new ExpiringSignalSettings(settings, ExpiringSignalSettings.TIME_TO_LIVE, System::nanoTime);
+        return new SignalSettingsService(SignalCatalogue.standard(), fresh, accounts, validation);
     }
 
     @Provides

@@ -68,7 +68,8 @@ public final class AccountService implements CreateAccountUseCase, AuthenticateC
 
     /**
      * The stored credentials of a key, from memory after the first look-up: an account and its secret never
-     * change, so authenticating costs one SHA-256 and no query. Unknown keys are not remembered.
+     * change, so authenticating costs one SHA-256 and no query, and no other node's write can make the memory
+     * stale. Unknown keys are not remembered, so an account another node creates is found at its first use.
      */
     private Optional<AccountPort.Credentials> credentials(String apiKey) {
         AccountPort.Credentials cached = credentialsByKey.get(apiKey);

@@ -19,13 +19,13 @@ import dev.signals.domain.template.SignalTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which signals an account gets (contract section 3.3): its alpha selection, the 35 defaults until
- * the admin changes it, and its beta templates beside the built-in {@code tpl-sgn003001}.
+ * the admin changes it, and its beta templates beside the built-in {@code tpl-sgn003001}. Every signal
+ * request reads them; the assembly puts an {@link dev.signals.application.cache.ExpiringSignalSettings} in
+ * front of the store, so that they cost no query and stay fresh across nodes.
  */
 public final class SignalSettingsService implements ManageSignalSelectionUseCase, ManageSignalTemplatesUseCase, ListCatalogueQuery {
 
@@ -33,15 +33,6 @@ public final class SignalSettingsService implements ManageSignalSelectionUseCase
     private final SignalSettingsPort settings;
     private final AccountPort accounts;
     private final CommandValidation validation;
-
-    /*
-     * Every signal request reads its account's selection or template: they are kept in memory as last
-     * stored through this service, so a request costs no query for them. Writes go through the same maps
-     * (compute), so a reader never keeps an older value than the one stored. Like the in-memory event
-     * index, this assumes one service process per database. Unknown template ids are not remembered.
-     */
-    private final Map<AccountId, SignalSelection> selections = new ConcurrentHashMap<>();
-    private final Map<TemplateKey, SignalTemplate> templates = new ConcurrentHashMap<>();
 
     public SignalSettingsService(SignalCatalogue catalogue, SignalSettingsPort settings, AccountPort accounts,
                                  CommandValidation validation) {
@@ -59,8 +50,7 @@ public final class SignalSettingsService implements ManageSignalSelectionUseCase
 
     /** The account's selection without checking that it exists: for its own, authenticated calls. */
     public SignalSelection currentSelection(AccountId accountId) {
-        return selections.computeIfAbsent(accountId,
-                id -> settings.selection(id).orElseGet(catalogue::defaultSelection));
+        return settings.selection(accountId).orElseGet(catalogue::defaultSelection);
     }
 
     @Override
@@ -70,10 +60,7 @@ public final class SignalSettingsService implements ManageSignalSelectionUseCase
             throw InvalidCommandException.of("signals", "must name at least one catalogue signal");
         }
         SignalSelection selection = catalogue.select(signalNames);
-        selections.compute(accountId, (id, previous) -> {
-            settings.saveSelection(id, selection);
-            return selection;
-        });
+        settings.saveSelection(accountId, selection);
         return selection;
     }
 
@@ -91,10 +78,7 @@ public final class SignalSettingsService implements ManageSignalSelectionUseCase
         AmountFormat format = command.amountFormat() == null ? AmountFormat.NUMBER : parseFormat(command.amountFormat());
         AmountBands bands = command.amountBands() == null ? AmountBands.standard() : new AmountBands(command.amountBands());
         SignalTemplate template = new SignalTemplate(id, catalogue.select(command.signals()), format, bands);
-        templates.compute(new TemplateKey(command.accountId(), id), (key, previous) -> {
-            settings.saveTemplate(key.accountId(), template);
-            return template;
-        });
+        settings.saveTemplate(command.accountId(), template);
         return template;
     }
 
@@ -112,11 +96,7 @@ public final class SignalSettingsService implements ManageSignalSelectionUseCase
         if (SignalTemplate.BUILT_IN_ID.equals(templateId)) {
             return Optional.of(SignalTemplate.builtIn());
         }
-        return Optional.ofNullable(templates.computeIfAbsent(new TemplateKey(accountId, templateId),
-                key -> settings.template(key.accountId(), key.templateId()).orElse(null)));
-    }
-
-    private record TemplateKey(AccountId accountId, String templateId) {
+        return settings.template(accountId, templateId);
     }
 
     @Override
