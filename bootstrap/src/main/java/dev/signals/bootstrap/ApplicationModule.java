@@ -9,6 +9,8 @@ import dev.signals.application.port.in.AuthenticateAdminQuery;
 import dev.signals.application.port.in.AuthenticateClientQuery;
 import dev.signals.application.port.in.CheckHealthQuery;
 import dev.signals.application.port.in.CreateAccountUseCase;
+import dev.signals.application.port.in.DeploymentQuery;
+import dev.signals.application.port.in.IssueAdminTokenUseCase;
 import dev.signals.application.port.in.ReportEventsUseCase;
 import dev.signals.application.port.out.AppendedEventsPort;
 import dev.signals.application.port.out.EventIndexPort;
@@ -28,6 +30,8 @@ import dev.signals.application.port.in.ManageSignalSelectionUseCase;
 import dev.signals.application.port.in.ManageSignalTemplatesUseCase;
 import dev.signals.application.port.in.RequestSignalsUseCase;
 import dev.signals.application.port.out.AccountPort;
+import dev.signals.application.port.out.AdminTokenPort;
+import dev.signals.application.port.out.NodeRegistryPort;
 import dev.signals.application.port.out.ConsentTemplatePort;
 import dev.signals.application.port.out.DatabaseHealthPort;
 import dev.signals.application.port.out.LoadSignalRequestPort;
@@ -37,6 +41,7 @@ import dev.signals.application.port.out.SignalSettingsPort;
 import dev.signals.application.service.AccountService;
 import dev.signals.application.service.AdminTokenService;
 import dev.signals.application.service.ConsentTemplateService;
+import dev.signals.application.service.DeploymentService;
 import dev.signals.application.service.HealthService;
 import dev.signals.application.service.JournalFollower;
 import dev.signals.application.service.SignalRequestService;
@@ -100,8 +105,32 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    AuthenticateAdminQuery authenticateAdmin() {
-        return new AdminTokenService(AdminToken.hash(config, System.out));
+    AdminTokenService adminTokenService(AdminTokenPort store) {
+        return new AdminTokenService(store, config.adminToken(), System::nanoTime);
+    }
+
+    @Provides
+    @Singleton
+    AuthenticateAdminQuery authenticateAdmin(AdminTokenService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
+    IssueAdminTokenUseCase issueAdminToken(AdminTokenService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
+    DeploymentService deploymentService(NodeRegistryPort registry, Clock clock) {
+        return new DeploymentService(registry, clock);
+    }
+
+    @Provides
+    @Singleton
+    DeploymentQuery deployment(DeploymentService service) {
+        return service;
     }
 
     @Provides

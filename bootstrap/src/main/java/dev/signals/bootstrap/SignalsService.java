@@ -12,17 +12,20 @@ import dev.signals.adapter.rest.HttpServer;
 import dev.signals.adapter.rest.RestModule;
 import dev.signals.application.port.in.FinishPendingSignalRequestsUseCase;
 import dev.signals.application.port.in.FollowJournalUseCase;
+import dev.signals.application.port.in.IssueAdminTokenUseCase;
+import dev.signals.application.service.DeploymentService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
 /**
- * The running service and its lifecycle: connect and migrate the database, open the HTTP port (where
+ * The running service and its lifecycle: connect and migrate the database, make sure the deployment has an
+ * admin token (printing a new one), start saying this node is alive, open the HTTP port (where
  * {@code /health} answers 503, and the API 503, until the index is ready), load every journaled event into the
  * in-memory index, finish the signal requests a crash left PROCESSING, then follow what other nodes append to
- * the journal; on close, the reverse: stop taking requests (letting in-flight ones finish), stop following, then
- * close the database, then the metrics registry. The use cases that report events and request signals are
+ * the journal; on close, the reverse: stop taking requests (letting in-flight ones finish), stop following and
+ * leave the deployment, then close the database, then the metrics registry. The use cases that report events and request signals are
  * counted into it.
  */
 public final class SignalsService implements AutoCloseable {
@@ -33,15 +36,17 @@ public final class SignalsService implements AutoCloseable {
     private final Database database;
     private final HttpServer http;
     private final JournalFollowing following;
+    private final NodeHeartbeat heartbeat;
     private final ServiceMetrics metrics;
     private final int port;
     private boolean closed;
 
-    private SignalsService(Injector injector, int port, JournalFollowing following) {
+    private SignalsService(Injector injector, int port, JournalFollowing following, NodeHeartbeat heartbeat) {
         this.injector = injector;
         this.database = injector.getInstance(Database.class);
         this.http = injector.getInstance(HttpServer.class);
         this.following = following;
+        this.heartbeat = heartbeat;
         this.metrics = injector.getInstance(ServiceMetrics.class);
         this.port = port;
     }
@@ -66,17 +71,23 @@ public final class SignalsService implements AutoCloseable {
         database.start();
         HttpServer http = injector.getInstance(HttpServer.class);
         boolean listening = false;
+        NodeHeartbeat heartbeat = null;
         try {
+            AdminToken.ensure(config, injector.getInstance(IssueAdminTokenUseCase.class), System.out);
+            heartbeat = NodeHeartbeat.start(injector.getInstance(DeploymentService.class));
             int port = http.start(config.port());
             listening = true;
             FollowJournalUseCase follower = injector.getInstance(FollowJournalUseCase.class);
             follower.catchUp();
             injector.getInstance(FinishPendingSignalRequestsUseCase.class).finishPending();
-            return new SignalsService(injector, port, JournalFollowing.start(follower));
+            return new SignalsService(injector, port, JournalFollowing.start(follower), heartbeat);
         } catch (RuntimeException e) {
             try {
                 if (listening) {
                     http.stop();
+                }
+                if (heartbeat != null) {
+                    heartbeat.close();
                 }
                 database.close();
             } finally {
@@ -106,6 +117,7 @@ public final class SignalsService implements AutoCloseable {
         } finally {
             try {
                 following.close();
+                heartbeat.close();
                 database.close();
             } finally {
                 metrics.close();

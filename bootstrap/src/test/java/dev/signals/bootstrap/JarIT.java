@@ -40,4 +40,19 @@ class JarIT {
                     .doesNotContain("\tat ");
         }
     }
+
+    @Test
+    void aSecondProcessOnTheSameEmbeddedDatabaseStopsSayingWhyAndPointsToPostgres(@TempDir Path dataDir) throws Exception {
+        try (RunningJar first = RunningJar.start(Map.of("SIGNALS_PORT", "0", "SIGNALS_DATA_DIR", dataDir.toString()))) {
+            first.awaitPort(Duration.ofSeconds(60));
+            try (RunningJar second = RunningJar.start(Map.of("SIGNALS_PORT", "0", "SIGNALS_DATA_DIR", dataDir.toString()))) {
+                assertThat(second.awaitExit(Duration.ofSeconds(60))).isNotZero();
+                assertThat(String.join("\n", second.output()))
+                        .contains("is in use by another process")
+                        .contains("stop that one first")
+                        .contains("PostgreSQL")
+                        .doesNotContain("\tat ");
+            }
+        }
+    }
 }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /** The packaged jar, started with {@code java -jar} in a process of its own, as a user starts it. */
 final class RunningJar implements AutoCloseable {
 
-    private static final Pattern LISTENING = Pattern.compile("Listening on port (\\d+)");
+    /** Logged once the service is up: its index has read the journal and it answers the API (not merely listening). */
+    private static final Pattern LISTENING = Pattern.compile("Signals is up on port (\\d+)");
 
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
@@ -48,7 +49,7 @@ final class RunningJar implements AutoCloseable {
         return new RunningJar(builder.start());
     }
 
-    /** Waits for the "Listening on port" line; fails with the process's output when it exits instead. */
+    /** Waits for the "Signals is up on port" line; fails with the process's output when it exits instead. */
     int awaitPort(Duration timeout) throws Exception {
         try {
             return port.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

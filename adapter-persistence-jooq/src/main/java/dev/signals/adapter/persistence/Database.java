@@ -49,7 +49,15 @@ public final class Database implements AutoCloseable {
         if (dataSource != null) {
             return;
         }
-        HikariDataSource pool = new HikariDataSource(poolConfig());
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(poolConfig());
+        } catch (RuntimeException e) {
+            if (settings.kind() == DatabaseKind.H2 && DatabaseInUseException.isInUse(e)) {
+                throw new DatabaseInUseException(settings.redactedUrl(), e);
+            }
+            throw e;
+        }
         try {
             Flyway flyway = flyway(pool);
             MigrateResult result = flyway.migrate();

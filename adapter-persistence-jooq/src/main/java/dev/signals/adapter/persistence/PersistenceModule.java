@@ -5,15 +5,18 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.signals.application.port.out.AccountPort;
+import dev.signals.application.port.out.AdminTokenPort;
 import dev.signals.application.port.out.ConsentTemplatePort;
 import dev.signals.application.port.out.DatabaseHealthPort;
 import dev.signals.application.port.out.EventJournalPort;
 import dev.signals.application.port.out.JournalFeedPort;
 import dev.signals.application.port.out.LoadSignalRequestPort;
+import dev.signals.application.port.out.NodeRegistryPort;
 import dev.signals.application.port.out.SaveSignalRequestPort;
 import dev.signals.application.port.out.SignalSettingsPort;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -68,6 +71,18 @@ public final class PersistenceModule extends AbstractModule {
     @Singleton
     EventJournalPort eventJournal(Database database) {
         return new JooqEventJournal(database);
+    }
+
+    @Provides
+    @Singleton
+    AdminTokenPort adminToken(Database database) {
+        return new JooqAdminTokenRepository(database, Clock.systemUTC());
+    }
+
+    @Provides
+    @Singleton
+    NodeRegistryPort nodeRegistry(Database database) {
+        return new JooqNodeRegistry(database);
     }
 
     @Provides

@@ -49,6 +49,20 @@ public final class TestDatabases {
                 () -> execute(url, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
     }
 
+    /**
+     * A PostgreSQL database of its own, created on the test server and dropped on close: for services in other
+     * processes, which take a URL (and not a schema) to share one database.
+     */
+    public static TestDatabase postgresDatabase() {
+        String url = postgresUrl();
+        requirePostgres(url);
+        String name = "signals_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toLowerCase(Locale.ROOT);
+        execute(url, "CREATE DATABASE " + name);
+        String own = url.replaceFirst("(jdbc:postgresql://[^/?]+/)[^?]*", "$1" + name);
+        return new TestDatabase(DatabaseSettings.of(own, null, null),
+                () -> execute(url, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+    }
+
     public static String postgresUrl() {
         String configured = System.getenv(PG_URL_VARIABLE);
         return configured == null || configured.isBlank() ? DEFAULT_PG_URL : configured;

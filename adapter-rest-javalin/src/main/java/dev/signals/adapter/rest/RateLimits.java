@@ -2,11 +2,18 @@ package dev.signals.adapter.rest;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
  * Per-account request rate (a token bucket per account) and per-API-key failed authentication (a
  * fixed window per key). Each answers how long the caller must wait, in nanoseconds, 0 when it may go on.
+ *
+ * <p>Both limits hold for the deployment, not for each node (contract section 7.1): each of the N nodes alive
+ * allows its share, the rate and burst divided by N (a burst of at least one) and {@code ceil(attempts / N)}
+ * wrong secrets per window, so that all nodes together allow at most the rate, and at most {@code attempts + N - 1}
+ * wrong secrets. A balancer that spreads an account's requests over the nodes lets it use all of its rate; one
+ * that sends them all to one node, a share of it.
  */
 final class RateLimits {
 
@@ -15,12 +22,19 @@ final class RateLimits {
 
     private final RestSettings settings;
     private final LongSupplier nanoTime;
+    private final IntSupplier nodes;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-    RateLimits(RestSettings settings, LongSupplier nanoTime) {
+    /** @param nodes the number of nodes alive in the deployment, this one included */
+    RateLimits(RestSettings settings, LongSupplier nanoTime, IntSupplier nodes) {
         this.settings = settings;
         this.nanoTime = nanoTime;
+        this.nodes = nodes;
+    }
+
+    private int nodes() {
+        return Math.max(1, nodes.getAsInt());
     }
 
     /** Takes a token for the account; returns 0, or the nanoseconds until a token is there. */
@@ -32,7 +46,7 @@ final class RateLimits {
         if (buckets.size() > MAX_TRACKED) {
             buckets.values().removeIf(bucket -> bucket.isFull(now));
         }
-        return buckets.computeIfAbsent(accountId, id -> new Bucket(settings.burst(), now)).take(now);
+        return buckets.computeIfAbsent(accountId, id -> new Bucket(now)).take(now);
     }
 
     /** 0 when the key may try to authenticate, else the nanoseconds until its window ends. */
@@ -53,18 +67,23 @@ final class RateLimits {
         failures.remove(apiKey);
     }
 
+    /** An account's bucket on this node: its share of the rate and burst, for the nodes alive now. */
     private final class Bucket {
 
-        private final double capacity;
-        private final double perNano;
         private double tokens;
         private long last;
 
-        Bucket(int capacity, long now) {
-            this.capacity = capacity;
-            this.perNano = settings.requestsPerSecond() / 1e9;
-            this.tokens = capacity;
+        Bucket(long now) {
+            this.tokens = capacity();
             this.last = now;
+        }
+
+        private double capacity() {
+            return Math.max(1.0, (double) settings.burst() / nodes());
+        }
+
+        private double perNano() {
+            return settings.requestsPerSecond() / 1e9 / nodes();
         }
 
         synchronized long take(long now) {
@@ -73,16 +92,16 @@ final class RateLimits {
                 tokens -= 1;
                 return 0;
             }
-            return (long) Math.ceil((1 - tokens) / perNano);
+            return (long) Math.ceil((1 - tokens) / perNano());
         }
 
         synchronized boolean isFull(long now) {
             refill(now);
-            return tokens >= capacity;
+            return tokens >= capacity();
         }
 
         private void refill(long now) {
-            tokens = Math.min(capacity, tokens + (now - last) * perNano);
+            tokens = Math.min(capacity(), tokens + (now - last) * perNano());
             last = now;
         }
     }
@@ -101,7 +120,8 @@ final class RateLimits {
         }
 
         synchronized long lockedFor(long now) {
-            if (expired(now) || count < settings.failedAuthAttempts()) {
+            int share = (settings.failedAuthAttempts() + nodes() - 1) / nodes();
+            if (expired(now) || count < share) {
                 return 0;
             }
             return windowStart + settings.failedAuthWindow().toNanos() - now;

@@ -9,6 +9,7 @@ import dev.signals.application.port.in.AuthenticateAdminQuery;
 import dev.signals.application.port.in.AuthenticateClientQuery;
 import dev.signals.application.port.in.CheckHealthQuery;
 import dev.signals.application.port.in.CreateAccountUseCase;
+import dev.signals.application.port.in.DeploymentQuery;
 import dev.signals.application.port.in.GetSignalRequestQuery;
 import dev.signals.application.port.in.IndexStatusQuery;
 import dev.signals.application.port.in.ListCatalogueQuery;
@@ -59,8 +60,8 @@ public final class RestModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    Routes authentication(AuthenticateClientQuery clients, AuthenticateAdminQuery admin) {
-        return new Authentication(clients, admin, new RateLimits(settings, System::nanoTime));
+    Routes authentication(AuthenticateClientQuery clients, AuthenticateAdminQuery admin, DeploymentQuery deployment) {
+        return new Authentication(clients, admin, new RateLimits(settings, System::nanoTime, deployment::aliveNodes));
     }
 
     @ProvidesIntoSet

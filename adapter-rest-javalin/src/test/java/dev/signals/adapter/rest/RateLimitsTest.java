@@ -3,6 +3,7 @@ package dev.signals.adapter.rest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,8 @@ class RateLimitsTest {
 
     private static final long SECOND = 1_000_000_000L;
     private final AtomicLong now = new AtomicLong(1_000 * SECOND);
-    private final RateLimits limits = new RateLimits(new RestSettings(2, 3, 3, Duration.ofMinutes(1), 8, 10), now::get);
+    private final AtomicInteger nodes = new AtomicInteger(1);
+    private final RateLimits limits = new RateLimits(new RestSettings(2, 3, 3, Duration.ofMinutes(1), 8, 10), now::get, nodes::get);
 
     @Test
     void anAccountMayBurstThenWaitsForTheRefill() {
@@ -53,9 +55,33 @@ class RateLimitsTest {
 
     @Test
     void aZeroRateTurnsTheLimitOff() {
-        RateLimits off = new RateLimits(new RestSettings(0, 1, 3, Duration.ofMinutes(1), 8, 10), now::get);
+        RateLimits off = new RateLimits(new RestSettings(0, 1, 3, Duration.ofMinutes(1), 8, 10), now::get, nodes::get);
         for (int i = 0; i < 1_000; i++) {
             assertThat(off.acquire("a")).isZero();
         }
+    }
+
+    @Test
+    void withThreeNodesAliveEachAllowsAThirdOfTheRateAndBurstSoThatTogetherTheyAllowTheRate() {
+        RateLimits node = new RateLimits(new RestSettings(30, 9, 10, Duration.ofMinutes(1), 8, 10), now::get, () -> 3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(node.acquire("a")).as("a third of the burst of 9").isZero();
+        }
+        long wait = node.acquire("a");
+        assertThat(wait).as("a third of 30/s: one token every 100 ms").isBetween(SECOND / 10 - 1_000, SECOND / 10 + 1_000);
+        now.addAndGet(SECOND);
+        for (int i = 0; i < 3; i++) {
+            assertThat(node.acquire("a")).as("the bucket holds a third of the burst at most").isZero();
+        }
+        assertThat(node.acquire("a")).isPositive();
+    }
+
+    @Test
+    void withThreeNodesAliveEachLocksAKeyAfterItsShareOfTheWrongSecrets() {
+        nodes.set(3);   // 3 attempts in all: ceil(3 / 3) = 1 here, at most 3 + 3 - 1 = 5 over the deployment
+        limits.failed("key");
+        assertThat(limits.lockedFor("key")).isEqualTo(60 * SECOND);
+        nodes.set(1);
+        assertThat(limits.lockedFor("key")).as("alone again, the node allows the whole limit").isZero();
     }
 }

@@ -6,6 +6,7 @@ import dev.signals.application.port.in.AuthenticateAdminQuery;
 import dev.signals.application.port.in.AuthenticateClientQuery;
 import dev.signals.application.port.in.CheckHealthQuery;
 import dev.signals.application.port.in.CreateAccountUseCase;
+import dev.signals.application.port.in.DeploymentQuery;
 import dev.signals.application.port.in.GetSignalRequestQuery;
 import dev.signals.application.port.in.IndexStatusQuery;
 import dev.signals.application.port.in.ListCatalogueQuery;
@@ -42,6 +43,7 @@ final class TestApp {
             binder.bind(AuthenticateAdminQuery.class).toInstance(application);
             binder.bind(CheckHealthQuery.class).toInstance(application);
             binder.bind(IndexStatusQuery.class).toInstance(application);
+            binder.bind(DeploymentQuery.class).toInstance(() -> 1);
             binder.bind(RequestSignalsUseCase.class).toInstance(application);
             binder.bind(GetSignalRequestQuery.class).toInstance(application);
             binder.bind(ListSignalRequestsQuery.class).toInstance(application);

@@ -16,7 +16,7 @@ import java.util.Base64;
 /** A client of the Signals API over real HTTP, as a lender's system would call it. */
 public final class ApiClient {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
@@ -55,7 +55,7 @@ public final class ApiClient {
         return send("POST", path, json(body), "application/json");
     }
 
-    Answer put(String path, Object body) {
+    public Answer put(String path, Object body) {
         return send("PUT", path, json(body), "application/json");
     }
 

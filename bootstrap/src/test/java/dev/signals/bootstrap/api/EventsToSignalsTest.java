@@ -1,7 +1,6 @@
 package dev.signals.bootstrap.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signals.adapter.persistence.DatabaseKind;
 import dev.signals.adapter.persistence.TestDatabases;
@@ -95,36 +94,9 @@ class EventsToSignalsTest {
                 JsonNode account = admin.post("/v1/admin/accounts", Map.of("name", id, "institutionId", id)).data();
                 return anonymous.basic(account.path("apiKey").asText(), account.path("apiSecret").asText());
             });
-            ObjectNode body = ApiClient.JSON.createObjectNode();
-            ArrayNode array = body.putArray("events");
-            batch.forEach(e -> array.add(json(e)));
-            var answer = reporter.post("/v1/events", body);
+            var answer = reporter.post("/v1/events", EventBodies.batch(batch));
             assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
             assertThat(answer.data().path("accepted").asInt()).as(answer.toString()).isEqualTo(batch.size());
         });
-    }
-
-    static ObjectNode json(Event e) {
-        ObjectNode node = ApiClient.JSON.createObjectNode();
-        node.put("eventId", e.eventId());
-        node.put("type", e.type().name());
-        node.put("occurredAt", e.occurredAt().toString());
-        node.put("reportedAt", e.reportedAt().toString());
-        if (e.phone() != null) {
-            node.put("phone", e.phone().e164());
-        }
-        if (e.emailAddress() != null) {
-            node.put("emailAddress", e.emailAddress().value());
-        }
-        if (e.amount() != null) {
-            node.put("amount", e.amount());
-        }
-        if (e.overdueDays() != null) {
-            node.put("overdueDays", e.overdueDays());
-        }
-        if (e.autoRepayment() != null) {
-            node.put("autoRepayment", e.autoRepayment());
-        }
-        return node;
     }
 }
