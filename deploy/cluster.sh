@@ -206,7 +206,7 @@ stop_haproxy() {
   local pid
   pid=$(cat "$haproxy_pid_file")
   kill -USR1 "$pid" # soft stop: no new connections, requests in flight finish
-  for _ in $(seq 1 35); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+  for _ in $(seq 1 175); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
   if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid"; fi
   rm -f "$haproxy_pid_file"
   say "HAProxy stopped"
