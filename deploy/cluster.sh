@@ -89,6 +89,8 @@ haproxy_pid_file=$dir/haproxy.pid
 haproxy_socket=$dir/haproxy.sock
 
 # pid_alive FILE: the pid in FILE is a running process.
+# port_taken PORT: something listens on 127.0.0.1:PORT.
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 check_node_number() {
@@ -196,7 +198,7 @@ start_haproxy() {
     return
   fi
   haproxy_config >"$dir/haproxy.cfg"
-  haproxy -q -c -f "$dir/haproxy.cfg" || die "HAProxy refuses $dir/haproxy.cfg"
+  haproxy -c -f "$dir/haproxy.cfg" >/dev/null || die "HAProxy refuses $dir/haproxy.cfg"
   haproxy -f "$dir/haproxy.cfg" || die "HAProxy did not start (is port $balancer_port free?)"
   say "HAProxy (pid $(cat "$haproxy_pid_file")) balances on 127.0.0.1:$balancer_port"
 }
@@ -233,9 +235,7 @@ launch_node() {
     say "node $k already runs (pid $(cat "$nd/pid"))"
     return
   fi
-  if curl -s -o /dev/null -m 1 "http://127.0.0.1:$port/health"; then
-    die "port $port of node $k is taken by another process"
-  fi
+  if port_taken "$port"; then die "port $port of node $k is taken by another process"; fi
   mkdir -p "$nd/data"
   # shellcheck disable=SC2086 # java_opts are words
   SIGNALS_PORT=$port SIGNALS_DB_URL=$db_url SIGNALS_DB_USER=$db_user SIGNALS_DATA_DIR=$nd/data \
@@ -311,13 +311,17 @@ cmd_start() {
   fi
   settings_from_environment
   ensure_tools
+  if port_taken "$balancer_port"; then die "port $balancer_port of the balancer is taken by another process"; fi
   save_settings
+  # A start that fails half-way stops what it started, instead of leaving nodes behind.
+  trap 'status=$?; if [ $status != 0 ]; then echo "cluster: start failed; stopping what it started" >&2; cmd_stop >&2; fi' EXIT
   say "$nodes node(s) on $db_url as $db_user, state in $dir"
   # All nodes start at once; each is waited for in turn, each within its own timeout.
   for k in $(seq 1 "$nodes"); do launch_node "$k"; done
   for k in $(seq 1 "$nodes"); do wait_node_ready "$k"; done
   start_haproxy
   for k in $(seq 1 "$nodes"); do wait_haproxy_up "$k"; done
+  trap - EXIT
   echo
   say "up: http://127.0.0.1:$balancer_port (nodes on ports $(node_port 1)..$(node_port "$nodes"))"
   if [ -n "$token_generated" ]; then
