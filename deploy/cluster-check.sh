@@ -113,16 +113,20 @@ say "an account and 20 events through the balancer (the same batch again: 20 dup
 answers=$dir/answers
 consent='"consent": {"type": "[Motor Loans] Terms & Conditions", "version": "2024-08",
                      "consentedWith": "I agree", "consentedAt": "2024-08-08T16:06:00Z"}'
-# One line per request: "<version> <HTTP status> <status of the request>"; alpha and beta in turn.
+# One line per request: "<version> <HTTP status> <node> <status> <resultCode>"; alpha and beta in turn.
 # While $dir/pause exists, it sends nothing (and says so in $dir/paused).
 send_signal_requests() {
-  local version=beta answer
+  local version=beta answer http node body
   while :; do
     while [ -e "$dir/pause" ]; do touch "$dir/paused"; sleep 0.05; done
     if [ $version = alpha ]; then version=beta; else version=alpha; fi
-    answer=$(curl -s -m 10 -u "$credentials" -H 'Content-Type: application/json' -w '\n%{http_code}' \
-      "$balancer/v1/$version/signals" -d "{\"phone\": \"+639171234567\", $consent}" || true)
-    echo "$version ${answer##*$'\n'} $(jq -r '.data.status // .code // "?"' <<<"${answer%$'\n'*}" 2>/dev/null || echo '?')" >>"$answers"
+    answer=$(curl -s -m 10 -u "$credentials" -H 'Content-Type: application/json' \
+      -w '\n%{http_code} %header{x-signals-node}' "$balancer/v1/$version/signals" \
+      -d "{\"phone\": \"+639171234567\", $consent}" || true)
+    read -r http node <<<"${answer##*$'\n'}" || true
+    body=${answer%$'\n'*}
+    echo "$version ${http:-000} ${node:--} $(jq -r '"\(.data.status // .code) \(.data.resultCode // "-")"' <<<"$body" 2>/dev/null \
+      || echo '? ?')" >>"$answers"
     sleep 0.1
   done
 }
@@ -144,7 +148,7 @@ served_by() {
 # answer 502; seen under load, 2 in 10,808 requests over 9 such stops. Only a node that keeps serving
 # for a moment after SIGTERM, while its /health already says 503, closes that gap; a planned stop
 # (node 3 below) has no such gap.
-sleep 3
+sleep 2
 pid=$(cat "$dir/node2/pid")
 touch "$dir/pause"
 while [ ! -e "$dir/paused" ]; do sleep 0.05; done
@@ -162,8 +166,8 @@ while kill -0 "$pid" 2>/dev/null; do
   sleep 0.05
 done
 rm -f "$dir/node2/pid"
-say "node 2 exited after $((SECONDS - stopping)) s; the others serve alone for 3 s"
-sleep 3
+say "node 2 exited after $((SECONDS - stopping)) s; the others serve alone for 2 s"
+sleep 2
 "$cluster" --dir "$dir" start-node 2 | sed 's/^/  /'
 served_before=$(served_by 2)
 
@@ -171,7 +175,7 @@ served_before=$(served_by 2)
 # (the requests it has in flight finish), then started, and back into HAProxy once /health says 200.
 say "node 3: a planned restart (deploy/cluster.sh restart-node 3)"
 "$cluster" --dir "$dir" restart-node 3 | sed 's/^/  /'
-sleep 3
+sleep 2
 kill "$traffic_pid"
 wait "$traffic_pid" 2>/dev/null || true
 traffic_pid=
@@ -180,7 +184,8 @@ traffic_pid=
 total=$(wc -l <"$answers")
 ok=$(awk '$2 == 200' "$answers" | wc -l)
 say "$total signal requests through the balancer in $((SECONDS - traffic_started)) s: $ok answered 200, $((total - ok)) did not"
-awk '{ n[$1 " " $2 " " $3]++ } END { for (k in n) printf "  %6d  %s\n", n[k], k }' "$answers" | sort -k2
+# By answer and node; NO_DATA from a node that has not seen the events is the staleness of its index.
+awk '{ n[$2 " " $4 " " $5 " from " $3]++ } END { for (k in n) printf "  %6d  %s\n", n[k], k }' "$answers" | sort -k2
 echo "show stat" | socat stdio "unix-connect:$dir/haproxy.sock" \
   | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
              $2 == "BACKEND" { printf "  HAProxy backend %s: %d requests, %d retried, %d redispatched, %d answered 5xx\n",

@@ -160,6 +160,8 @@ defaults
 
 frontend signals
     bind 127.0.0.1:$balancer_port
+    # Which node answered, for a user looking at a cluster (nothing secret on loopback).
+    http-response set-header X-Signals-Node %[srv_name]
     use_backend signals_idempotent if METH_GET or { method HEAD PUT } or { method POST } { path /v1/events }
     default_backend signals
 
