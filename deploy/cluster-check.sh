@@ -82,7 +82,7 @@ started=$SECONDS
 SIGNALS_NODES=3 SIGNALS_BALANCER_PORT=$base SIGNALS_FIRST_NODE_PORT=$((base + 1)) \
   SIGNALS_DB_URL="jdbc:postgresql://$pg_host:5432/$database" SIGNALS_DB_USER=$pg_user \
   SIGNALS_ADMIN_TOKEN=$admin_token SIGNALS_JAVA_OPTS="${SIGNALS_JAVA_OPTS:--Xmx256m}" SIGNALS_START_TIMEOUT=90 \
-  "$cluster" --dir "$dir" start | sed 's/^/  /'
+  "$cluster" --dir "$dir" start | sed 's/^/  /' || fail "the cluster did not start (above)"
 balancer=http://127.0.0.1:$base
 say "the cluster is up after $((SECONDS - started)) s, balancer on $balancer"
 
@@ -168,13 +168,13 @@ done
 rm -f "$dir/node2/pid"
 say "node 2 exited after $((SECONDS - stopping)) s; the others serve alone for 2 s"
 sleep 2
-"$cluster" --dir "$dir" start-node 2 | sed 's/^/  /'
+"$cluster" --dir "$dir" start-node 2 | sed 's/^/  /' || fail "node 2 did not come back (above)"
 served_before=$(served_by 2)
 
 # Node 3 is restarted as planned, requests flowing all along: out of HAProxy first, then SIGTERM
 # (the requests it has in flight finish), then started, and back into HAProxy once /health says 200.
 say "node 3: a planned restart (deploy/cluster.sh restart-node 3)"
-"$cluster" --dir "$dir" restart-node 3 | sed 's/^/  /'
+"$cluster" --dir "$dir" restart-node 3 | sed 's/^/  /' || fail "node 3 did not restart (above)"
 sleep 2
 kill "$traffic_pid"
 wait "$traffic_pid" 2>/dev/null || true
