@@ -1,16 +1,20 @@
 package dev.signals.bootstrap.cli;
 
-import dev.signals.bootstrap.tools.SyntheticEvents;
-import dev.signals.bootstrap.tools.EventImport;
 import dev.signals.bootstrap.SignalsTools;
+import dev.signals.bootstrap.tools.EventImport;
+import dev.signals.bootstrap.tools.SyntheticEvents;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
@@ -20,34 +24,54 @@ import java.util.concurrent.Callable;
  * Events are dated over the year before today; running it again on the same day with the same seed
  * reports the same events again, which are then duplicates.
  */
-@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Generate a realistic synthetic data set of events into the journal, for demos and benchmarks.")
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = SignalsVersion.class, sortOptions = false,
+        description = "Generate a realistic synthetic data set of events into the journal, for demos and benchmarks.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+                "0:every event was accepted or a duplicate",
+                "1:generating failed; the message says why (batches reported before are kept)",
+                "2:the command line or a setting is wrong, such as a number out of range",
+                "3:some events were rejected (listed)"})
 public final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DatabaseOptions database;
 
-    @Option(names = "--subjects", defaultValue = "100000", description = "Distinct phone numbers (default ${DEFAULT-VALUE}).")
+    @Option(names = "--subjects", paramLabel = "N", defaultValue = "100000", description = "Distinct phone numbers (default ${DEFAULT-VALUE}).")
     int subjects;
 
-    @Option(names = "--institutions", defaultValue = "20", description = "Distinct reporting institutions (default ${DEFAULT-VALUE}).")
+    @Option(names = "--institutions", paramLabel = "N", defaultValue = "20", description = "Distinct reporting institutions (default ${DEFAULT-VALUE}).")
     int institutions;
 
-    @Option(names = "--events", defaultValue = "2000000", description = "Events to generate (default ${DEFAULT-VALUE}).")
+    @Option(names = "--events", paramLabel = "N", defaultValue = "2000000", description = "Events to generate (default ${DEFAULT-VALUE}).")
     long events;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--batch-size", defaultValue = "5000", description = "Events per batch (default ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "5000", description = "Events per batch (default ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Override
     public Integer call() {
         QuietLogs.warningsOnly();
-        try (SignalsTools tools = SignalsTools.open(database.config(0))) {
+        try {
+            new SyntheticEvents(subjects, institutions, Instant.now(), seed);
+            EventImport.requireBatchSize(batchSize);
+            if (events < 0) {
+                throw new IllegalArgumentException("--events must be 0 or more, was " + events);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try (SignalsTools tools = database.open()) {
             EventImport.Summary summary = generate(tools, subjects, institutions, events, seed, batchSize, System.err);
-            System.out.print(summary.describe(20));
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(summary.describe(20));
+            out.flush();
             return summary.rejected().isEmpty() ? 0 : 3;
         }
     }

@@ -1,5 +1,6 @@
 package dev.signals.bootstrap.cli;
 
+import dev.signals.adapter.persistence.DatabaseFailures;
 import dev.signals.bootstrap.Logging;
 import dev.signals.bootstrap.SignalsService;
 import dev.signals.application.InvalidCommandException;
@@ -14,6 +15,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -23,10 +25,15 @@ import java.util.concurrent.CountDownLatch;
  * environment (contract section 7); a flag, where there is one, overrides its variable. Secrets
  * (database password, admin token) are read from the environment only, never from the command line.
  */
-@Command(name = "signals", mixinStandardHelpOptions = true, version = "Signals 0.1.0",
+@Command(name = "signals", mixinStandardHelpOptions = true, versionProvider = SignalsVersion.class,
         description = "Risk signals for the lenders of a network. Without a command: run the service.",
         subcommands = {ImportCommand.class, GenerateCommand.class},
-        sortOptions = false)
+        sortOptions = false,
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+                "0:stopped by SIGTERM or Ctrl-C",
+                "1:the service could not start; the log says why",
+                "2:the command line or a setting is wrong, such as an unknown flag or a bad SIGNALS_* value"})
 public final class Main implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -45,6 +52,10 @@ public final class Main implements Callable<Integer> {
             + "and a demo account, whose API key and secret are printed once.")
     boolean demo;
 
+    @Option(names = CliErrors.VERBOSE, scope = ScopeType.INHERIT,
+            description = "On an error, print its stack trace too.")
+    boolean verbose;
+
     static final int DEMO_EVENTS = 100_000;
     static final int DEMO_SUBJECTS = 10_000;
     static final int DEMO_INSTITUTIONS = 20;
@@ -55,12 +66,17 @@ public final class Main implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             // Not logged: with an unknown format there is no appender to log to.
             System.err.println("Invalid configuration: " + e.getMessage());
-            System.exit(2);
+            System.exit(CliErrors.USAGE);
         }
-        int exitCode = new CommandLine(new Main()).execute(args);
+        int exitCode = commandLine().execute(args);
         if (exitCode != 0) {
             System.exit(exitCode);
         }
+    }
+
+    /** The command line of the service and its commands, with errors told in one or two lines. */
+    public static CommandLine commandLine() {
+        return CliErrors.install(new CommandLine(new Main()));
     }
 
     @Override
@@ -70,8 +86,27 @@ public final class Main implements Callable<Integer> {
             config = database.config(port).withRest(limits.settings());
         } catch (IllegalArgumentException e) {
             LOG.error("Invalid configuration: {}", e.getMessage());
-            return 2;
+            return CliErrors.USAGE;
         }
+        SignalsService service = start(config, demo);
+        if (service == null) {
+            return CliErrors.FAILED;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "signals-shutdown"));
+        awaitUninterruptibly(stopped);
+        return 0;
+    }
+
+    /**
+     * Starts the service, with the demo data first when {@code demo} is given and this is its first start.
+     *
+     * @return the running service, or null when it could not start (logged)
+     */
+    SignalsService start(SignalsConfig config, boolean demo) {
         SignalsService service;
         try {
             if (demo) {
@@ -79,19 +114,22 @@ public final class Main implements Callable<Integer> {
             }
             service = SignalsService.start(config);
         } catch (RuntimeException e) {
-            LOG.error("Signals could not start: {}", rootMessage(e));
-            LOG.debug("Start-up failure", e);
-            return 1;
+            String reason = CliErrors.rootMessage(e);
+            if (DatabaseFailures.openInAnotherProcess(e)) {
+                CliException problem = database.explain(e, config);
+                reason = problem.getMessage() + " " + problem.hint();
+            }
+            if (verbose) {
+                LOG.error("Signals could not start: {}", reason, e);
+            } else {
+                LOG.error("Signals could not start: {}", reason);
+                LOG.debug("Start-up failure", e);
+            }
+            return null;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "signals-shutdown"));
         LOG.info("Signals is up on port {} with {} ({})", service.port(),
                 config.database().kind(), config.database().redactedUrl());
-        awaitUninterruptibly(stopped);
-        return 0;
+        return service;
     }
 
     /** Creates the demo account and data unless an earlier demo start already did. */
@@ -126,13 +164,5 @@ public final class Main implements Callable<Integer> {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (cause: " + root.getMessage() + ")";
     }
 }
