@@ -3,9 +3,6 @@ package dev.signals.bootstrap.cli;
 import dev.signals.bootstrap.SignalsTools;
 import dev.signals.bootstrap.tools.EventImport;
 import dev.signals.bootstrap.tools.SyntheticEvents;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -68,7 +64,8 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         try (SignalsTools tools = database.open()) {
-            EventImport.Summary summary = generate(tools, subjects, institutions, events, seed, batchSize, System.err);
+            EventImport.Summary summary = generate(tools, subjects, institutions, events, seed, batchSize,
+                    spec.commandLine().getErr(), Progress.onTerminal());
             PrintWriter out = spec.commandLine().getOut();
             out.print(summary.describe(20));
             out.flush();
@@ -76,25 +73,28 @@ public final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    /** Generates {@code count} events into the journal, with a progress bar on {@code console}. */
+    /**
+     * Generates {@code count} events into the journal, with their progress on {@code console}, ending on a
+     * line saying how long it took.
+     *
+     * @param terminal whether {@code console} is a terminal (a redrawn bar) or not (a plain line now and then)
+     */
     public static EventImport.Summary generate(SignalsTools tools, int subjects, int institutions, long count, long seed,
-                                               int batchSize, PrintStream console) {
+                                               int batchSize, PrintWriter console, boolean terminal) {
         Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
         SyntheticEvents generator = new SyntheticEvents(subjects, institutions, today, seed);
         EventImport importer = new EventImport(tools.events(), batchSize);
         long started = System.nanoTime();
-        try (ProgressBar progress = new ProgressBarBuilder().setTaskName("Generating").setInitialMax(count)
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(console))
-                .setUpdateIntervalMillis(500).showSpeed().build()) {
-            for (long i = 0; i < count; i++) {
+        try (Progress progress = new Progress("Generating", "events", count, console, terminal)) {
+            for (long i = 1; i <= count; i++) {
                 SyntheticEvents.Generated next = generator.next();
                 importer.add(next.institutionId(), next.report());
-                progress.step();
+                progress.update(i, importer.accepted(), importer.duplicates(), importer.rejectedCount());
             }
+            EventImport.Summary summary = importer.finish();
+            double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
+            progress.finish(String.format("Generated %,d events in %.1f s (%,.0f events/s)", count, seconds, count / seconds));
+            return summary;
         }
-        EventImport.Summary summary = importer.finish();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        console.printf("Generated %,d events in %.1f s (%,.0f events/s)%n", count, seconds, count / seconds);
-        return summary;
     }
 }

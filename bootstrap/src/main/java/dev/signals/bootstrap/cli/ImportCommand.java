@@ -1,13 +1,10 @@
 package dev.signals.bootstrap.cli;
 
+import dev.signals.application.port.in.EventReport;
 import dev.signals.bootstrap.SignalsTools;
 import dev.signals.bootstrap.tools.CsvEvents;
 import dev.signals.bootstrap.tools.EventImport;
 import dev.signals.bootstrap.tools.NdjsonEvents;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,10 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * {@code signals import}: events of one institution from an NDJSON or CSV file into the journal, in
- * batches, with a progress bar and a summary that names every rejected line. Running it again on
+ * batches, with progress counted in lines and a summary listing the rejected lines. Running it again on
  * the same file creates no duplicates: those events are counted as duplicates. The file is checked
  * (there, readable, a CSV header of known columns) before the database is opened, so a wrong file
  * leaves nothing behind.
@@ -64,7 +62,7 @@ public final class ImportCommand implements Callable<Integer> {
     int batchSize;
 
     @Option(names = "--show-rejected", paramLabel = "N", defaultValue = DEFAULT_SHOW_REJECTED,
-            description = "Rejected lines to list (default ${DEFAULT-VALUE}).")
+            description = "Rejected lines the summary lists, the first N by line number (default ${DEFAULT-VALUE}).")
     int showRejected;
 
     @Parameters(paramLabel = "FILE", description = "The NDJSON or CSV file.")
@@ -83,33 +81,28 @@ public final class ImportCommand implements Callable<Integer> {
         if (showRejected < 0) {
             throw new ParameterException(spec.commandLine(), "--show-rejected must be 0 or more, was " + showRejected);
         }
-        checkFile(file, kind);
+        long lines = checkFile(file, kind);
         PrintWriter out = spec.commandLine().getOut();
         try (SignalsTools tools = database.open()) {
             EventImport importer = new EventImport(tools.events(), batchSize);
             long started = System.nanoTime();
-            ProgressBarBuilder bar = new ProgressBarBuilder().setTaskName("Importing").setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" KiB", 1024).showSpeed()
-                    .setUpdateIntervalMillis(500).setInitialMax(Files.size(file));
-            try (InputStream in = ProgressBar.wrap(Files.newInputStream(file), bar);
-                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                if (kind.equals("csv")) {
-                    CsvEvents.read(reader, report -> importer.add(institution, report));
-                } else {
-                    NdjsonEvents.read(reader, report -> importer.add(institution, report));
+            try (Progress progress = new Progress("Importing", "lines", lines, spec.commandLine().getErr(), Progress.onTerminal())) {
+                Consumer<EventReport> sink = report -> {
+                    importer.add(institution, report);
+                    progress.update(report.index(), importer.accepted(), importer.duplicates(), importer.rejectedCount());
+                };
+                read(file, kind, sink);
+                EventImport.Summary summary = importer.finish();
+                double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
+                progress.finish(String.format("Imported %s: %,d lines in %.1f s (%,.0f lines/s)",
+                        file, lines, seconds, lines / seconds));
+                out.print(summary.describe(showRejected));
+                if (summary.rejected().size() > showRejected) {
+                    out.printf("  (--show-rejected %d lists them all)%n", summary.rejected().size());
                 }
-            } catch (IOException e) {
-                throw new CliException("cannot read " + file + ": " + CliErrors.rootMessage(e) + ".",
-                        "The batches reported before were kept: importing the file again counts them as duplicates.", e);
+                out.flush();
+                return summary.rejected().isEmpty() ? 0 : 3;
             }
-            EventImport.Summary summary = importer.finish();
-            double seconds = (System.nanoTime() - started) / 1e9;
-            out.print(summary.describe(showRejected));
-            out.printf("%.1f s, %,.0f lines/s%n", seconds, summary.read() / Math.max(seconds, 1e-9));
-            out.flush();
-            return summary.rejected().isEmpty() ? 0 : 3;
-        } catch (IOException e) {
-            throw new CliException("cannot read " + file + ": " + CliErrors.rootMessage(e) + "; nothing was imported.", null, e);
         }
     }
 
@@ -122,8 +115,8 @@ public final class ImportCommand implements Callable<Integer> {
         return kind;
     }
 
-    /** Refuses a file that is not there or not readable, or a CSV file whose header is wrong. */
-    private void checkFile(Path file, String kind) {
+    /** The file's lines, once it is known to be there and readable, and a CSV file's header to be right. */
+    private long checkFile(Path file, String kind) {
         if (!Files.exists(file)) {
             throw new CliException("the file " + file + " does not exist (looked for " + file.toAbsolutePath().normalize()
                     + "); nothing was imported.", null);
@@ -139,13 +132,45 @@ public final class ImportCommand implements Callable<Integer> {
                     throw new CliException(file + ": " + e.getMessage() + "; nothing was imported.", null, e);
                 }
             }
+            return countLines(file);
         } catch (IOException e) {
             throw new CliException("cannot read " + file + ": " + CliErrors.rootMessage(e) + "; nothing was imported.", null, e);
+        }
+    }
+
+    private static void read(Path file, String kind, Consumer<EventReport> sink) {
+        try (BufferedReader reader = open(file)) {
+            if (kind.equals("csv")) {
+                CsvEvents.read(reader, sink);
+            } else {
+                NdjsonEvents.read(reader, sink);
+            }
+        } catch (IOException e) {
+            throw new CliException("cannot read " + file + ": " + CliErrors.rootMessage(e) + ".",
+                    "The batches reported before were kept: importing the file again counts them as duplicates.", e);
         }
     }
 
     /** UTF-8; a byte sequence that is not UTF-8 becomes U+FFFD, so that its line is rejected, not the file. */
     private static BufferedReader open(Path file) throws IOException {
         return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+    }
+
+    /** Line breaks, plus a last line without one: what the progress counts to. */
+    static long countLines(Path file) throws IOException {
+        long lines = 0;
+        int last = '\n';
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                last = buffer[n - 1];
+            }
+        }
+        return last == '\n' ? lines : lines + 1;
     }
 }

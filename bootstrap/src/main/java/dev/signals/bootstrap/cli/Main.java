@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -148,7 +149,8 @@ public final class Main implements Callable<Integer> {
                             + "\"consentedWith\": \"I agree\", \"consentedAt\": \"2024-08-08T16:06:00Z\"}}'%n%n",
                     account.account().apiKey(), account.apiSecret(), account.account().apiKey(), account.apiSecret(),
                     config.port(), SyntheticEvents.phoneOf(0));
-            GenerateCommand.generate(tools, DEMO_SUBJECTS, DEMO_INSTITUTIONS, DEMO_EVENTS, 42, 5_000, System.err);
+            GenerateCommand.generate(tools, DEMO_SUBJECTS, DEMO_INSTITUTIONS, DEMO_EVENTS, 42, 5_000,
+                    new PrintWriter(System.err, true), Progress.onTerminal());
         }
     }
 
