@@ -68,6 +68,7 @@ public final class TestDatabases {
         return configured == null || configured.isBlank() ? DEFAULT_PG_URL : configured;
     }
 
+    @SuppressWarnings("try") // the connection is opened only to see that PostgreSQL answers
     private static synchronized void requirePostgres(String url) {
         if (!postgresChecked) {
             try (Connection ignored = DriverManager.getConnection(url)) {

@@ -1,12 +1,16 @@
 package dev.signals.bootstrap.cli;
 
-import dev.signals.bootstrap.SignalsConfig;
+import dev.signals.adapter.persistence.DatabaseFailures;
 import dev.signals.adapter.persistence.DatabaseSettings;
+import dev.signals.bootstrap.SignalsConfig;
+import dev.signals.bootstrap.SignalsTools;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-
-import java.time.Duration;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Where the data lives: the options every command shares, each defaulting to its environment variable. */
 public final class DatabaseOptions {
@@ -34,6 +38,41 @@ public final class DatabaseOptions {
     @Option(names = "--db-statement-timeout-ms", paramLabel = "MS", defaultValue = "${env:SIGNALS_DB_STATEMENT_TIMEOUT_MS:-10000}",
             description = "How long one SQL statement may run (env SIGNALS_DB_STATEMENT_TIMEOUT_MS, default ${DEFAULT-VALUE}).")
     long dbStatementTimeoutMs;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /**
+     * The service's use cases on this database, for a command. A wrong setting is a usage error; a
+     * database that cannot be opened is a {@link CliException} saying why and what to do. Either way
+     * nothing has been written.
+     */
+    SignalsTools open() {
+        SignalsConfig config;
+        try {
+            config = config(0);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), "invalid configuration: " + e.getMessage(), e);
+        }
+        try {
+            return SignalsTools.open(config);
+        } catch (RuntimeException e) {
+            throw explain(e, config);
+        }
+    }
+
+    /** The failure to open the database of {@code config}, told so that the user knows what to do. */
+    CliException explain(RuntimeException e, SignalsConfig config) {
+        boolean embedded = dbUrl == null || dbUrl.isBlank();
+        String where = embedded ? "the database in " + config.dataDir() : "the database " + config.database().redactedUrl();
+        if (DatabaseFailures.openInAnotherProcess(e)) {
+            return new CliException(where + " is in use by another process (a Signals service, import or generate).",
+                    "Stop that process first: an H2 file database is open to one process at a time. "
+                            + "To import while the service runs, run both on PostgreSQL (--db-url, SIGNALS_DB_URL).", e);
+        }
+        return new CliException("cannot open " + where + ": " + CliErrors.rootMessage(e),
+                embedded ? null : "Check --db-url (SIGNALS_DB_URL), --db-user (SIGNALS_DB_USER) and SIGNALS_DB_PASSWORD.", e);
+    }
 
     /** The configuration these options and the environment's secrets describe. */
     public SignalsConfig config(int port) {

@@ -1,38 +1,52 @@
 package dev.signals.bootstrap.cli;
 
-import dev.signals.bootstrap.tools.NdjsonEvents;
+import dev.signals.application.port.in.EventReport;
+import dev.signals.bootstrap.SignalsTools;
 import dev.signals.bootstrap.tools.CsvEvents;
 import dev.signals.bootstrap.tools.EventImport;
-import dev.signals.bootstrap.SignalsTools;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import dev.signals.bootstrap.tools.NdjsonEvents;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * {@code signals import}: events of one institution from an NDJSON or CSV file into the journal, in
- * batches, with a progress bar and a summary that names every rejected line. Running it again on the
- * same file creates no duplicates: those events are counted as duplicates.
+ * batches, with progress counted in lines and a summary listing the rejected lines. Running it again on
+ * the same file creates no duplicates: those events are counted as duplicates. The file is checked
+ * (there, readable, a CSV header of known columns) before the database is opened, so a wrong file
+ * leaves nothing behind.
  */
-@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = SignalsVersion.class, sortOptions = false,
         description = "Import events of one institution from an NDJSON or CSV file into the journal.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every line was accepted or a duplicate", "1:the import failed", "3:some lines were rejected (listed)"})
+        exitCodeList = {
+                "0:every line was accepted or a duplicate",
+                "1:the import failed; the message says why (lines of batches reported before are kept: importing the file again counts them as duplicates)",
+                "2:the command line or a setting is wrong, such as a missing option or argument",
+                "3:some lines were rejected (listed)"})
 public final class ImportCommand implements Callable<Integer> {
+
+    /** At most this many rejected lines are listed unless --show-rejected says otherwise. */
+    static final String DEFAULT_SHOW_REJECTED = "50";
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DatabaseOptions database;
@@ -44,38 +58,51 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "ndjson|csv", description = "File format (default: from the file's extension).")
     String format;
 
-    @Option(names = "--batch-size", defaultValue = "5000", description = "Events per batch (default ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "5000", description = "Events per batch (default ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--show-rejected", defaultValue = "50", description = "Rejected lines to list (default ${DEFAULT-VALUE}).")
+    @Option(names = "--show-rejected", paramLabel = "N", defaultValue = DEFAULT_SHOW_REJECTED,
+            description = "Rejected lines the summary lists, the first N by line number (default ${DEFAULT-VALUE}).")
     int showRejected;
 
     @Parameters(paramLabel = "FILE", description = "The NDJSON or CSV file.")
     Path file;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         QuietLogs.warningsOnly();
-        String kind = format(file, format);
-        try (SignalsTools tools = SignalsTools.open(database.config(0))) {
+        String kind;
+        try {
+            kind = format(file, format);
+            EventImport.requireBatchSize(batchSize);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (showRejected < 0) {
+            throw new ParameterException(spec.commandLine(), "--show-rejected must be 0 or more, was " + showRejected);
+        }
+        long lines = checkFile(file, kind);
+        PrintWriter out = spec.commandLine().getOut();
+        try (SignalsTools tools = database.open()) {
             EventImport importer = new EventImport(tools.events(), batchSize);
             long started = System.nanoTime();
-            ProgressBarBuilder bar = new ProgressBarBuilder().setTaskName("Importing").setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" KiB", 1024).showSpeed()
-                    .setUpdateIntervalMillis(500);
-            try (InputStream in = ProgressBar.wrap(Files.newInputStream(file), bar);
-                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                if (kind.equals("csv")) {
-                    CsvEvents.read(reader, report -> importer.add(institution, report));
-                } else {
-                    NdjsonEvents.read(reader, report -> importer.add(institution, report));
+            try (Progress progress = new Progress("Importing", "lines", lines, spec.commandLine().getErr(), Progress.onTerminal())) {
+                Consumer<EventReport> sink = report -> {
+                    importer.add(institution, report);
+                    progress.update(report.index(), importer.accepted(), importer.duplicates(), importer.rejectedCount());
+                };
+                read(file, kind, sink);
+                EventImport.Summary summary = importer.finish();
+                double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
+                progress.finish(String.format("Imported %s: %,d lines in %.1f s (%,.0f lines/s)",
+                        file, lines, seconds, lines / seconds));
+                out.print(summary.describe(showRejected));
+                if (summary.rejected().size() > showRejected) {
+                    out.printf("  (--show-rejected %d lists them all)%n", summary.rejected().size());
                 }
+                out.flush();
+                return summary.rejected().isEmpty() ? 0 : 3;
             }
-            EventImport.Summary summary = importer.finish();
-            double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.print(summary.describe(showRejected));
-            System.out.printf("%.1f s, %,.0f lines/s%n", seconds, summary.read() / Math.max(seconds, 1e-9));
-            return summary.rejected().isEmpty() ? 0 : 3;
         }
     }
 
@@ -83,8 +110,67 @@ public final class ImportCommand implements Callable<Integer> {
         String kind = format != null ? format.toLowerCase(Locale.ROOT)
                 : file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? "csv" : "ndjson";
         if (!kind.equals("csv") && !kind.equals("ndjson")) {
-            throw new IllegalArgumentException("--format is ndjson or csv, was " + format);
+            throw new IllegalArgumentException("--format is ndjson or csv, was '" + format + "'");
         }
         return kind;
+    }
+
+    /** The file's lines, once it is known to be there and readable, and a CSV file's header to be right. */
+    private long checkFile(Path file, String kind) {
+        if (!Files.exists(file)) {
+            throw new CliException("the file " + file + " does not exist (looked for " + file.toAbsolutePath().normalize()
+                    + "); nothing was imported.", null);
+        }
+        if (Files.isDirectory(file)) {
+            throw new CliException(file + " is a directory, not a file; nothing was imported.", null);
+        }
+        try {
+            if (kind.equals("csv")) {
+                try (BufferedReader reader = open(file)) {
+                    CsvEvents.checkHeader(reader);
+                } catch (IllegalArgumentException e) {
+                    throw new CliException(file + ": " + e.getMessage() + "; nothing was imported.", null, e);
+                }
+            }
+            return countLines(file);
+        } catch (IOException e) {
+            throw new CliException("cannot read " + file + ": " + CliErrors.rootMessage(e) + "; nothing was imported.", null, e);
+        }
+    }
+
+    private static void read(Path file, String kind, Consumer<EventReport> sink) {
+        try (BufferedReader reader = open(file)) {
+            if (kind.equals("csv")) {
+                CsvEvents.read(reader, sink);
+            } else {
+                NdjsonEvents.read(reader, sink);
+            }
+        } catch (IOException e) {
+            throw new CliException("cannot read " + file + ": " + CliErrors.rootMessage(e) + ".",
+                    "The batches reported before were kept: importing the file again counts them as duplicates.", e);
+        }
+    }
+
+    /** UTF-8; a byte sequence that is not UTF-8 becomes U+FFFD, so that its line is rejected, not the file. */
+    private static BufferedReader open(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+    }
+
+    /** Line breaks, plus a last line without one: what the progress counts to. */
+    static long countLines(Path file) throws IOException {
+        long lines = 0;
+        int last = '\n';
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                last = buffer[n - 1];
+            }
+        }
+        return last == '\n' ? lines : lines + 1;
     }
 }

@@ -1,5 +1,6 @@
 package dev.signals.bootstrap.cli;
 
+import dev.signals.adapter.persistence.DatabaseFailures;
 import dev.signals.bootstrap.Logging;
 import dev.signals.bootstrap.SignalsService;
 import dev.signals.application.InvalidCommandException;
@@ -13,8 +14,12 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -23,13 +28,21 @@ import java.util.concurrent.CountDownLatch;
  * environment (contract section 7); a flag, where there is one, overrides its variable. Secrets
  * (database password, admin token) are read from the environment only, never from the command line.
  */
-@Command(name = "signals", mixinStandardHelpOptions = true, version = "Signals 0.1.0",
+@Command(name = "signals", mixinStandardHelpOptions = true, versionProvider = SignalsVersion.class,
         description = "Risk signals for the lenders of a network. Without a command: run the service.",
         subcommands = {ImportCommand.class, GenerateCommand.class},
-        sortOptions = false)
+        sortOptions = false,
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+                "0:stopped by SIGTERM or Ctrl-C",
+                "1:the service could not start; the log says why",
+                "2:the command line or a setting is wrong, such as an unknown flag or a bad SIGNALS_* value"})
 public final class Main implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:SIGNALS_PORT:-7070}",
             description = "HTTP port (env SIGNALS_PORT, default ${DEFAULT-VALUE}).")
@@ -42,12 +55,31 @@ public final class Main implements Callable<Integer> {
     LimitsOptions limits;
 
     @Option(names = "--demo", description = "On first start, generate a demo data set (100,000 events about 10,000 phone numbers from 20 lenders) "
-            + "and a demo account, whose API key and secret are printed once.")
+            + "and a demo account, whose API key and secret are printed once, with a curl command to try, when the service answers.")
     boolean demo;
 
-    static final int DEMO_EVENTS = 100_000;
-    static final int DEMO_SUBJECTS = 10_000;
-    static final int DEMO_INSTITUTIONS = 20;
+    @Option(names = CliErrors.VERBOSE, scope = ScopeType.INHERIT,
+            description = "On an error, print its stack trace too.")
+    boolean verbose;
+
+    /** The demo data set: about a year of a lending network's events. */
+    record DemoData(int events, int subjects, int institutions) {
+
+        /**
+         * Events a second that generating the demo data reached on a 2-core machine with nothing else to do
+         * (12,000-13,000; a third of that while other builds kept its cores busy), for the estimate printed
+         * before it starts (README, "Demo data in one command"). The progress then tells the real time to go.
+         */
+        static final int EVENTS_PER_SECOND_ON_2_CORES = 10_000;
+
+        /** A rounded estimate of how long generating takes, such as "about 10 s on 2 idle cores". */
+        String estimate() {
+            long seconds = Math.max(5, Math.round(events / (double) EVENTS_PER_SECOND_ON_2_CORES / 5) * 5);
+            return "about " + seconds + " s on 2 idle cores, longer when they are busy";
+        }
+    }
+
+    static final DemoData DEMO = new DemoData(100_000, 10_000, 20);
 
     public static void main(String[] args) {
         try {
@@ -55,12 +87,17 @@ public final class Main implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             // Not logged: with an unknown format there is no appender to log to.
             System.err.println("Invalid configuration: " + e.getMessage());
-            System.exit(2);
+            System.exit(CliErrors.USAGE);
         }
-        int exitCode = new CommandLine(new Main()).execute(args);
+        int exitCode = commandLine().execute(args);
         if (exitCode != 0) {
             System.exit(exitCode);
         }
+    }
+
+    /** The command line of the service and its commands, with errors told in one or two lines. */
+    public static CommandLine commandLine() {
+        return CliErrors.install(new CommandLine(new Main()));
     }
 
     @Override
@@ -70,48 +107,96 @@ public final class Main implements Callable<Integer> {
             config = database.config(port).withRest(limits.settings());
         } catch (IllegalArgumentException e) {
             LOG.error("Invalid configuration: {}", e.getMessage());
-            return 2;
+            return CliErrors.USAGE;
         }
-        SignalsService service;
-        try {
-            if (demo) {
-                prepareDemo(config);
-            }
-            service = SignalsService.start(config);
-        } catch (RuntimeException e) {
-            LOG.error("Signals could not start: {}", rootMessage(e));
-            LOG.debug("Start-up failure", e);
-            return 1;
+        SignalsService service = start(config, demo ? DEMO : null);
+        if (service == null) {
+            return CliErrors.FAILED;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             stopped.countDown();
         }, "signals-shutdown"));
-        LOG.info("Signals is up on port {} with {} ({})", service.port(),
-                config.database().kind(), config.database().redactedUrl());
         awaitUninterruptibly(stopped);
         return 0;
     }
 
-    /** Creates the demo account and data unless an earlier demo start already did. */
-    static void prepareDemo(SignalsConfig config) {
+    /**
+     * Starts the service, with the demo data first when {@code demo} is given and this is its first
+     * start, and then (the port open, the service answering) prints the demo account once.
+     *
+     * @return the running service, or null when it could not start (logged)
+     */
+    SignalsService start(SignalsConfig config, DemoData demo) {
+        PrintWriter out = spec.commandLine().getOut();
+        NewAccount demoAccount = null;
+        SignalsService service;
+        try {
+            if (demo != null) {
+                demoAccount = prepareDemo(config, demo, out, spec.commandLine().getErr());
+            }
+            service = SignalsService.start(config);
+        } catch (RuntimeException e) {
+            String reason = CliErrors.rootMessage(e);
+            if (DatabaseFailures.openInAnotherProcess(e)) {
+                CliException problem = database.explain(e, config);
+                reason = problem.getMessage() + " " + problem.hint();
+            }
+            if (verbose) {
+                LOG.error("Signals could not start: {}", reason, e);
+            } else {
+                LOG.error("Signals could not start: {}", reason);
+                LOG.debug("Start-up failure", e);
+            }
+            if (demoAccount != null) {
+                // Its secret is shown once only: not printing it now would leave a demo account no one can use.
+                out.printf("%n  The demo data and account were created before the failure; the account's API key %s "
+                        + "and API secret %s are shown only this once.%n%n", demoAccount.account().apiKey(), demoAccount.apiSecret());
+                out.flush();
+            }
+            return null;
+        }
+        LOG.info("Signals is up on port {} with {} ({})", service.port(),
+                config.database().kind(), config.database().redactedUrl());
+        if (demoAccount != null) {
+            printDemoAccount(demoAccount, service.port(), out);
+        }
+        return service;
+    }
+
+    /**
+     * Creates the demo account and data unless an earlier demo start already did.
+     *
+     * @return the new demo account, or null when it was already there
+     */
+    static NewAccount prepareDemo(SignalsConfig config, DemoData demo, PrintWriter out, PrintWriter progress) {
         try (SignalsTools tools = SignalsTools.open(config)) {
             NewAccount account;
             try {
                 account = tools.accounts().create(new CreateAccountCommand("Demo Lender", SyntheticEvents.institutionId(0)));
             } catch (InvalidCommandException alreadyThere) {
                 LOG.info("Demo data is already there (the demo account exists); starting without generating more");
-                return;
+                return null;
             }
-            System.out.printf("%n  Demo account (shown once): API key %s  API secret %s%n"
-                            + "  Try: curl -u '%s:%s' localhost:%d/v1/alpha/signals -H 'Content-Type: application/json' -d "
-                            + "'{\"phone\": \"%s\", \"consent\": {\"type\": \"T&C\", \"version\": \"1\", "
-                            + "\"consentedWith\": \"I agree\", \"consentedAt\": \"2024-08-08T16:06:00Z\"}}'%n%n",
-                    account.account().apiKey(), account.apiSecret(), account.account().apiKey(), account.apiSecret(),
-                    config.port(), SyntheticEvents.phoneOf(0));
-            GenerateCommand.generate(tools, DEMO_SUBJECTS, DEMO_INSTITUTIONS, DEMO_EVENTS, 42, 5_000, System.err);
+            out.printf("%nGenerating the demo data: %,d events about %,d phone numbers from %d lenders, %s. "
+                            + "Then the service starts, and prints the demo account and a command to try.%n%n",
+                    demo.events(), demo.subjects(), demo.institutions(), demo.estimate());
+            out.flush();
+            GenerateCommand.generate(tools, demo.subjects(), demo.institutions(), demo.events(), 42, 5_000,
+                    progress, Progress.onTerminal());
+            return account;
         }
+    }
+
+    private static void printDemoAccount(NewAccount account, int port, PrintWriter out) {
+        out.printf("%n  Demo account (shown once): API key %s  API secret %s%n"
+                        + "  Try: curl -s -u '%s:%s' localhost:%d/v1/alpha/signals -H 'Content-Type: application/json' -d "
+                        + "'{\"phone\": \"%s\", \"consent\": {\"type\": \"T&C\", \"version\": \"1\", "
+                        + "\"consentedWith\": \"I agree\", \"consentedAt\": \"2024-08-08T16:06:00Z\"}}'%n%n",
+                account.account().apiKey(), account.apiSecret(), account.account().apiKey(), account.apiSecret(),
+                port, SyntheticEvents.phoneOf(0));
+        out.flush();
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {
@@ -126,13 +211,5 @@ public final class Main implements Callable<Integer> {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (cause: " + root.getMessage() + ")";
     }
 }

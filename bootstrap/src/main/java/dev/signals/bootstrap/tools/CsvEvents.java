@@ -11,8 +11,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -23,26 +23,45 @@ import java.util.function.Consumer;
  */
 public final class CsvEvents {
 
-    static final Set<String> COLUMNS = Set.of("eventId", "type", "occurredAt", "reportedAt", "phone", "countryCode",
+    /** In the order of contract section 4, which is the order error messages name them in. */
+    static final List<String> COLUMNS = List.of("eventId", "type", "occurredAt", "reportedAt", "phone", "countryCode",
             "emailAddress", "amount", "overdueDays", "autoRepayment");
 
     private CsvEvents() {
     }
 
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+            .setIgnoreEmptyLines(true).get();
+
+    /**
+     * Reads only the header row and refuses an unknown column, so that a wrong file can be refused before
+     * anything is opened or imported.
+     *
+     * @throws IllegalArgumentException naming the unknown column and the known ones
+     */
+    public static void checkHeader(Reader source) throws IOException {
+        try (CSVParser parser = CSVParser.parse(source, FORMAT)) {
+            requireKnownColumns(parser);
+        }
+    }
+
     /** Hands each data line to {@code sink} as an event report whose index is its line number. */
     public static void read(Reader source, Consumer<EventReport> sink) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(source, format)) {
-            for (String column : parser.getHeaderNames()) {
-                if (!COLUMNS.contains(column)) {
-                    throw new IllegalArgumentException("unknown CSV column '" + column + "'; the columns are " + COLUMNS);
-                }
-            }
+        try (CSVParser parser = CSVParser.parse(source, FORMAT)) {
+            requireKnownColumns(parser);
             Iterator<CSVRecord> records = parser.iterator();
             while (records.hasNext()) {
                 CSVRecord record = records.next();
                 sink.accept(toReport(record));
+            }
+        }
+    }
+
+    private static void requireKnownColumns(CSVParser parser) {
+        for (String column : parser.getHeaderNames()) {
+            if (!COLUMNS.contains(column)) {
+                throw new IllegalArgumentException("unknown CSV column '" + column + "'; the columns are "
+                        + String.join(", ", COLUMNS));
             }
         }
     }

@@ -28,11 +28,17 @@ public final class EventImport {
     private int pendingCount;
 
     public EventImport(ReportEventsUseCase events, int batchSize) {
-        if (batchSize < 1 || batchSize > ReportEventsUseCase.MAX_BATCH) {
-            throw new IllegalArgumentException("the batch size is between 1 and " + ReportEventsUseCase.MAX_BATCH);
-        }
         this.events = events;
-        this.batchSize = batchSize;
+        this.batchSize = requireBatchSize(batchSize);
+    }
+
+    /** Refuses a batch size the reporting use case would refuse, before anything is opened or read. */
+    public static int requireBatchSize(int batchSize) {
+        if (batchSize < 1 || batchSize > ReportEventsUseCase.MAX_BATCH) {
+            throw new IllegalArgumentException("the batch size is between 1 and " + ReportEventsUseCase.MAX_BATCH
+                    + ", was " + batchSize);
+        }
+        return batchSize;
     }
 
     /** Queues one event of {@code institution}; reports a batch when one is full. */
@@ -56,6 +62,21 @@ public final class EventImport {
 
     public Summary summary() {
         return new Summary(read, accepted, duplicates, List.copyOf(rejected));
+    }
+
+    /** Events of the batches reported so far that were new; for progress, cheaper than {@link #summary()}. */
+    public long accepted() {
+        return accepted;
+    }
+
+    /** Events of the batches reported so far that were already in the journal. */
+    public long duplicates() {
+        return duplicates;
+    }
+
+    /** Events of the batches reported so far that were rejected. */
+    public long rejectedCount() {
+        return rejected.size();
     }
 
     private void flushAll() {
