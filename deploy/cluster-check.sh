@@ -114,11 +114,9 @@ answers=$dir/answers
 consent='"consent": {"type": "[Motor Loans] Terms & Conditions", "version": "2024-08",
                      "consentedWith": "I agree", "consentedAt": "2024-08-08T16:06:00Z"}'
 # One line per request: "<version> <HTTP status> <node> <status> <resultCode>"; alpha and beta in turn.
-# While $dir/pause exists, it sends nothing (and says so in $dir/paused).
 send_signal_requests() {
   local version=beta answer http node body
   while :; do
-    while [ -e "$dir/pause" ]; do touch "$dir/paused"; sleep 0.05; done
     if [ $version = alpha ]; then version=beta; else version=alpha; fi
     answer=$(curl -s -m 10 -u "$credentials" -H 'Content-Type: application/json' \
       -w '\n%{http_code} %header{x-signals-node}' "$balancer/v1/$version/signals" \
@@ -140,18 +138,12 @@ served_by() {
     | awk -F, -v node="node$1" 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i } $2 == node { n += $col["stot"] } END { print n + 0 }'
 }
 
-# Node 2 gets a bare SIGTERM, as from a user or an orchestrator: HAProxy learns it only from its
-# health checks (within about 2 s), and meanwhile sends requests to the closed port and retries them
-# on another node. The requests pause from just before the SIGTERM until the port is closed (about
-# 0.2 s): a request that reaches the node in the instant it closes its port (a few milliseconds) gets
-# no answer, and HAProxy rightly does not send a signal request twice (see cluster.sh), so it would
-# answer 502; seen under load, 2 in 10,808 requests over 9 such stops. Only a node that keeps serving
-# for a moment after SIGTERM, while its /health already says 503, closes that gap; a planned stop
-# (node 3 below) has no such gap.
+# Node 2 gets a bare SIGTERM, as from a user or an orchestrator, requests flowing all along: HAProxy
+# learns it only from its health checks. The node answers /health 503 at once but keeps serving for
+# its shutdown grace (SIGNALS_SHUTDOWN_GRACE_MS, 3 s in cluster.sh), longer than the checks take to
+# take it out (about 2 s), and only then closes its port: no request reaches a closing port.
 sleep 2
 pid=$(cat "$dir/node2/pid")
-touch "$dir/pause"
-while [ ! -e "$dir/paused" ]; do sleep 0.05; done
 say "node 2 (pid $pid): SIGTERM, unannounced"
 stopping=$SECONDS
 kill -TERM "$pid"
@@ -160,7 +152,6 @@ while curl -s -o /dev/null -m 1 "http://127.0.0.1:$((base + 2))/health"; do
   [ $((SECONDS - stopping)) -lt 30 ] || fail "node 2 did not close its port within 30 s of SIGTERM"
   sleep 0.02
 done
-rm -f "$dir/pause" "$dir/paused"
 while kill -0 "$pid" 2>/dev/null; do
   [ $((SECONDS - stopping)) -lt 30 ] || fail "node 2 did not stop within 30 s of SIGTERM"
   sleep 0.05

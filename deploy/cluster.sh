@@ -239,9 +239,12 @@ launch_node() {
   fi
   if port_taken "$port"; then die "port $port of node $k is taken by another process"; fi
   mkdir -p "$nd/data"
+  # A node told to stop keeps serving for 3 s while its /health already answers 503: HAProxy's checks
+  # (every second, out after two failures) take it out before it closes its port, so no request is lost.
   # shellcheck disable=SC2086 # java_opts are words
   SIGNALS_PORT=$port SIGNALS_DB_URL=$db_url SIGNALS_DB_USER=$db_user SIGNALS_DATA_DIR=$nd/data \
-    SIGNALS_ADMIN_TOKEN=$admin_token nohup java $java_opts -jar "$jar" >>"$nd/node.log" 2>&1 </dev/null &
+    SIGNALS_ADMIN_TOKEN=$admin_token SIGNALS_SHUTDOWN_GRACE_MS=${SIGNALS_SHUTDOWN_GRACE_MS:-3000} \
+    nohup java $java_opts -jar "$jar" >>"$nd/node.log" 2>&1 </dev/null &
   echo $! >"$nd/pid"
   say "node $k (pid $!) starting on port $port, log $nd/node.log"
 }

@@ -49,7 +49,7 @@ class JarIT {
                 assertThat(second.awaitExit(Duration.ofSeconds(60))).isNotZero();
                 assertThat(String.join("\n", second.output()))
                         .contains("is in use by another process")
-                        .contains("stop that one first")
+                        .contains("Stop that process first")
                         .contains("PostgreSQL")
                         .doesNotContain("\tat ");
             }

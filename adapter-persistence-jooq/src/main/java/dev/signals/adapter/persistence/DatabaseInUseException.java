@@ -14,6 +14,16 @@ public final class DatabaseInUseException extends IllegalStateException {
         addSuppressed(h2Failure);
     }
 
+    /** Whether {@code failure} or one of its causes is this: for callers that must not depend on JDBC (the command line). */
+    public static boolean isCauseOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DatabaseInUseException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code failure} is H2's "database may be already in use" (error 90020). */
     static boolean isInUse(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -32,6 +33,9 @@ public final class HttpServer {
     static final java.time.Duration DRAIN_TIMEOUT = java.time.Duration.ofSeconds(20);
 
     private final Javalin app;
+    private final Duration shutdownGrace;
+    /** Set when a stop begins: {@code /health} answers 503 from then on, while requests are still served for the grace. */
+    private volatile boolean leaving;
     private final Object drain = new Object();
     private int inFlight;
     private boolean stopping;
@@ -42,6 +46,7 @@ public final class HttpServer {
 
     HttpServer(ObjectMapper mapper, ErrorMapper errors, Set<Routes> routes, RestSettings settings, MeterRegistry registry) {
         HttpMetrics metrics = new HttpMetrics(registry);
+        this.shutdownGrace = settings.shutdownGrace();
         this.app = Javalin.create(config -> {
             // A bounded pool and queue: under overload, connections are refused instead of piling up.
             EnvelopeErrorHandler jettyErrors = new EnvelopeErrorHandler(mapper);
@@ -70,6 +75,7 @@ public final class HttpServer {
         app.before(RequestIds::assign);
         app.before(HttpServer::rejectMalformedEscapes);
         app.before(this::admit);
+        app.before("/health", this::refuseHealthWhileLeaving);
         app.after(ctx -> finished(ctx));
         errors.register(app);
         routes.forEach(group -> group.addTo(app));
@@ -87,10 +93,20 @@ public final class HttpServer {
     }
 
     /**
-     * Stops taking requests (new ones are answered 503), lets the ones in flight finish, up to
-     * {@link #DRAIN_TIMEOUT}, then closes the port.
+     * Answers {@code /health} 503 and keeps serving everything else for the shutdown grace, so that a load balancer
+     * takes this node out before it refuses requests; then stops taking requests (new ones are answered 503), lets
+     * the ones in flight finish, up to {@link #DRAIN_TIMEOUT}, and closes the port.
      */
     public void stop() {
+        leaving = true;
+        if (!shutdownGrace.isZero()) {
+            LOG.info("Stopping: /health answers 503, requests are served for {} ms more", shutdownGrace.toMillis());
+            try {
+                Thread.sleep(shutdownGrace.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         synchronized (drain) {
             stopping = true;
             long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
@@ -135,6 +151,12 @@ public final class HttpServer {
                 String field = name.isEmpty() || name.length() > 64 || MALFORMED_ESCAPE.matcher(name).find() ? "query" : name;
                 throw ApiException.invalidField(field, "holds a % that is not followed by two hex digits");
             }
+        }
+    }
+
+    private void refuseHealthWhileLeaving(io.javalin.http.Context ctx) {
+        if (leaving) {
+            throw ApiException.serverUnavailable("This node is stopping");
         }
     }
 

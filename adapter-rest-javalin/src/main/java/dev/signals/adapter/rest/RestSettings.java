@@ -13,11 +13,19 @@ import java.util.Objects;
  * @param failedAuthWindow   the window of {@code failedAuthAttempts}
  * @param maxThreads         request threads
  * @param queueCapacity      requests waiting for a thread; beyond it connections are refused, not queued without end
+ * @param shutdownGrace      how long a stopping node keeps serving while {@code /health} already answers 503, so that
+ *                           a balancer's health checks take it out before it refuses requests; zero for none
  */
 public record RestSettings(double requestsPerSecond, int burst, int failedAuthAttempts, Duration failedAuthWindow,
-                           int maxThreads, int queueCapacity) {
+                           int maxThreads, int queueCapacity, Duration shutdownGrace) {
 
     public static final RestSettings DEFAULTS = new RestSettings(100, 200, 10, Duration.ofMinutes(1), 64, 512);
+
+    /** Without a shutdown grace. */
+    public RestSettings(double requestsPerSecond, int burst, int failedAuthAttempts, Duration failedAuthWindow,
+                        int maxThreads, int queueCapacity) {
+        this(requestsPerSecond, burst, failedAuthAttempts, failedAuthWindow, maxThreads, queueCapacity, Duration.ZERO);
+    }
 
     public RestSettings {
         if (requestsPerSecond < 0) {
@@ -35,6 +43,9 @@ public record RestSettings(double requestsPerSecond, int burst, int failedAuthAt
         }
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("SIGNALS_HTTP_QUEUE must be >= 1, was " + queueCapacity);
+        }
+        if (shutdownGrace == null || shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("SIGNALS_SHUTDOWN_GRACE_MS must be >= 0, was " + shutdownGrace);
         }
     }
 }

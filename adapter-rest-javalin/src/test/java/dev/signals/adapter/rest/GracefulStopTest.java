@@ -43,4 +43,39 @@ class GracefulStopTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"done\":true");
     }
+
+    @Test
+    void duringTheShutdownGraceHealthAnswers503WhileRequestsAreStillServed() throws Exception {
+        Responses responses = new Responses(JsonMapping.objectMapper());
+        Routes routes = app -> {
+            app.get("/health", ctx -> responses.ok(ctx, java.util.Map.of("status", "UP")));
+            app.get("/work", ctx -> responses.ok(ctx, java.util.Map.of("done", true)));
+        };
+        RestSettings withGrace = new RestSettings(100, 200, 10, java.time.Duration.ofMinutes(1), 16, 64,
+                java.time.Duration.ofSeconds(30));
+        HttpServer server = new HttpServer(JsonMapping.objectMapper(), new ErrorMapper(responses), Set.of(routes), withGrace,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        int port = server.start(0);
+        HttpClient client = HttpClient.newHttpClient();
+        assertThat(get(client, port, "/health")).isEqualTo(200);
+
+        Thread stopping = new Thread(server::stop);
+        stopping.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (get(client, port, "/health") != 503) {
+                assertThat(System.nanoTime()).as("/health turns 503 once the stop begins").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            assertThat(get(client, port, "/work")).as("still served during the grace").isEqualTo(200);
+        } finally {
+            stopping.interrupt();   // cuts the grace short
+            stopping.join(30_000);
+        }
+    }
+
+    private static int get(HttpClient client, int port, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
 }

@@ -1,6 +1,6 @@
 package dev.signals.bootstrap.cli;
 
-import dev.signals.adapter.persistence.DatabaseFailures;
+import dev.signals.adapter.persistence.DatabaseInUseException;
 import dev.signals.adapter.persistence.DatabaseSettings;
 import dev.signals.bootstrap.SignalsConfig;
 import dev.signals.bootstrap.SignalsTools;
@@ -65,7 +65,7 @@ public final class DatabaseOptions {
     CliException explain(RuntimeException e, SignalsConfig config) {
         boolean embedded = dbUrl == null || dbUrl.isBlank();
         String where = embedded ? "the database in " + config.dataDir() : "the database " + config.database().redactedUrl();
-        if (DatabaseFailures.openInAnotherProcess(e)) {
+        if (DatabaseInUseException.isCauseOf(e)) {
             return new CliException(where + " is in use by another process (a Signals service, import or generate).",
                     "Stop that process first: an H2 file database is open to one process at a time. "
                             + "To import while the service runs, run both on PostgreSQL (--db-url, SIGNALS_DB_URL).", e);

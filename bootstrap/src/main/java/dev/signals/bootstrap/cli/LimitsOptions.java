@@ -28,7 +28,13 @@ public final class LimitsOptions {
             description = "Requests waiting for a thread before connections are refused (env SIGNALS_HTTP_QUEUE, default ${DEFAULT-VALUE}).")
     int httpQueue;
 
+    @Option(names = "--shutdown-grace-ms", paramLabel = "MILLIS", defaultValue = "${env:SIGNALS_SHUTDOWN_GRACE_MS:-0}",
+            description = "On SIGTERM, keep serving this long while /health already answers 503, so that a load balancer"
+                    + " takes the node out first (env SIGNALS_SHUTDOWN_GRACE_MS, default ${DEFAULT-VALUE}).")
+    long shutdownGraceMs;
+
     RestSettings settings() {
-        return new RestSettings(rateLimit, rateBurst, authFailures, Duration.ofMinutes(1), httpThreads, httpQueue);
+        return new RestSettings(rateLimit, rateBurst, authFailures, Duration.ofMinutes(1), httpThreads, httpQueue,
+                Duration.ofMillis(shutdownGraceMs));
     }
 }

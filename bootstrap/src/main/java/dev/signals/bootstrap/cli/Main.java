@@ -1,6 +1,6 @@
 package dev.signals.bootstrap.cli;
 
-import dev.signals.adapter.persistence.DatabaseFailures;
+import dev.signals.adapter.persistence.DatabaseInUseException;
 import dev.signals.bootstrap.Logging;
 import dev.signals.bootstrap.SignalsService;
 import dev.signals.application.InvalidCommandException;
@@ -139,7 +139,7 @@ public final class Main implements Callable<Integer> {
             service = SignalsService.start(config);
         } catch (RuntimeException e) {
             String reason = CliErrors.rootMessage(e);
-            if (DatabaseFailures.openInAnotherProcess(e)) {
+            if (DatabaseInUseException.isCauseOf(e)) {
                 CliException problem = database.explain(e, config);
                 reason = problem.getMessage() + " " + problem.hint();
             }
