@@ -18,7 +18,6 @@ import dev.signals.application.port.out.JournalFeedPort;
 import dev.signals.application.port.out.EventJournalPort;
 import dev.signals.application.service.EventReportService;
 import dev.signals.application.subject.PhoneNumbers;
-import dev.signals.application.port.in.FinishPendingSignalRequestsUseCase;
 import dev.signals.application.port.in.FollowJournalUseCase;
 import dev.signals.application.port.in.IndexStatusQuery;
 import dev.signals.application.port.in.GetSignalRequestQuery;
@@ -239,9 +238,5 @@ final class ApplicationModule extends AbstractModule {
         return service;
     }
 
-    @Provides
-    @Singleton
-    FinishPendingSignalRequestsUseCase finishPendingSignalRequests(SignalRequestService service) {
-        return service;
-    }
+
 }

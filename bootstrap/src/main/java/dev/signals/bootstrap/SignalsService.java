@@ -10,7 +10,6 @@ import dev.signals.adapter.persistence.Database;
 import dev.signals.adapter.persistence.PersistenceModule;
 import dev.signals.adapter.rest.HttpServer;
 import dev.signals.adapter.rest.RestModule;
-import dev.signals.application.port.in.FinishPendingSignalRequestsUseCase;
 import dev.signals.application.port.in.FollowJournalUseCase;
 import dev.signals.application.port.in.IssueAdminTokenUseCase;
 import dev.signals.application.service.DeploymentService;
@@ -23,7 +22,7 @@ import java.util.List;
  * The running service and its lifecycle: connect and migrate the database, make sure the deployment has an
  * admin token (printing a new one), start saying this node is alive, open the HTTP port (where
  * {@code /health} answers 503, and the API 503, until the index is ready), load every journaled event into the
- * in-memory index, finish the signal requests a crash left PROCESSING, then follow what other nodes append to
+ * in-memory index, then follow what other nodes append to
  * the journal; on close, the reverse: stop taking requests (letting in-flight ones finish), stop following and
  * leave the deployment, then close the database, then the metrics registry. The use cases that report events and request signals are
  * counted into it.
@@ -79,7 +78,6 @@ public final class SignalsService implements AutoCloseable {
             listening = true;
             FollowJournalUseCase follower = injector.getInstance(FollowJournalUseCase.class);
             follower.catchUp();
-            injector.getInstance(FinishPendingSignalRequestsUseCase.class).finishPending();
             return new SignalsService(injector, port, JournalFollowing.start(follower), heartbeat);
         } catch (RuntimeException e) {
             try {

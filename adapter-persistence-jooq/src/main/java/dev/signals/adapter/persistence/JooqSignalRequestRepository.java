@@ -6,7 +6,6 @@ import dev.signals.application.paging.PageCursor;
 import dev.signals.application.port.out.LoadSignalRequestPort;
 import dev.signals.application.port.out.SaveSignalRequestPort;
 import dev.signals.domain.account.AccountId;
-import dev.signals.domain.request.RequestStatus;
 import dev.signals.domain.request.SignalRequest;
 import dev.signals.domain.request.SignalRequestId;
 import org.jooq.Condition;
@@ -27,14 +26,13 @@ import static org.jooq.impl.DSL.selectOne;
 /**
  * Signal requests in {@code signal_request}, with every key of their subject in {@code signal_request_subject}
  * so that a list filtered by one form of a phone number finds the requests made with the others. Reads are
- * scoped by {@code account_id} (another account's request behaves as unknown), except {@link #processing},
- * which finds unfinished requests of every account after a restart.
+ * scoped by {@code account_id} (another account's request behaves as unknown). A request is stored once,
+ * finished, and never changes.
  */
 final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSignalRequestPort {
 
     private static final NewestFirst<SignalRequestRecord> NEWEST_FIRST =
             new NewestFirst<>(SIGNAL_REQUEST.CREATED_AT, SIGNAL_REQUEST.ID);
-    private static final String PROCESSING = RequestStatus.PROCESSING.name();
 
     private final Statements statements;
     private final GroupCommit<SignalRequest> inserts;
@@ -56,6 +54,10 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
      */
     @Override
     public void insert(SignalRequest request) {
+        if (!request.isFinished()) {
+            throw new IllegalArgumentException("signal request " + request.id() + " is " + request.status()
+                    + "; a request is stored finished");
+        }
         inserts.write(request);
     }
 
@@ -81,40 +83,6 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
             insert = insert.values(row.getRequestId(), row.getAccountId(), row.getSubjectKey());
         }
         return insert.execute();
-    }
-
-    /**
-     * Replaces status, result code, result message and values of the stored request, only while it is
-     * PROCESSING: a finished request never changes again (contract section 2.2), also when two workers
-     * finish the same request after a restart.
-     *
-     * @throws IllegalStateException when the account has no such request, or when it is already finished
-     */
-    @Override
-    public void update(SignalRequest request) {
-        SignalRequestRecord state = new SignalRequestRecord();
-        SignalRequestMapper.setState(state, request);
-        Condition thisRequest = SIGNAL_REQUEST.ID.eq(request.id().value())
-                .and(SIGNAL_REQUEST.ACCOUNT_ID.eq(request.accountId().value()));
-        statements.inTransaction(dsl -> {
-            int updated = dsl.update(SIGNAL_REQUEST)
-                    .set(SIGNAL_REQUEST.STATUS, state.getStatus())
-                    .set(SIGNAL_REQUEST.RESULT_CODE, state.getResultCode())
-                    .set(SIGNAL_REQUEST.RESULT_MESSAGE, state.getResultMessage())
-                    .set(SIGNAL_REQUEST.RESULT_VALUES, state.getResultValues())
-                    .where(thisRequest)
-                    .and(SIGNAL_REQUEST.STATUS.eq(PROCESSING))
-                    .execute();
-            if (updated == 0) {
-                Optional<String> stored = dsl.select(SIGNAL_REQUEST.STATUS).from(SIGNAL_REQUEST).where(thisRequest)
-                        .fetchOptional(SIGNAL_REQUEST.STATUS);
-                throw new IllegalStateException(stored
-                        .map(status -> "signal request " + request.id() + " is already " + status
-                                + " and cannot be updated; only a PROCESSING request finishes")
-                        .orElse("account " + request.accountId() + " has no stored signal request " + request.id()));
-            }
-            return updated;
-        });
     }
 
     @Override
@@ -161,16 +129,5 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
             condition = condition.and(SIGNAL_REQUEST.CREATED_AT.lt(Timestamps.toColumn(filter.until())));
         }
         return condition;
-    }
-
-    /** Oldest first (created_at, then id), of every account. */
-    @Override
-    public List<SignalRequest> processing(int limit) {
-        int rows = NewestFirst.checkedLimit(limit);
-        return statements.run(dsl -> dsl.selectFrom(SIGNAL_REQUEST)
-                .where(SIGNAL_REQUEST.STATUS.eq(PROCESSING))
-                .orderBy(SIGNAL_REQUEST.CREATED_AT.asc(), SIGNAL_REQUEST.ID.asc())
-                .limit(rows)
-                .fetch(SignalRequestMapper::toSignalRequest));
     }
 }

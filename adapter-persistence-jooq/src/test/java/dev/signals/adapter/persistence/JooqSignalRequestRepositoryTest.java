@@ -69,13 +69,23 @@ class JooqSignalRequestRepositoryTest {
         return SignalRequestId.fromUuid(new UUID(0x5DEECE66DL * (n + 1) % 0xFFFF, n));
     }
 
-    private static SignalRequest processing(long n, AccountId account, Instant createdAt, Subject subject) {
+    /** A request being computed: not yet finished, and so not yet to be stored. */
+    private static SignalRequest created(long n, AccountId account, Instant createdAt, Subject subject) {
         return SignalRequest.create(id(n), account, createdAt, null, subject,
                 new RequestMeta(PHONE.e164(), null, null, null, CONSENT), SignalTemplate.builtIn());
     }
 
-    private static SignalRequest processing(long n, AccountId account, Instant createdAt) {
-        return processing(n, account, createdAt, new PhoneSubject(PHONE));
+    private static SignalRequest created(long n, AccountId account, Instant createdAt) {
+        return created(n, account, createdAt, new PhoneSubject(PHONE));
+    }
+
+    /** A finished request, as the service stores them: here NO_DATA. */
+    private static SignalRequest stored(long n, AccountId account, Instant createdAt, Subject subject) {
+        return created(n, account, createdAt, subject).complete(CalculationResult.of(false, List.of()));
+    }
+
+    private static SignalRequest stored(long n, AccountId account, Instant createdAt) {
+        return stored(n, account, createdAt, new PhoneSubject(PHONE));
     }
 
     /** Counts are never null; of the other values every third is null. */
@@ -98,21 +108,22 @@ class JooqSignalRequestRepositoryTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
-    void aProcessingRequestRoundTripsEveryField(DatabaseKind kind) {
+    void aNoDataRequestRoundTripsEveryField(DatabaseKind kind) {
         try (var db = StartedDatabase.start(kind)) {
             TestAccounts.insertAAndB(db.database());
             var requests = new JooqSignalRequestRepository(db.database());
             var request = SignalRequest.create(id(1), A, T, Instant.parse("2024-08-01T00:00:00.000001Z"),
                     new PhoneSubject(PHONE), new RequestMeta("0917 123 4567", "PH", null, null, CONSENT),
-                    SignalTemplate.ofSelection(CATALOGUE.select(List.of("events_overdue_day90_amount"))));
+                    SignalTemplate.ofSelection(CATALOGUE.select(List.of("events_overdue_day90_amount"))))
+                    .complete(CalculationResult.of(false, List.of()));
 
             requests.insert(request);
 
             var loaded = requests.load(A, request.id()).orElseThrow();
             assertThat(loaded).isEqualTo(request);
-            assertThat(loaded.status()).isEqualTo(RequestStatus.PROCESSING);
-            assertThat(loaded.resultCode()).isNull();
-            assertThat(loaded.resultMessage()).isNull();
+            assertThat(loaded.status()).isEqualTo(RequestStatus.COMPLETED);
+            assertThat(loaded.resultCode()).isEqualTo(ResultCode.NO_DATA);
+            assertThat(loaded.resultMessage()).isEqualTo(ResultCode.NO_DATA.resultMessage());
             assertThat(loaded.values()).isEmpty();
             assertThat(loaded.createdAt()).isEqualTo(T);
             assertThat(loaded.asOf()).isEqualTo(Instant.parse("2024-08-01T00:00:00.000001Z"));
@@ -124,12 +135,25 @@ class JooqSignalRequestRepositoryTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void aRequestStillBeingComputedIsNotStored(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            assertThatThrownBy(() -> requests.insert(created(1, A, T))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("finished");
+            assertThat(db.dsl().fetchCount(SIGNAL_REQUEST)).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void aRequestWithoutAsOfReadsBackWithoutOneAndTheDefaultSelectionAsTheBuiltInTemplate(DatabaseKind kind) {
         try (var db = StartedDatabase.start(kind)) {
             TestAccounts.insertAAndB(db.database());
             var requests = new JooqSignalRequestRepository(db.database());
             var request = SignalRequest.create(id(1), A, T, null, new PhoneSubject(PHONE),
-                    new RequestMeta(PHONE.e164(), null, null, null, CONSENT), SignalTemplate.ofSelection(CATALOGUE.defaultSelection()));
+                    new RequestMeta(PHONE.e164(), null, null, null, CONSENT), SignalTemplate.ofSelection(CATALOGUE.defaultSelection()))
+                    .complete(CalculationResult.of(false, List.of()));
             requests.insert(request);
 
             var loaded = requests.load(A, request.id()).orElseThrow();
@@ -175,9 +199,9 @@ class JooqSignalRequestRepositoryTest {
         try (var db = StartedDatabase.start(kind)) {
             TestAccounts.insertAAndB(db.database());
             var requests = new JooqSignalRequestRepository(db.database());
-            var noData = processing(1, A, T).complete(CalculationResult.of(false, List.of()));
-            var unavailable = processing(2, A, T).fail(ResultCode.SERVICE_UNAVAILABLE);
-            var systemError = processing(3, A, T).fail(ResultCode.SYSTEM_ERROR);
+            var noData = created(1, A, T).complete(CalculationResult.of(false, List.of()));
+            var unavailable = created(2, A, T).fail(ResultCode.SERVICE_UNAVAILABLE);
+            var systemError = created(3, A, T).fail(ResultCode.SYSTEM_ERROR);
 
             for (var request : List.of(noData, unavailable, systemError)) {
                 requests.insert(request);
@@ -202,11 +226,11 @@ class JooqSignalRequestRepositoryTest {
                     ConsentTemplateId.fromUuid(UUID.fromString("fa84d4ec-5a06-4c89-8b62-b46b7affbcd5")));
             String sentHash = PHONE.md5WithoutPlus().toUpperCase(Locale.ROOT);
             var byHash = SignalRequest.create(id(1), A, T, null, new PhoneHashSubject(new Md5Hash(sentHash)),
-                    new RequestMeta(sentHash, null, null, null, fromTemplate), SignalTemplate.builtIn());
+                    new RequestMeta(sentHash, null, null, null, fromTemplate), SignalTemplate.builtIn()).complete(CalculationResult.of(false, List.of()));
             var byEmail = SignalRequest.create(id(2), A, T, null,
                     new EmailSubject(new EmailAddress(" Jane.Doe@Example.com ")),
                     new RequestMeta(null, "PH", " Jane.Doe@Example.com ", SignalTemplate.BUILT_IN_ID, CONSENT),
-                    SignalTemplate.builtIn());
+                    SignalTemplate.builtIn()).complete(CalculationResult.of(false, List.of()));
 
             requests.insert(byHash);
             requests.insert(byEmail);
@@ -229,7 +253,7 @@ class JooqSignalRequestRepositoryTest {
             Instant earliest = Instant.parse("0001-01-01T00:00:00Z");
             var consent = new Consent("type", "1", "I agree", Instant.parse("0001-01-01T00:00:00.000001Z"), null);
             var request = SignalRequest.create(id(1), A, latest, earliest, new PhoneSubject(PHONE),
-                    new RequestMeta(PHONE.e164(), null, null, null, consent), SignalTemplate.builtIn());
+                    new RequestMeta(PHONE.e164(), null, null, null, consent), SignalTemplate.builtIn()).complete(CalculationResult.of(false, List.of()));
 
             requests.insert(request);
 
@@ -271,8 +295,8 @@ class JooqSignalRequestRepositoryTest {
         try (var db = StartedDatabase.start(kind)) {
             TestAccounts.insertAAndB(db.database());
             var requests = new JooqSignalRequestRepository(db.database());
-            var byPhone = processing(1, A, T, new PhoneSubject(PHONE));
-            var byEmail = processing(2, A, T, new EmailSubject(new EmailAddress("jane@example.com")));
+            var byPhone = stored(1, A, T, new PhoneSubject(PHONE));
+            var byEmail = stored(2, A, T, new EmailSubject(new EmailAddress("jane@example.com")));
 
             requests.insert(byPhone);
             requests.insert(byEmail);
@@ -299,67 +323,12 @@ class JooqSignalRequestRepositoryTest {
             db.dsl().execute("ALTER TABLE signal_request_subject ADD CONSTRAINT ck_test_refuses_a_key"
                     + " CHECK (subject_key <> 'md5:" + PHONE.md5WithPlus() + "')");
 
-            assertThatThrownBy(() -> requests.insert(processing(1, A, T, new PhoneSubject(PHONE))))
+            assertThatThrownBy(() -> requests.insert(stored(1, A, T, new PhoneSubject(PHONE))))
                     .isInstanceOf(DataAccessException.class);
 
             assertThat(requests.load(A, id(1))).isEmpty();
             assertThat(db.dsl().fetchCount(SIGNAL_REQUEST)).isZero();
             assertThat(db.dsl().fetchCount(SIGNAL_REQUEST_SUBJECT)).isZero();
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
-    void updateFinishesAProcessingRequest(DatabaseKind kind) {
-        try (var db = StartedDatabase.start(kind)) {
-            TestAccounts.insertAAndB(db.database());
-            var requests = new JooqSignalRequestRepository(db.database());
-            var started = processing(1, A, T);
-            requests.insert(started);
-            var finished = started.complete(resultWithData(started.template().signals()));
-
-            requests.update(finished);
-
-            assertThat(requests.load(A, started.id())).contains(finished);
-            assertThat(requests.processing(10)).isEmpty();
-            assertThat(requests.list(A, Filter.NONE, null, 10)).containsExactly(finished);
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
-    void aFinishedRequestNeverChangesAgain(DatabaseKind kind) {
-        try (var db = StartedDatabase.start(kind)) {
-            TestAccounts.insertAAndB(db.database());
-            var requests = new JooqSignalRequestRepository(db.database());
-            var started = processing(1, A, T);
-            requests.insert(started);
-            var firstFinish = started.fail(ResultCode.SERVICE_UNAVAILABLE);
-            requests.update(firstFinish);
-
-            assertThatThrownBy(() -> requests.update(started.complete(CalculationResult.of(false, List.of()))))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("is already ERROR");
-            assertThat(requests.load(A, started.id())).contains(firstFinish);
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
-    void updateOfARequestTheAccountHasNotStoredIsRefused(DatabaseKind kind) {
-        try (var db = StartedDatabase.start(kind)) {
-            TestAccounts.insertAAndB(db.database());
-            var requests = new JooqSignalRequestRepository(db.database());
-            var ofA = processing(1, A, T);
-            requests.insert(ofA);
-            var sameIdClaimedByB = processing(1, B, T).fail(ResultCode.SYSTEM_ERROR);
-
-            assertThatThrownBy(() -> requests.update(sameIdClaimedByB))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("account acc-b has no stored signal request " + ofA.id());
-            assertThatThrownBy(() -> requests.update(processing(2, A, T).fail(ResultCode.SYSTEM_ERROR)))
-                    .isInstanceOf(IllegalStateException.class);
-            assertThat(requests.load(A, ofA.id())).contains(ofA);
         }
     }
 
@@ -371,7 +340,7 @@ class JooqSignalRequestRepositoryTest {
         try (var db = StartedDatabase.start(kind)) {
             TestAccounts.insertAAndB(db.database());
             var requests = new JooqSignalRequestRepository(db.database());
-            var ofA = processing(1, A, T);
+            var ofA = stored(1, A, T);
             requests.insert(ofA);
 
             assertThat(requests.load(B, ofA.id())).isEmpty();
@@ -392,10 +361,10 @@ class JooqSignalRequestRepositoryTest {
                     T.minusSeconds(3_600), T};
             List<SignalRequest> stored = new ArrayList<>();
             for (int n = 0; n < createdAts.length; n++) {
-                stored.add(processing(n, A, createdAts[n]));
+                stored.add(stored(n, A, createdAts[n]));
                 requests.insert(stored.get(n));
             }
-            requests.insert(processing(99, B, T));
+            requests.insert(stored(99, B, T));
 
             List<SignalRequest> seen = new ArrayList<>();
             PageCursor cursor = null;
@@ -408,7 +377,7 @@ class JooqSignalRequestRepositoryTest {
                     cursor = new PageCursor(last.createdAt(), last.id().value());
                 }
                 // Created while the client pages: newer than every cursor, so never part of this walk.
-                requests.insert(processing(100 + seen.size(), A, T.plusSeconds(3_600 + seen.size())));
+                requests.insert(stored(100 + seen.size(), A, T.plusSeconds(3_600 + seen.size())));
             } while (page.size() == 3);
 
             assertThat(seen).containsExactlyElementsOf(stored.stream()
@@ -424,9 +393,9 @@ class JooqSignalRequestRepositoryTest {
         try (var db = StartedDatabase.start(kind)) {
             TestAccounts.insertAAndB(db.database());
             var requests = new JooqSignalRequestRepository(db.database());
-            var wanted = processing(1, A, T);
+            var wanted = stored(1, A, T);
             requests.insert(wanted);
-            requests.insert(processing(2, A, T));
+            requests.insert(stored(2, A, T));
 
             assertThat(requests.list(A, new Filter(wanted.id(), null, null, null), null, 10)).containsExactly(wanted);
             assertThat(requests.list(A, new Filter(id(3), null, null, null), null, 10)).isEmpty();
@@ -439,11 +408,11 @@ class JooqSignalRequestRepositoryTest {
         try (var db = StartedDatabase.start(kind)) {
             TestAccounts.insertAAndB(db.database());
             var requests = new JooqSignalRequestRepository(db.database());
-            var byNumber = processing(1, A, T, new PhoneSubject(PHONE));
-            var byHashWithoutPlus = processing(2, A, T.minusSeconds(1),
+            var byNumber = stored(1, A, T, new PhoneSubject(PHONE));
+            var byHashWithoutPlus = stored(2, A, T.minusSeconds(1),
                     new PhoneHashSubject(new Md5Hash(PHONE.md5WithoutPlus())));
-            var byOtherNumber = processing(3, A, T, new PhoneSubject(OTHER_PHONE));
-            var byEmail = processing(4, A, T, new EmailSubject(new EmailAddress("jane@example.com")));
+            var byOtherNumber = stored(3, A, T, new PhoneSubject(OTHER_PHONE));
+            var byEmail = stored(4, A, T, new EmailSubject(new EmailAddress("jane@example.com")));
             for (var request : List.of(byNumber, byHashWithoutPlus, byOtherNumber, byEmail)) {
                 requests.insert(request);
             }
@@ -472,10 +441,10 @@ class JooqSignalRequestRepositoryTest {
             var requests = new JooqSignalRequestRepository(db.database());
             Instant from = Instant.parse("2024-08-09T00:00:00Z");
             Instant until = from.plus(Duration.ofDays(1));
-            var justBefore = processing(1, A, from.minusNanos(1_000));
-            var atFrom = processing(2, A, from);
-            var lastOfTheDay = processing(3, A, until.minusNanos(1_000));
-            var atUntil = processing(4, A, until);
+            var justBefore = stored(1, A, from.minusNanos(1_000));
+            var atFrom = stored(2, A, from);
+            var lastOfTheDay = stored(3, A, until.minusNanos(1_000));
+            var atUntil = stored(4, A, until);
             for (var request : List.of(justBefore, atFrom, lastOfTheDay, atUntil)) {
                 requests.insert(request);
             }
@@ -497,7 +466,7 @@ class JooqSignalRequestRepositoryTest {
             var requests = new JooqSignalRequestRepository(db.database());
             List<SignalRequest> ofPhone = new ArrayList<>();
             for (int n = 0; n < 6; n++) {
-                var request = processing(n, A, T.plusSeconds(n), new PhoneSubject(n % 2 == 0 ? PHONE : OTHER_PHONE));
+                var request = stored(n, A, T.plusSeconds(n), new PhoneSubject(n % 2 == 0 ? PHONE : OTHER_PHONE));
                 requests.insert(request);
                 if (n % 2 == 0) {
                     ofPhone.add(0, request);
@@ -515,26 +484,4 @@ class JooqSignalRequestRepositoryTest {
     }
 
     // ---- unfinished requests after a restart
-
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
-    void processingFindsUnfinishedRequestsOfEveryAccountOldestFirst(DatabaseKind kind) {
-        try (var db = StartedDatabase.start(kind)) {
-            TestAccounts.insertAAndB(db.database());
-            var requests = new JooqSignalRequestRepository(db.database());
-            var newest = processing(1, A, T.plusSeconds(10));
-            var oldestOfB = processing(2, B, T.minusSeconds(10));
-            var tiedLow = processing(3, A, T);
-            var tiedHigh = processing(4, B, T);
-            var finished = processing(5, A, T.minusSeconds(60)).fail(ResultCode.SYSTEM_ERROR);
-            for (var request : List.of(newest, oldestOfB, tiedLow, tiedHigh, finished)) {
-                requests.insert(request);
-            }
-            var tied = tiedLow.id().value().compareTo(tiedHigh.id().value()) < 0
-                    ? List.of(tiedLow, tiedHigh) : List.of(tiedHigh, tiedLow);
-
-            assertThat(requests.processing(10)).containsExactly(oldestOfB, tied.get(0), tied.get(1), newest);
-            assertThat(requests.processing(2)).containsExactly(oldestOfB, tied.get(0));
-        }
-    }
 }

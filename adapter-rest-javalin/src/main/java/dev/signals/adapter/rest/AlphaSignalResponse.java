@@ -34,7 +34,7 @@ record AlphaSignalResponse(
             }
         }
         return new AlphaSignalResponse(request.id().value(), request.createdAt(), request.requestedAsOf().orElse(null),
-                request.status().name(), SignalResponse.resultCodeOf(request), request.resultMessage(),
+                request.status().name(), request.resultCode().name(), request.resultMessage(),
                 RequestMetaResponse.asSent(request.requestMeta()), result);
     }
 }

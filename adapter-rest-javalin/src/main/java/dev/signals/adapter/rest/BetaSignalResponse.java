@@ -26,7 +26,7 @@ record BetaSignalResponse(
 
     static BetaSignalResponse of(SignalRequest request) {
         return new BetaSignalResponse(request.id().value(), request.createdAt(), request.requestedAsOf().orElse(null),
-                request.status().name(), SignalResponse.resultCodeOf(request), request.resultMessage(),
+                request.status().name(), request.resultCode().name(), request.resultMessage(),
                 request.signalType().wireName(),
                 RequestMetaResponse.answeredWith(request.requestMeta(), request.template().id()),
                 request.items().stream().map(ResultItemResponse::of).toList());

@@ -15,9 +15,4 @@ sealed interface SignalResponse permits AlphaSignalResponse, BetaSignalResponse 
             case BETA -> BetaSignalResponse.of(request);
         };
     }
-
-    /** The result code's name; null while PROCESSING. */
-    static String resultCodeOf(SignalRequest request) {
-        return request.resultCode() == null ? null : request.resultCode().name();
-    }
 }

@@ -70,8 +70,8 @@ import java.util.function.Function;
 /**
  * Every incoming port of the application, in memory, for HTTP tests: small, deterministic, and strict where
  * the real services are (commands are checked with the real Bean Validation, ids of other accounts are not
- * found). A subject in {@link #SUBJECT_WITH_EVENTS} or any e-mail address gets SUCCESS, {@link #SLOW_SUBJECT}
- * stays PROCESSING, any other phone gets NO_DATA. {@link #failNextCallWith} makes the next use-case call throw.
+ * found). A subject in {@link #SUBJECT_WITH_EVENTS} or any e-mail address gets SUCCESS, {@link #FAILING_SUBJECT}
+ * ends in ERROR (SYSTEM_ERROR, as a failed calculation), any other phone gets NO_DATA. {@link #failNextCallWith} makes the next use-case call throw.
  */
 final class InMemoryApplication implements AuthenticateClientQuery, AuthenticateAdminQuery, CheckHealthQuery, IndexStatusQuery,
         RequestSignalsUseCase, GetSignalRequestQuery, ListSignalRequestsQuery, ListCatalogueQuery,
@@ -87,7 +87,7 @@ final class InMemoryApplication implements AuthenticateClientQuery, Authenticate
             "key_zeta_0123456789", NOW);
     static final String ZETA_SECRET = "zeta-secret-2";
     static final String SUBJECT_WITH_EVENTS = "+639171234567";
-    static final String SLOW_SUBJECT = "+639170000001";
+    static final String FAILING_SUBJECT = "+639170000001";
 
     private static final CommandValidation VALIDATION =
             new CommandValidation(Validation.buildDefaultValidatorFactory().getValidator());
@@ -186,8 +186,8 @@ final class InMemoryApplication implements AuthenticateClientQuery, Authenticate
     }
 
     private static SignalRequest finish(SignalRequest request, String phone) {
-        if (SLOW_SUBJECT.equals(phone)) {
-            return request;
+        if (FAILING_SUBJECT.equals(phone)) {
+            return request.fail(ResultCode.SYSTEM_ERROR);
         }
         if (phone != null && !SUBJECT_WITH_EVENTS.equals(phone)) {
             return request.complete(CalculationResult.of(false, List.of()));
@@ -208,12 +208,6 @@ final class InMemoryApplication implements AuthenticateClientQuery, Authenticate
             return null;
         }
         return signal.metric() == Metric.AMOUNT ? 1000L * signal.position() : (long) signal.position();
-    }
-
-    /** Ends a PROCESSING request in ERROR, as a failed event source leaves one. */
-    void failStored(String signalRequestId, ResultCode code) {
-        SignalRequestId id = SignalRequestId.of(signalRequestId);
-        requests.put(id, requests.get(id).fail(code));
     }
 
     @Override

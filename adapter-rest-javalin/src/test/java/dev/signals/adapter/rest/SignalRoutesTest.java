@@ -14,7 +14,7 @@ import java.util.List;
 
 import static dev.signals.adapter.rest.ApiClient.Answer.keysOf;
 import static dev.signals.adapter.rest.InMemoryApplication.ACME;
-import static dev.signals.adapter.rest.InMemoryApplication.SLOW_SUBJECT;
+import static dev.signals.adapter.rest.InMemoryApplication.FAILING_SUBJECT;
 import static dev.signals.adapter.rest.InMemoryApplication.SUBJECT_WITH_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,24 +107,12 @@ class SignalRoutesTest {
     }
 
     @Test
-    void aProcessingRequestHasNoResultCodeMessageOrValuesYet() {
-        TestApp.test(application, api -> {
-            JsonNode signal = api.post("/v1/alpha/signals", Bodies.phoneRequest(SLOW_SUBJECT)).data();
-            assertThat(signal.get("status").asText()).isEqualTo("PROCESSING");
-            assertThat(signal.get("resultCode").isNull()).isTrue();
-            assertThat(signal.get("resultMessage").isNull()).isTrue();
-            assertThat(signal.get("result").isNull()).isTrue();
-        });
-    }
-
-    @Test
     void aFailedRequestReadsAsErrorWithoutValuesThroughEitherVersion() {
         TestApp.test(application, api -> {
-            String id = api.post("/v1/alpha/signals", Bodies.phoneRequest(SLOW_SUBJECT)).data().get("id").asText();
-            application.failStored(id, ResultCode.SERVICE_UNAVAILABLE);
+            String id = api.post("/v1/alpha/signals", Bodies.phoneRequest(FAILING_SUBJECT)).data().get("id").asText();
             JsonNode alpha = api.get("/v1/alpha/signals/" + id).data();
             assertThat(alpha.get("status").asText()).isEqualTo("ERROR");
-            assertThat(alpha.get("resultCode").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+            assertThat(alpha.get("resultCode").asText()).isEqualTo("SYSTEM_ERROR");
             assertThat(alpha.get("result").isNull()).isTrue();
             JsonNode beta = api.get("/v1/beta/signals/" + id).data();
             assertThat(beta.get("items")).isEmpty();

@@ -3,12 +3,10 @@ package dev.signals.application.service;
 import dev.signals.application.CommandValidation;
 import dev.signals.application.InvalidCommandException;
 import dev.signals.application.NotFoundException;
-import dev.signals.application.StorageUnavailableException;
 import dev.signals.application.paging.Page;
 import dev.signals.application.paging.PageCursor;
 import dev.signals.application.port.in.ApiVersion;
 import dev.signals.application.port.in.ConsentCommand;
-import dev.signals.application.port.in.FinishPendingSignalRequestsUseCase;
 import dev.signals.application.port.in.GetSignalRequestQuery;
 import dev.signals.application.port.in.ListSignalRequestsCommand;
 import dev.signals.application.port.in.ListSignalRequestsQuery;
@@ -47,11 +45,9 @@ import java.util.logging.Logger;
  * Signal requests (contract section 2): checks the command, resolves the consent and the template,
  * computes the values from the subject's events, and stores the finished request in one write.
  */
-public final class SignalRequestService implements RequestSignalsUseCase, GetSignalRequestQuery, ListSignalRequestsQuery,
-        FinishPendingSignalRequestsUseCase {
+public final class SignalRequestService implements RequestSignalsUseCase, GetSignalRequestQuery, ListSignalRequestsQuery {
 
     private static final Logger LOG = Logger.getLogger(SignalRequestService.class.getName());
-    private static final int PENDING_BATCH = 100;
 
     private final SaveSignalRequestPort save;
     private final LoadSignalRequestPort load;
@@ -99,38 +95,20 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
     }
 
     /**
-     * Computes a PROCESSING request: an event source that cannot be read ends it SERVICE_UNAVAILABLE,
-     * any other failure SYSTEM_ERROR (contract section 2.2); it never stays PROCESSING.
+     * Computes a new request from the subject's events as of its {@code asOf}: COMPLETED, or ERROR with
+     * SYSTEM_ERROR when the calculation fails (a bug, logged), so that it is stored finished either way
+     * (contract section 2.2). The events are in this node's memory, so no source can be away; Smile's
+     * SERVICE_UNAVAILABLE is never the outcome here.
      */
     SignalRequest compute(SignalRequest request) {
         try {
             EventHistory history = events.eventsOf(request.subject().lookupKey());
             CalculationResult result = calculator.calculate(history, request.asOf(), request.template().signals());
             return request.complete(result);
-        } catch (LoadSubjectEventsPort.EventSourceUnavailableException | StorageUnavailableException e) {
-            LOG.log(Level.WARNING, "Event source unavailable for signal request " + request.id().value() + ": " + e.getMessage());
-            return request.fail(ResultCode.SERVICE_UNAVAILABLE);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Signal request " + request.id().value() + " could not be computed", e);
             return request.fail(ResultCode.SYSTEM_ERROR);
         }
-    }
-
-    @Override
-    public int finishPending() {
-        int finished = 0;
-        List<SignalRequest> pending;
-        while (!(pending = load.processing(PENDING_BATCH)).isEmpty()) {
-            for (SignalRequest request : pending) {
-                save.update(compute(request));
-                finished++;
-            }
-        }
-        if (finished > 0) {
-            int count = finished;
-            LOG.info(() -> "Finished " + count + " signal request(s) left PROCESSING");
-        }
-        return finished;
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.signals.domain.account.AccountId;
 import dev.signals.domain.catalogue.SignalSelection;
 import dev.signals.domain.consent.ConsentTemplate;
 import dev.signals.domain.consent.ConsentTemplateId;
-import dev.signals.domain.request.RequestStatus;
 import dev.signals.domain.request.SignalRequest;
 import dev.signals.domain.request.SignalRequestId;
 import dev.signals.domain.template.SignalTemplate;
@@ -105,11 +104,6 @@ final class InMemoryPorts implements AccountPort, ConsentTemplatePort, SignalSet
     }
 
     @Override
-    public void update(SignalRequest request) {
-        requests.put(request.id(), request);
-    }
-
-    @Override
     public Optional<SignalRequest> load(AccountId accountId, SignalRequestId id) {
         return Optional.ofNullable(requests.get(id)).filter(r -> r.accountId().equals(accountId));
     }
@@ -124,11 +118,6 @@ final class InMemoryPorts implements AccountPort, ConsentTemplatePort, SignalSet
                 .filter(r -> filter.until() == null || r.createdAt().isBefore(filter.until()))
                 .toList();
         return page(matching, r -> new PageCursor(r.createdAt(), r.id().value()), after, limit);
-    }
-
-    @Override
-    public List<SignalRequest> processing(int limit) {
-        return requests.values().stream().filter(r -> r.status() == RequestStatus.PROCESSING).limit(limit).toList();
     }
 
     private static <T> List<T> page(List<T> rows, Function<T, PageCursor> cursorOf, PageCursor after, int limit) {

@@ -19,7 +19,7 @@ import java.util.Optional;
  * A lender's request for the signals of one subject (CONTRACT §2): who asked, when
  * ({@code createdAt}), as of when ({@code asOf}, not later than {@code createdAt}, which is its
  * default when the client sent none), about whom, with which consent and template, and how it ended. It is created
- * PROCESSING and finishes exactly once: {@link #complete(CalculationResult)} gives COMPLETED with
+ * PROCESSING while it is computed, and finishes exactly once before it is stored: {@link #complete(CalculationResult)} gives COMPLETED with
  * SUCCESS (values) or NO_DATA (no values), {@link #fail(ResultCode)} gives ERROR with
  * SERVICE_UNAVAILABLE or SYSTEM_ERROR; anything else is an {@link IllegalTransitionException}.
  * Instances are immutable: the transitions return the finished request.
@@ -87,8 +87,8 @@ public final class SignalRequest {
 
     /**
      * A request as it was stored, {@code requestedAsOf} null when the client sent no {@code asOf},
-     * checked for consistency: PROCESSING without result code,
-     * COMPLETED with SUCCESS (values of the template's signals) or NO_DATA (no values), ERROR with
+     * checked for consistency: a stored request is finished (it is computed before it is stored),
+     * COMPLETED with SUCCESS (values of the template's signals) or NO_DATA (no values), or ERROR with
      * SERVICE_UNAVAILABLE or SYSTEM_ERROR (no values). A null {@code resultMessage} of a finished
      * request becomes its code's standard message.
      *
@@ -112,8 +112,7 @@ public final class SignalRequest {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(values, "values");
         if (status == RequestStatus.PROCESSING) {
-            return resultCode != null ? "PROCESSING with result code " + resultCode
-                    : values.isEmpty() ? null : "PROCESSING with values";
+            return "PROCESSING: a request is stored finished";
         }
         if (resultCode == null || resultCode.status() != status) {
             return status + " with result code " + resultCode;

@@ -20,9 +20,6 @@ public interface LoadSignalRequestPort {
      */
     List<SignalRequest> list(AccountId accountId, Filter filter, PageCursor after, int limit);
 
-    /** Requests still PROCESSING, of any account, oldest first: to be finished after a restart. */
-    List<SignalRequest> processing(int limit);
-
     /**
      * What a list is narrowed to; null fields do not narrow.
      *

@@ -8,15 +8,6 @@ public interface LoadSubjectEventsPort {
     /**
      * @param subjectKey a subject's lookup key ({@link dev.signals.domain.subject.Subject#lookupKey()})
      * @return the subject's events, empty when none is known
-     * @throws EventSourceUnavailableException when the events cannot be read now
      */
     EventHistory eventsOf(String subjectKey);
-
-    /** The event source cannot answer now; a request that needed it ends SERVICE_UNAVAILABLE. */
-    final class EventSourceUnavailableException extends RuntimeException {
-
-        public EventSourceUnavailableException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 }
