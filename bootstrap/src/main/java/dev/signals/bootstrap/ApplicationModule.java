@@ -65,6 +65,28 @@ final class ApplicationModule extends AbstractModule {
         this.config = config;
     }
 
+    /** Each incoming and outgoing port the application's services implement, bound to its service. */
+    @Override
+    protected void configure() {
+        bind(CreateAccountUseCase.class).to(AccountService.class);
+        bind(AuthenticateClientQuery.class).to(AccountService.class);
+        bind(AuthenticateAdminQuery.class).to(AdminTokenService.class);
+        bind(IssueAdminTokenUseCase.class).to(AdminTokenService.class);
+        bind(DeploymentQuery.class).to(DeploymentService.class);
+        bind(ManageConsentTemplatesUseCase.class).to(ConsentTemplateService.class);
+        bind(ListConsentTemplatesQuery.class).to(ConsentTemplateService.class);
+        bind(ManageSignalSelectionUseCase.class).to(SignalSettingsService.class);
+        bind(ManageSignalTemplatesUseCase.class).to(SignalSettingsService.class);
+        bind(ListCatalogueQuery.class).to(SignalSettingsService.class);
+        bind(RequestSignalsUseCase.class).to(SignalRequestService.class);
+        bind(GetSignalRequestQuery.class).to(SignalRequestService.class);
+        bind(ListSignalRequestsQuery.class).to(SignalRequestService.class);
+        bind(AppendedEventsPort.class).to(JournalFollower.class);
+        bind(FollowJournalUseCase.class).to(JournalFollower.class);
+        bind(IndexStatusQuery.class).to(JournalFollower.class);
+        bind(ReportEventsUseCase.class).to(EventReportService.class);
+    }
+
     @Provides
     @Singleton
     Clock clock() {
@@ -92,32 +114,8 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CreateAccountUseCase createAccount(AccountService service) {
-        return service;
-    }
-
-    @Provides
-    @Singleton
-    AuthenticateClientQuery authenticateClient(AccountService service) {
-        return service;
-    }
-
-    @Provides
-    @Singleton
     AdminTokenService adminTokenService(AdminTokenPort store) {
         return new AdminTokenService(store, config.adminToken(), System::nanoTime);
-    }
-
-    @Provides
-    @Singleton
-    AuthenticateAdminQuery authenticateAdmin(AdminTokenService service) {
-        return service;
-    }
-
-    @Provides
-    @Singleton
-    IssueAdminTokenUseCase issueAdminToken(AdminTokenService service) {
-        return service;
     }
 
     @Provides
@@ -128,26 +126,8 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DeploymentQuery deployment(DeploymentService service) {
-        return service;
-    }
-
-    @Provides
-    @Singleton
     ConsentTemplateService consentTemplateService(ConsentTemplatePort templates, CommandValidation validation, Clock clock) {
         return new ConsentTemplateService(templates, validation, clock);
-    }
-
-    @Provides
-    @Singleton
-    ManageConsentTemplatesUseCase manageConsentTemplates(ConsentTemplateService service) {
-        return service;
-    }
-
-    @Provides
-    @Singleton
-    ListConsentTemplatesQuery listConsentTemplates(ConsentTemplateService service) {
-        return service;
     }
 
     @Provides
@@ -155,24 +135,6 @@ final class ApplicationModule extends AbstractModule {
     SignalSettingsService signalSettingsService(SignalSettingsPort settings, AccountPort accounts, CommandValidation validation) {
         SignalSettingsPort fresh = new ExpiringSignalSettings(settings, ExpiringSignalSettings.TIME_TO_LIVE, System::nanoTime);
         return new SignalSettingsService(SignalCatalogue.standard(), fresh, accounts, validation);
-    }
-
-    @Provides
-    @Singleton
-    ManageSignalSelectionUseCase manageSelection(SignalSettingsService service) {
-        return service;
-    }
-
-    @Provides
-    @Singleton
-    ManageSignalTemplatesUseCase manageTemplates(SignalSettingsService service) {
-        return service;
-    }
-
-    @Provides
-    @Singleton
-    ListCatalogueQuery listCatalogue(SignalSettingsService service) {
-        return service;
     }
 
     @Provides
@@ -186,44 +148,8 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RequestSignalsUseCase requestSignals(SignalRequestService service) {
-        return service;
-    }
-
-    @Provides
-    @Singleton
-    GetSignalRequestQuery getSignalRequest(SignalRequestService service) {
-        return service;
-    }
-
-    @Provides
-    @Singleton
-    ListSignalRequestsQuery listSignalRequests(SignalRequestService service) {
-        return service;
-    }
-
-    @Provides
-    @Singleton
     JournalFollower journalFollower(EventIndexPort index, JournalFeedPort feed, Clock clock) {
         return new JournalFollower(index, feed, clock);
-    }
-
-    @Provides
-    @Singleton
-    AppendedEventsPort appendedEvents(JournalFollower follower) {
-        return follower;
-    }
-
-    @Provides
-    @Singleton
-    FollowJournalUseCase followJournal(JournalFollower follower) {
-        return follower;
-    }
-
-    @Provides
-    @Singleton
-    IndexStatusQuery indexStatus(JournalFollower follower) {
-        return follower;
     }
 
     @Provides
@@ -231,12 +157,4 @@ final class ApplicationModule extends AbstractModule {
     EventReportService eventReportService(EventJournalPort journal, AppendedEventsPort index, Clock clock) {
         return new EventReportService(journal, index, new PhoneNumbers(), clock);
     }
-
-    @Provides
-    @Singleton
-    ReportEventsUseCase reportEvents(EventReportService service) {
-        return service;
-    }
-
-
 }

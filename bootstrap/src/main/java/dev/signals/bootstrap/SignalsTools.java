@@ -26,7 +26,7 @@ public final class SignalsTools implements AutoCloseable {
 
     public static SignalsTools open(SignalsConfig config) {
         Logging.routeJavaUtilLoggingToSlf4j();
-        Injector injector = Guice.createInjector(Stage.DEVELOPMENT,
+        Injector injector = Guice.createInjector(Stage.PRODUCTION,
                 new PersistenceModule(config.database()), new InMemoryEventSourceModule(), new ApplicationModule(config));
         SignalsTools tools = new SignalsTools(injector);
         tools.database.start();

@@ -34,6 +34,8 @@ public final class PersistenceModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        bind(SaveSignalRequestPort.class).to(JooqSignalRequestRepository.class);
+        bind(LoadSignalRequestPort.class).to(JooqSignalRequestRepository.class);
         OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class);
     }
 
@@ -98,17 +100,5 @@ public final class PersistenceModule extends AbstractModule {
     @Singleton
     JooqSignalRequestRepository signalRequests(Database database) {
         return new JooqSignalRequestRepository(database);
-    }
-
-    @Provides
-    @Singleton
-    SaveSignalRequestPort saveSignalRequests(JooqSignalRequestRepository repository) {
-        return repository;
-    }
-
-    @Provides
-    @Singleton
-    LoadSignalRequestPort loadSignalRequests(JooqSignalRequestRepository repository) {
-        return repository;
     }
 }

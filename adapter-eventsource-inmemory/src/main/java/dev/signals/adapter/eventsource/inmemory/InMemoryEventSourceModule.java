@@ -9,21 +9,15 @@ import dev.signals.application.port.out.LoadSubjectEventsPort;
 /** Binds the in-memory event index as the service's event source and the place new events are indexed. */
 public final class InMemoryEventSourceModule extends AbstractModule {
 
+    @Override
+    protected void configure() {
+        bind(LoadSubjectEventsPort.class).to(InMemoryEventIndex.class);
+        bind(EventIndexPort.class).to(InMemoryEventIndex.class);
+    }
+
     @Provides
     @Singleton
     InMemoryEventIndex eventIndex() {
         return new InMemoryEventIndex();
-    }
-
-    @Provides
-    @Singleton
-    LoadSubjectEventsPort loadSubjectEvents(InMemoryEventIndex index) {
-        return index;
-    }
-
-    @Provides
-    @Singleton
-    EventIndexPort eventIndex(InMemoryEventIndex index) {
-        return index;
     }
 }
