@@ -1,5 +1,6 @@
 package dev.signals.application;
 
+import dev.signals.application.port.InvalidCommandException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 

@@ -1,7 +1,7 @@
 package dev.signals.adapter.persistence;
 
 import dev.signals.adapter.persistence.jooq.tables.records.ConsentTemplateRecord;
-import dev.signals.application.paging.PageCursor;
+import dev.signals.application.port.PageCursor;
 import dev.signals.application.port.out.ConsentTemplatePort;
 import dev.signals.domain.account.AccountId;
 import dev.signals.domain.consent.ConsentTemplate;

@@ -2,7 +2,7 @@ package dev.signals.adapter.persistence;
 
 import dev.signals.adapter.persistence.jooq.tables.records.SignalRequestRecord;
 import dev.signals.adapter.persistence.jooq.tables.records.SignalRequestSubjectRecord;
-import dev.signals.application.paging.PageCursor;
+import dev.signals.application.port.PageCursor;
 import dev.signals.application.port.out.LoadSignalRequestPort;
 import dev.signals.application.port.out.SaveSignalRequestPort;
 import dev.signals.domain.account.AccountId;

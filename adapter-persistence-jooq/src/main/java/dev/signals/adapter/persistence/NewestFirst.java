@@ -1,6 +1,6 @@
 package dev.signals.adapter.persistence;
 
-import dev.signals.application.paging.PageCursor;
+import dev.signals.application.port.PageCursor;
 import org.jooq.Condition;
 import org.jooq.Record;
 import org.jooq.SortField;

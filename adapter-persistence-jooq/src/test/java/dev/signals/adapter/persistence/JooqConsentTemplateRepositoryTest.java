@@ -1,6 +1,6 @@
 package dev.signals.adapter.persistence;
 
-import dev.signals.application.paging.PageCursor;
+import dev.signals.application.port.PageCursor;
 import dev.signals.domain.consent.ConsentTemplate;
 import dev.signals.domain.consent.ConsentTemplateId;
 import org.junit.jupiter.params.ParameterizedTest;

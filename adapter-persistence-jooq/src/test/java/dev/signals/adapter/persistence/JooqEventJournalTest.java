@@ -1,7 +1,7 @@
 package dev.signals.adapter.persistence;
 
 import dev.signals.adapter.persistence.jooq.tables.records.EventRecord;
-import dev.signals.application.StorageUnavailableException;
+import dev.signals.application.port.StorageUnavailableException;
 import dev.signals.application.port.out.JournalFeedPort;
 import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
 import dev.signals.application.port.out.EventJournalPort.Appended;

@@ -1,6 +1,6 @@
 package dev.signals.adapter.persistence;
 
-import dev.signals.application.paging.PageCursor;
+import dev.signals.application.port.PageCursor;
 import dev.signals.application.port.out.LoadSignalRequestPort.Filter;
 import dev.signals.domain.account.AccountId;
 import dev.signals.domain.calculation.CalculationResult;

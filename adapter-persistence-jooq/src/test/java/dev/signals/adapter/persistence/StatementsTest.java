@@ -1,6 +1,6 @@
 package dev.signals.adapter.persistence;
 
-import dev.signals.application.StorageUnavailableException;
+import dev.signals.application.port.StorageUnavailableException;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.signals.adapter.rest;
 
-import dev.signals.application.paging.Page;
+import dev.signals.application.port.Page;
 import dev.signals.application.port.in.ListConsentTemplatesQuery;
 import dev.signals.application.port.in.ManageConsentTemplatesUseCase;
 import dev.signals.domain.account.AccountId;

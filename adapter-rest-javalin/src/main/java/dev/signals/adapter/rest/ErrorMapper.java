@@ -1,8 +1,8 @@
 package dev.signals.adapter.rest;
 
-import dev.signals.application.InvalidCommandException;
-import dev.signals.application.NotFoundException;
-import dev.signals.application.StorageUnavailableException;
+import dev.signals.application.port.InvalidCommandException;
+import dev.signals.application.port.NotFoundException;
+import dev.signals.application.port.StorageUnavailableException;
 import dev.signals.domain.DomainException;
 import dev.signals.domain.IllegalTransitionException;
 import dev.signals.domain.InvalidValueException;

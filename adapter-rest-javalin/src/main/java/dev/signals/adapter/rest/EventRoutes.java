@@ -1,7 +1,7 @@
 package dev.signals.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.signals.application.StorageUnavailableException;
+import dev.signals.application.port.StorageUnavailableException;
 import dev.signals.application.port.in.EventReport;
 import dev.signals.application.port.in.ReportEventsUseCase;
 import dev.signals.application.port.in.ReportEventsUseCase.ReportOutcome;

@@ -1,6 +1,6 @@
 package dev.signals.adapter.rest;
 
-import dev.signals.application.paging.Page;
+import dev.signals.application.port.Page;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,9 +1,9 @@
 package dev.signals.adapter.rest;
 
 import dev.signals.adapter.rest.ApiClient.Answer;
-import dev.signals.application.InvalidCommandException;
-import dev.signals.application.NotFoundException;
-import dev.signals.application.StorageUnavailableException;
+import dev.signals.application.port.InvalidCommandException;
+import dev.signals.application.port.NotFoundException;
+import dev.signals.application.port.StorageUnavailableException;
 import dev.signals.domain.DomainException;
 import dev.signals.domain.IllegalTransitionException;
 import dev.signals.domain.InvalidValueException;

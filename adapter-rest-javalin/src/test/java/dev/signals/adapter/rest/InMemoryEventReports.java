@@ -1,6 +1,6 @@
 package dev.signals.adapter.rest;
 
-import dev.signals.application.InvalidCommandException;
+import dev.signals.application.port.InvalidCommandException;
 import dev.signals.application.port.in.EventReport;
 import dev.signals.application.port.in.ReportEventsUseCase;
 import dev.signals.domain.account.InstitutionId;

@@ -3,7 +3,7 @@ package dev.signals.bootstrap.cli;
 import dev.signals.adapter.persistence.DatabaseInUseException;
 import dev.signals.bootstrap.Logging;
 import dev.signals.bootstrap.SignalsService;
-import dev.signals.application.InvalidCommandException;
+import dev.signals.application.port.InvalidCommandException;
 import dev.signals.application.port.in.CreateAccountCommand;
 import dev.signals.application.port.in.NewAccount;
 import dev.signals.bootstrap.SignalsConfig;

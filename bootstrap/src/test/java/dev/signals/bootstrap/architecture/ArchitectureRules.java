@@ -27,6 +27,7 @@ final class ArchitectureRules {
     static final String METRICS_ONLY_WHERE_MEASURED = "Micrometer only in the REST and persistence adapters and bootstrap";
     static final String GUICE_ONLY_IN_MODULES = "Guice only in the adapters' modules and bootstrap";
     static final String ADAPTERS_ARE_INDEPENDENT = "adapters never depend on each other";
+    static final String ADAPTERS_USE_THE_APPLICATION_THROUGH_PORTS = "adapters use the application only through its ports";
     static final String NO_PACKAGE_CYCLES = "no package cycles";
     static final String OUTGOING_PORTS_ARE_PORT_INTERFACES = "outgoing ports are interfaces named ...Port";
     static final String INCOMING_PORTS_ARE_USE_CASES_OR_QUERIES = "incoming ports are interfaces named ...UseCase or ...Query";
@@ -76,6 +77,11 @@ final class ArchitectureRules {
                 .matching(root + ".adapter.(*)..")
                 .should().notDependOnEachOther()
                 .as(ADAPTERS_ARE_INDEPENDENT));
+        // The ports, incoming and outgoing, and what they share (their exceptions and pages), but no service.
+        rules.put(ADAPTERS_USE_THE_APPLICATION_THROUGH_PORTS, classes()
+                .that().resideInAPackage(adapters)
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage(application).or(resideInAPackage(root + ".application.port..")))
+                .as(ADAPTERS_USE_THE_APPLICATION_THROUGH_PORTS));
         String generated = root + ".adapter.persistence.jooq..";
         rules.put(NO_PACKAGE_CYCLES, slices()
                 .matching(root + ".(**)")

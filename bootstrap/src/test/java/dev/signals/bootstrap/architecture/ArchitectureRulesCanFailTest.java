@@ -40,6 +40,8 @@ class ArchitectureRulesCanFailTest {
                         Set.of(GUICE_ONLY_IN_MODULES)),
                 arguments(ADAPTERS_ARE_INDEPENDENT, "restusespersistence", "archfixtures.restusespersistence.adapter.rest.SignalRoutes",
                         Set.of(ADAPTERS_ARE_INDEPENDENT)),
+                arguments(ADAPTERS_USE_THE_APPLICATION_THROUGH_PORTS, "adaptercallsservice",
+                        "archfixtures.adaptercallsservice.adapter.rest.ShortcutRoutes", Set.of(ADAPTERS_USE_THE_APPLICATION_THROUGH_PORTS)),
                 arguments(NO_PACKAGE_CYCLES, "packagecycle", "archfixtures.packagecycle.domain.a.Alpha",
                         Set.of(NO_PACKAGE_CYCLES)),
                 arguments(OUTGOING_PORTS_ARE_PORT_INTERFACES, "badportnames", "archfixtures.badportnames.application.port.out.LoadThings",

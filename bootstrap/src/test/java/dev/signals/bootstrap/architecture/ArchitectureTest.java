@@ -44,6 +44,6 @@ class ArchitectureTest {
 
     static Stream<String> layers() {
         return Stream.of("dev.signals.domain", "dev.signals.application", "dev.signals.adapter.rest",
-                "dev.signals.adapter.persistence", "dev.signals.bootstrap");
+                "dev.signals.adapter.persistence", "dev.signals.adapter.eventsource", "dev.signals.bootstrap");
     }
 }

@@ -1,6 +1,6 @@
 package dev.signals.application.service;
 
-import dev.signals.application.InvalidCommandException;
+import dev.signals.application.port.InvalidCommandException;
 import dev.signals.application.port.in.EventReport;
 import dev.signals.application.port.in.ReportEventsUseCase;
 import dev.signals.application.port.out.AppendedEventsPort;

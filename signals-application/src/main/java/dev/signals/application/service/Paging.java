@@ -1,7 +1,7 @@
 package dev.signals.application.service;
 
-import dev.signals.application.paging.Page;
-import dev.signals.application.paging.PageCursor;
+import dev.signals.application.port.Page;
+import dev.signals.application.port.PageCursor;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,10 +1,10 @@
 package dev.signals.application.service;
 
 import dev.signals.application.CommandValidation;
-import dev.signals.application.InvalidCommandException;
-import dev.signals.application.NotFoundException;
-import dev.signals.application.paging.Page;
-import dev.signals.application.paging.PageCursor;
+import dev.signals.application.port.InvalidCommandException;
+import dev.signals.application.port.NotFoundException;
+import dev.signals.application.port.Page;
+import dev.signals.application.port.PageCursor;
 import dev.signals.application.port.in.ApiVersion;
 import dev.signals.application.port.in.ConsentCommand;
 import dev.signals.application.port.in.GetSignalRequestQuery;

@@ -1,7 +1,7 @@
 package dev.signals.application.service;
 
 import dev.signals.application.CommandValidation;
-import dev.signals.application.InvalidCommandException;
+import dev.signals.application.port.InvalidCommandException;
 import dev.signals.application.port.in.CreateAccountCommand;
 import dev.signals.application.port.in.NewAccount;
 import jakarta.validation.Validation;

@@ -1,6 +1,6 @@
 package dev.signals.application.service;
 
-import dev.signals.application.paging.PageCursor;
+import dev.signals.application.port.PageCursor;
 import dev.signals.application.port.out.AccountPort;
 import dev.signals.application.port.out.ConsentTemplatePort;
 import dev.signals.application.port.out.LoadSignalRequestPort;

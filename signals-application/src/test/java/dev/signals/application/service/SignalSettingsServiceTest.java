@@ -2,8 +2,8 @@ package dev.signals.application.service;
 
 import dev.signals.application.CommandValidation;
 import dev.signals.application.cache.ExpiringSignalSettings;
-import dev.signals.application.InvalidCommandException;
-import dev.signals.application.NotFoundException;
+import dev.signals.application.port.InvalidCommandException;
+import dev.signals.application.port.NotFoundException;
 import dev.signals.application.port.in.CatalogueEntry;
 import dev.signals.application.port.in.PutSignalTemplateCommand;
 import dev.signals.domain.UnknownSignalException;

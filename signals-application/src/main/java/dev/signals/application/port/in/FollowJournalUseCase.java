@@ -13,7 +13,7 @@ public interface FollowJournalUseCase {
      * journal.
      *
      * @return the number of events indexed by this call
-     * @throws dev.signals.application.StorageUnavailableException when the database cannot be reached
+     * @throws dev.signals.application.port.StorageUnavailableException when the database cannot be reached
      */
     long catchUp();
 

@@ -1,6 +1,6 @@
 package dev.signals.application.port.in;
 
-import dev.signals.application.paging.Page;
+import dev.signals.application.port.Page;
 import dev.signals.domain.account.AccountId;
 import dev.signals.domain.consent.ConsentTemplate;
 

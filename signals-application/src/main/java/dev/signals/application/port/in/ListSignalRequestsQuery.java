@@ -1,6 +1,6 @@
 package dev.signals.application.port.in;
 
-import dev.signals.application.paging.Page;
+import dev.signals.application.port.Page;
 import dev.signals.domain.request.SignalRequest;
 
 /** The account's signal requests, a page at a time (contract section 2.4). */

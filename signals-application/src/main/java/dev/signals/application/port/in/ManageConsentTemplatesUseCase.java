@@ -8,6 +8,6 @@ public interface ManageConsentTemplatesUseCase {
 
     ConsentTemplate create(CreateConsentTemplateCommand command);
 
-    /** @throws dev.signals.application.NotFoundException when unknown or another account's */
+    /** @throws dev.signals.application.port.NotFoundException when unknown or another account's */
     void delete(AccountId accountId, String consentTemplateId);
 }

@@ -8,7 +8,7 @@ import java.util.List;
 /** Admin: the signals an account's alpha {@code result} carries (contract section 3.3). */
 public interface ManageSignalSelectionUseCase {
 
-    /** @throws dev.signals.application.NotFoundException for an unknown account */
+    /** @throws dev.signals.application.port.NotFoundException for an unknown account */
     SignalSelection selectionOf(AccountId accountId);
 
     /** @throws dev.signals.domain.UnknownSignalException naming every unknown signal */

@@ -14,8 +14,8 @@ public interface ReportEventsUseCase {
 
     /**
      * @param events at most {@link #MAX_BATCH}
-     * @throws dev.signals.application.InvalidCommandException for a batch that is too large or empty
-     * @throws dev.signals.application.StorageUnavailableException when nothing could be stored
+     * @throws dev.signals.application.port.InvalidCommandException for a batch that is too large or empty
+     * @throws dev.signals.application.port.StorageUnavailableException when nothing could be stored
      */
     ReportOutcome report(InstitutionId institution, List<EventReport> events);
 

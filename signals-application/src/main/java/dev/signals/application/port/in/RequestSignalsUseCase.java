@@ -7,7 +7,7 @@ public interface RequestSignalsUseCase {
 
     /**
      * @return the stored request, normally finished
-     * @throws dev.signals.application.InvalidCommandException for a bad command
+     * @throws dev.signals.application.port.InvalidCommandException for a bad command
      * @throws dev.signals.domain.DomainException for a value the domain refuses (an impossible phone)
      */
     SignalRequest request(RequestSignalsCommand command);

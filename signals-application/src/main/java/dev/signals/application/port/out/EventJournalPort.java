@@ -15,7 +15,7 @@ public interface EventJournalPort {
      * @param events events of one institution with distinct event ids
      * @return for each event, in order, whether it was new, already there with the same content, or
      *         already there with other content; and the position of the transaction that stored the new ones
-     * @throws dev.signals.application.StorageUnavailableException when the database cannot be reached
+     * @throws dev.signals.application.port.StorageUnavailableException when the database cannot be reached
      */
     AppendResult append(InstitutionId institution, List<Event> events);
 

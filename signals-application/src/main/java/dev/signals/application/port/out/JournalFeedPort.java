@@ -27,7 +27,7 @@ public interface JournalFeedPort {
      * event stored before the horizon.
      *
      * @return the horizon read up to: the {@code from} of the next call
-     * @throws dev.signals.application.StorageUnavailableException when the database cannot be reached
+     * @throws dev.signals.application.port.StorageUnavailableException when the database cannot be reached
      */
     JournalPosition readSince(JournalPosition from, int pageSize, Consumer<List<FedEvent>> sink);
 

@@ -1,6 +1,6 @@
 package dev.signals.application.port.out;
 
-import dev.signals.application.paging.PageCursor;
+import dev.signals.application.port.PageCursor;
 import dev.signals.domain.account.AccountId;
 import dev.signals.domain.request.SignalRequest;
 import dev.signals.domain.request.SignalRequestId;

@@ -1,6 +1,6 @@
-package dev.signals.application.paging;
+package dev.signals.application.port;
 
-import dev.signals.application.InvalidCommandException;
+import dev.signals.application.port.InvalidCommandException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.signals.application;
+package dev.signals.application.port;
 
 /**
  * The database cannot be reached now. Raised by persistence adapters for connection failures (not for

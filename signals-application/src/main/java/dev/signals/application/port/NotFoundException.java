@@ -1,4 +1,4 @@
-package dev.signals.application;
+package dev.signals.application.port;
 
 /**
  * Nothing of that kind with that id exists for the caller. Another account's resource is reported the

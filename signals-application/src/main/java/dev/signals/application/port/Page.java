@@ -1,4 +1,4 @@
-package dev.signals.application.paging;
+package dev.signals.application.port;
 
 import java.util.List;
 import java.util.Objects;

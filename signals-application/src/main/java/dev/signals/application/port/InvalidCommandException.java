@@ -1,4 +1,4 @@
-package dev.signals.application;
+package dev.signals.application.port;
 
 import java.util.List;
 
