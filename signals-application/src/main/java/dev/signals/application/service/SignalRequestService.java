@@ -30,11 +30,11 @@ import dev.signals.domain.request.SignalRequestId;
 import dev.signals.domain.request.SignalType;
 import dev.signals.domain.subject.Subject;
 import dev.signals.domain.template.SignalTemplate;
+import dev.signals.domain.time.ServiceInstant;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -123,8 +123,9 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
         validation.check(command);
         int limit = command.sizeOrDefault();
         PageCursor after = PageCursor.after(command.cursor());
-        checkYear("startDate", command.startDate());
-        checkYear("endDate", command.endDate());
+        Instant from = command.startDate() == null ? null : ServiceInstant.startOf("startDate", command.startDate()).value();
+        Instant until = command.endDate() == null ? null
+                : ServiceInstant.startOf("endDate", command.endDate()).value().plus(Duration.ofDays(1));
         if (command.startDate() != null && command.endDate() != null && command.startDate().isAfter(command.endDate())) {
             throw InvalidCommandException.of("startDate", "must not be after endDate");
         }
@@ -141,7 +142,7 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
         List<String> subjectKeys = command.phone() == null ? null
                 : subjects.parse(command.phone(), command.countryCode(), null).keys();
         LoadSignalRequestPort.Filter filter = new LoadSignalRequestPort.Filter(
-                id.orElse(null), subjectKeys, startOf(command.startDate()), startOf(dayAfter(command.endDate())));
+                id.orElse(null), subjectKeys, from, until);
         List<SignalRequest> rows = load.list(command.accountId(), filter, after, limit + 1);
         return Paging.page(rows, limit, request -> new PageCursor(request.createdAt(), request.id().value()));
     }
@@ -165,19 +166,5 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
         }
         return settings.template(command.accountId(), command.templateId())
                 .orElseThrow(() -> InvalidCommandException.of("templateId", "is not a template of this account"));
-    }
-
-    private static void checkYear(String field, LocalDate date) {
-        if (date != null && (date.getYear() < 1 || date.getYear() > 9999)) {
-            throw InvalidCommandException.of(field, "must be a date in the years 0001 to 9999");
-        }
-    }
-
-    private static LocalDate dayAfter(LocalDate date) {
-        return date == null ? null : date.plusDays(1);
-    }
-
-    private static Instant startOf(LocalDate date) {
-        return date == null ? null : date.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

@@ -2,6 +2,7 @@ package dev.signals.domain.consent;
 
 import dev.signals.domain.InvalidValueException;
 import dev.signals.domain.Text;
+import dev.signals.domain.time.ServiceInstant;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -23,25 +24,11 @@ public record Consent(
     /** How far ahead of the server's clock a consent may be dated, for clients with fast clocks. */
     public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
-    /** The earliest instant a stored request can hold, as for every other timestamp of the service. */
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-
     public Consent {
         Text.optional("consent.type", type, 200);
         Text.optional("consent.version", version, 64);
         Text.required("consent.consentedWith", consentedWith, 2000);
-        if (consentedAt == null) {
-            throw new InvalidValueException("consent.consentedAt",
-                    "consent.consentedAt is required, an ISO-8601 UTC timestamp");
-        }
-        if (consentedAt.getNano() % 1_000 != 0) {
-            throw new InvalidValueException("consent.consentedAt",
-                    "consent.consentedAt may have at most 6 fractional digits (microseconds)");
-        }
-        if (consentedAt.isBefore(EARLIEST)) {
-            throw new InvalidValueException("consent.consentedAt",
-                    "consent.consentedAt must lie in the years 0001 to 9999, was " + consentedAt);
-        }
+        ServiceInstant.of("consent.consentedAt", consentedAt);
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.signals.domain.consent;
 
 import dev.signals.domain.Text;
+import dev.signals.domain.time.ServiceInstant;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -27,6 +27,6 @@ public record ConsentTemplate(
         Text.required("version", version, 64);
         Text.optional("consentMethod", consentMethod, 200);
         Text.required("consentText", consentText, 65535);
-        createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
+        createdAt = ServiceInstant.now(Objects.requireNonNull(createdAt, "createdAt")).value();
     }
 }

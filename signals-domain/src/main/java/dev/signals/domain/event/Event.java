@@ -7,9 +7,9 @@ import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.subject.EmailAddress;
 import dev.signals.domain.subject.PhoneNumber;
 import dev.signals.domain.subject.SubjectKeys;
+import dev.signals.domain.time.ServiceInstant;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,8 +36,6 @@ public record Event(
 
     private static final int MAX_EVENT_ID_LENGTH = 128;
     private static final int MAX_INTEGER_DIGITS = 13;
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     public Event {
         if (eventId == null || eventId.isEmpty() || Text.length(eventId) > MAX_EVENT_ID_LENGTH) {
@@ -78,7 +76,7 @@ public record Event(
                                  PhoneNumber phone, EmailAddress emailAddress, Instant occurredAt,
                                  Instant reportedAt, BigDecimal amount, Integer overdueDays,
                                  Boolean autoRepayment, Instant receivedAt) {
-        Instant receipt = receivedAt.truncatedTo(ChronoUnit.MICROS);
+        Instant receipt = ServiceInstant.now(receivedAt).value();
         Event event = new Event(eventId, institutionId, type, phone, emailAddress, occurredAt,
                 reportedAt == null ? receipt : reportedAt, amount, overdueDays, autoRepayment);
         event.checkAgainstReceipt(receipt);
@@ -129,16 +127,7 @@ public record Event(
     }
 
     private static void checkInstant(String field, Instant instant) {
-        if (instant == null) {
-            throw new InvalidValueException(field, field + " is required, an ISO-8601 UTC timestamp");
-        }
-        if (instant.getNano() % 1_000 != 0) {
-            throw new InvalidValueException(field,
-                    field + " may have at most 6 fractional digits (microseconds), was " + instant);
-        }
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw new InvalidValueException(field, field + " must lie in the years 0001 to 9999, was " + instant);
-        }
+        ServiceInstant.of(field, instant);
     }
 
     private static BigDecimal checkedAmount(BigDecimal amount) {

@@ -9,8 +9,8 @@ import dev.signals.domain.consent.Consent;
 import dev.signals.domain.subject.Subject;
 import dev.signals.domain.template.ResultItem;
 import dev.signals.domain.template.SignalTemplate;
+import dev.signals.domain.time.ServiceInstant;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,8 +25,6 @@ import java.util.Optional;
  * Instances are immutable: the transitions return the finished request.
  */
 public final class SignalRequest {
-
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
     private final SignalRequestId id;
     private final AccountId accountId;
@@ -67,17 +65,12 @@ public final class SignalRequest {
      */
     public static SignalRequest create(SignalRequestId id, AccountId accountId, Instant now, Instant asOf,
                                        Subject subject, RequestMeta requestMeta, SignalTemplate template) {
-        Instant createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        Instant createdAt = ServiceInstant.now(now).value();
         if (asOf != null) {
-            if (asOf.getNano() % 1_000 != 0) {
-                throw new InvalidValueException("asOf", "asOf may have at most 6 fractional digits (microseconds)");
-            }
+            ServiceInstant.of("asOf", asOf);
             if (asOf.isAfter(createdAt)) {
                 throw new InvalidValueException("asOf",
                         "asOf may not be later than now; server time was " + createdAt + ", asOf " + asOf);
-            }
-            if (asOf.isBefore(EARLIEST)) {
-                throw new InvalidValueException("asOf", "asOf must lie in the years 0001 to 9999, was " + asOf);
             }
         }
         requestMeta.consent().checkNotInFuture(now);
