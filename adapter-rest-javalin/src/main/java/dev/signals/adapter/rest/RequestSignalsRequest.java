@@ -15,8 +15,14 @@ record RequestSignalsRequest(
         ConsentRequest consent,
         Instant asOf) {
 
-    /** {@code templateId} is passed on also for alpha, where the application refuses it with a field error. */
+    /**
+     * The command of a request through {@code version}: beta names its template with {@code templateId}; alpha has
+     * none (its results carry the account's selection), so a {@code templateId} sent to alpha is a field error.
+     */
     RequestSignalsCommand toCommand(AccountId accountId, ApiVersion version) {
+        if (version == ApiVersion.ALPHA && templateId != null) {
+            throw ApiException.invalidField("templateId", "is a beta field; alpha requests use the account's selection");
+        }
         return new RequestSignalsCommand(accountId, version, phone, countryCode, emailAddress, templateId,
                 consent == null ? null : consent.toCommand(), asOf);
     }

@@ -4,7 +4,6 @@ import dev.signals.application.CommandValidation;
 import dev.signals.application.port.InvalidCommandException;
 import dev.signals.application.port.NotFoundException;
 import dev.signals.application.port.Page;
-import dev.signals.application.port.in.ApiVersion;
 import dev.signals.application.port.in.AuthenticateAdminQuery;
 import dev.signals.application.port.in.AuthenticateClientQuery;
 import dev.signals.application.port.in.CatalogueEntry;
@@ -155,9 +154,6 @@ final class InMemoryApplication implements AuthenticateClientQuery, Authenticate
     public SignalRequest request(RequestSignalsCommand command) {
         failIfAsked();
         VALIDATION.check(command);
-        if (command.version() == ApiVersion.ALPHA && command.templateId() != null) {
-            throw InvalidCommandException.of("templateId", "is a beta field; alpha requests use the account's selection");
-        }
         Subject subject = command.phone() != null ? new PhoneSubject(new PhoneNumber(command.phone()))
                 : new EmailSubject(new EmailAddress(command.emailAddress()));
         ConsentTemplateId consentTemplateId = null;

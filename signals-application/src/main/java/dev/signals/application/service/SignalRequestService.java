@@ -5,7 +5,6 @@ import dev.signals.application.port.InvalidCommandException;
 import dev.signals.application.port.NotFoundException;
 import dev.signals.application.port.Page;
 import dev.signals.application.port.PageCursor;
-import dev.signals.application.port.in.ApiVersion;
 import dev.signals.application.port.in.ConsentCommand;
 import dev.signals.application.port.in.GetSignalRequestQuery;
 import dev.signals.application.port.in.ListSignalRequestsCommand;
@@ -77,9 +76,6 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
     @Override
     public SignalRequest request(RequestSignalsCommand command) {
         validation.check(command);
-        if (command.version() == ApiVersion.ALPHA && command.templateId() != null) {
-            throw InvalidCommandException.of("templateId", "is a beta field; alpha requests use the account's selection");
-        }
         Subject subject = subjects.parse(command.phone(), command.countryCode(), command.emailAddress());
         Consent consent = consent(command);
         SignalTemplate template = template(command);
