@@ -132,18 +132,24 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SignalSettingsService signalSettingsService(SignalSettingsPort settings, AccountPort accounts, CommandValidation validation) {
-        SignalSettingsPort fresh = new ExpiringSignalSettings(settings, ExpiringSignalSettings.TIME_TO_LIVE, System::nanoTime);
-        return new SignalSettingsService(SignalCatalogue.standard(), fresh, accounts, validation);
+    SignalSettingsService signalSettingsService(ExpiringSignalSettings settings, AccountPort accounts, CommandValidation validation) {
+        return new SignalSettingsService(SignalCatalogue.standard(), settings, accounts, validation);
+    }
+
+    /** The stored settings, each read kept for 500 ms: every signal request reads its account's. */
+    @Provides
+    @Singleton
+    ExpiringSignalSettings freshSettings(SignalSettingsPort settings) {
+        return new ExpiringSignalSettings(settings, ExpiringSignalSettings.TIME_TO_LIVE, System::nanoTime);
     }
 
     @Provides
     @Singleton
     SignalRequestService signalRequestService(SaveSignalRequestPort save, LoadSignalRequestPort load,
-                                              LoadSubjectEventsPort events, ConsentTemplateService consentTemplates,
-                                              SignalSettingsService settings, CommandValidation validation, Clock clock) {
-        return new SignalRequestService(save, load, events, consentTemplates, settings, new SubjectParser(),
-                new SignalCalculator(), validation, clock);
+                                              LoadSubjectEventsPort events, ConsentTemplatePort consentTemplates,
+                                              ExpiringSignalSettings settings, CommandValidation validation, Clock clock) {
+        return new SignalRequestService(save, load, events, consentTemplates, settings, SignalCatalogue.standard(),
+                new SubjectParser(), new SignalCalculator(), validation, clock);
     }
 
     @Provides

@@ -64,11 +64,6 @@ public final class ConsentTemplateService implements ManageConsentTemplatesUseCa
         return Paging.page(rows, limit, template -> new PageCursor(template.createdAt(), template.id().value()));
     }
 
-    /** The template a signal request names by id, when the account has it. */
-    public Optional<ConsentTemplate> find(AccountId accountId, String consentTemplateId) {
-        return ConsentTemplateId.parse(consentTemplateId).flatMap(id -> templates.load(accountId, id));
-    }
-
     static int pageSize(Integer size) {
         if (size == null) {
             return ListSignalRequestsCommand.DEFAULT_SIZE;

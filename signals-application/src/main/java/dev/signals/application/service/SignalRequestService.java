@@ -12,13 +12,16 @@ import dev.signals.application.port.in.ListSignalRequestsQuery;
 import dev.signals.application.port.in.RequestSignalsCommand;
 import dev.signals.application.port.in.RequestSignalsUseCase;
 import dev.signals.application.port.out.LoadSignalRequestPort;
+import dev.signals.application.port.out.ConsentTemplatePort;
 import dev.signals.application.port.out.LoadSubjectEventsPort;
+import dev.signals.application.port.out.SignalSettingsPort;
 import dev.signals.application.port.out.SaveSignalRequestPort;
 import dev.signals.application.subject.SubjectParser;
 import dev.signals.domain.account.AccountId;
 import dev.signals.domain.calculation.CalculationResult;
 import dev.signals.domain.calculation.EventHistory;
 import dev.signals.domain.calculation.SignalCalculator;
+import dev.signals.domain.catalogue.SignalCatalogue;
 import dev.signals.domain.consent.Consent;
 import dev.signals.domain.consent.ConsentTemplate;
 import dev.signals.domain.consent.ConsentTemplateId;
@@ -51,22 +54,22 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
     private final SaveSignalRequestPort save;
     private final LoadSignalRequestPort load;
     private final LoadSubjectEventsPort events;
-    private final ConsentTemplateService consentTemplates;
-    private final SignalSettingsService settings;
+    private final ConsentTemplatePort consentTemplates;
+    private final AccountSignals accountSignals;
     private final SubjectParser subjects;
     private final SignalCalculator calculator;
     private final CommandValidation validation;
     private final Clock clock;
 
     public SignalRequestService(SaveSignalRequestPort save, LoadSignalRequestPort load, LoadSubjectEventsPort events,
-                                ConsentTemplateService consentTemplates, SignalSettingsService settings,
+                                ConsentTemplatePort consentTemplates, SignalSettingsPort settings, SignalCatalogue catalogue,
                                 SubjectParser subjects, SignalCalculator calculator, CommandValidation validation,
                                 Clock clock) {
         this.save = save;
         this.load = load;
         this.events = events;
         this.consentTemplates = consentTemplates;
-        this.settings = settings;
+        this.accountSignals = new AccountSignals(catalogue, settings);
         this.subjects = subjects;
         this.calculator = calculator;
         this.validation = validation;
@@ -147,7 +150,8 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
         ConsentCommand sent = command.consent();
         ConsentTemplateId templateId = null;
         if (sent.consentTemplateId() != null) {
-            Optional<ConsentTemplate> template = consentTemplates.find(command.accountId(), sent.consentTemplateId());
+            Optional<ConsentTemplate> template = ConsentTemplateId.parse(sent.consentTemplateId())
+                    .flatMap(id -> consentTemplates.load(command.accountId(), id));
             if (template.isEmpty()) {
                 throw InvalidCommandException.of("consent.consentTemplateId", "is not one of this account's consent templates");
             }
@@ -158,9 +162,9 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
 
     private SignalTemplate template(RequestSignalsCommand command) {
         if (command.templateId() == null) {
-            return SignalTemplate.ofSelection(settings.currentSelection(command.accountId()));
+            return SignalTemplate.ofSelection(accountSignals.selectionOf(command.accountId()));
         }
-        return settings.template(command.accountId(), command.templateId())
+        return accountSignals.template(command.accountId(), command.templateId())
                 .orElseThrow(() -> InvalidCommandException.of("templateId", "is not a template of this account"));
     }
 }

@@ -31,6 +31,7 @@ public final class SignalSettingsService implements ManageSignalSelectionUseCase
 
     private final SignalCatalogue catalogue;
     private final SignalSettingsPort settings;
+    private final AccountSignals accountSignals;
     private final AccountPort accounts;
     private final CommandValidation validation;
 
@@ -38,6 +39,7 @@ public final class SignalSettingsService implements ManageSignalSelectionUseCase
                                  CommandValidation validation) {
         this.catalogue = catalogue;
         this.settings = settings;
+        this.accountSignals = new AccountSignals(catalogue, settings);
         this.accounts = accounts;
         this.validation = validation;
     }
@@ -45,12 +47,7 @@ public final class SignalSettingsService implements ManageSignalSelectionUseCase
     @Override
     public SignalSelection selectionOf(AccountId accountId) {
         requireAccount(accountId);
-        return currentSelection(accountId);
-    }
-
-    /** The account's selection without checking that it exists: for its own, authenticated calls. */
-    public SignalSelection currentSelection(AccountId accountId) {
-        return settings.selection(accountId).orElseGet(catalogue::defaultSelection);
+        return accountSignals.selectionOf(accountId);
     }
 
     @Override
@@ -91,17 +88,9 @@ public final class SignalSettingsService implements ManageSignalSelectionUseCase
         return List.copyOf(all);
     }
 
-    /** The template a beta request names, or empty when the account has none by that id. */
-    public Optional<SignalTemplate> template(AccountId accountId, String templateId) {
-        if (SignalTemplate.BUILT_IN_ID.equals(templateId)) {
-            return Optional.of(SignalTemplate.builtIn());
-        }
-        return settings.template(accountId, templateId);
-    }
-
     @Override
     public List<CatalogueEntry> list(AccountId accountId) {
-        SignalSelection selection = currentSelection(accountId);
+        SignalSelection selection = accountSignals.selectionOf(accountId);
         return catalogue.all().stream().map(signal -> new CatalogueEntry(signal, selection.contains(signal))).toList();
     }
 

@@ -65,8 +65,8 @@ class SignalRequestServiceTest {
         }
         return EventHistory.of(eventsByKey.getOrDefault(key, List.of()));
     };
-    private final SignalRequestService service = new SignalRequestService(ports, ports, events, consentTemplates, settings,
-            new SubjectParser(), new SignalCalculator(), validation, clock);
+    private final SignalRequestService service = new SignalRequestService(ports, ports, events, ports, ports,
+            SignalCatalogue.standard(), new SubjectParser(), new SignalCalculator(), validation, clock);
 
     SignalRequestServiceTest() {
         ports.insert(new Account(LENDER, "Lender", new InstitutionId("lender"), "key_0123456789abcdef", NOW), "hash");

@@ -135,27 +135,28 @@ class SignalSettingsServiceTest {
     void throughTheCacheSelectionsAndTemplatesAreReadFromStorageOnceAndWritesReplaceWhatIsRemembered() {
         CountingSettings settings = new CountingSettings();
         settings.stored.insert(new Account(LENDER, "Lender", new InstitutionId("lender"), "key_0123456789abcdef", Instant.EPOCH), "hash");
-        SignalSettingsService remembering = new SignalSettingsService(SignalCatalogue.standard(),
-                new ExpiringSignalSettings(settings, Duration.ofMillis(500), () -> 0L), settings.stored,
+        ExpiringSignalSettings cache = new ExpiringSignalSettings(settings, Duration.ofMillis(500), () -> 0L);
+        SignalSettingsService remembering = new SignalSettingsService(SignalCatalogue.standard(), cache, settings.stored,
                 new CommandValidation(Validation.buildDefaultValidatorFactory().getValidator()));
+        AccountSignals reading = new AccountSignals(SignalCatalogue.standard(), cache);
 
-        assertThat(remembering.currentSelection(LENDER).size()).isEqualTo(35);
-        assertThat(remembering.currentSelection(LENDER).size()).isEqualTo(35);
+        assertThat(reading.selectionOf(LENDER).size()).isEqualTo(35);
+        assertThat(reading.selectionOf(LENDER).size()).isEqualTo(35);
         assertThat(settings.reads).isEqualTo(1);
 
         remembering.replaceSelection(LENDER, List.of("events_marketing_day30"));
-        assertThat(remembering.currentSelection(LENDER).names()).containsExactly("events_marketing_day30");
+        assertThat(reading.selectionOf(LENDER).names()).containsExactly("events_marketing_day30");
         assertThat(settings.reads).isEqualTo(1);
 
-        assertThat(remembering.template(LENDER, "tpl-mine")).isEmpty();
-        assertThat(remembering.template(LENDER, "tpl-mine")).isEmpty();
+        assertThat(reading.template(LENDER, "tpl-mine")).isEmpty();
+        assertThat(reading.template(LENDER, "tpl-mine")).isEmpty();
         assertThat(settings.reads).as("an unknown template id is remembered too, for as long as the entry lives").isEqualTo(2);
 
         remembering.put(new PutSignalTemplateCommand(LENDER, "tpl-mine", List.of("events_debt_day30_amount"), null, null));
-        assertThat(remembering.template(LENDER, "tpl-mine")).map(t -> t.signals().names())
+        assertThat(reading.template(LENDER, "tpl-mine")).map(t -> t.signals().names())
                 .contains(List.of("events_debt_day30_amount"));
         remembering.put(new PutSignalTemplateCommand(LENDER, "tpl-mine", List.of("events_debt_day90_amount"), null, null));
-        assertThat(remembering.template(LENDER, "tpl-mine")).map(t -> t.signals().names())
+        assertThat(reading.template(LENDER, "tpl-mine")).map(t -> t.signals().names())
                 .contains(List.of("events_debt_day90_amount"));
         assertThat(settings.reads).isEqualTo(2);
     }
@@ -164,9 +165,10 @@ class SignalSettingsServiceTest {
     void aWriteTheStorageRefusesLeavesTheRememberedSettingsAsTheyWere() {
         CountingSettings settings = new CountingSettings();
         settings.stored.insert(new Account(LENDER, "Lender", new InstitutionId("lender"), "key_0123456789abcdef", Instant.EPOCH), "hash");
-        SignalSettingsService remembering = new SignalSettingsService(SignalCatalogue.standard(),
-                new ExpiringSignalSettings(settings, Duration.ofMillis(500), () -> 0L), settings.stored,
+        ExpiringSignalSettings cache = new ExpiringSignalSettings(settings, Duration.ofMillis(500), () -> 0L);
+        SignalSettingsService remembering = new SignalSettingsService(SignalCatalogue.standard(), cache, settings.stored,
                 new CommandValidation(Validation.buildDefaultValidatorFactory().getValidator()));
+        AccountSignals reading = new AccountSignals(SignalCatalogue.standard(), cache);
         remembering.replaceSelection(LENDER, List.of("events_marketing_day30"));
         remembering.put(new PutSignalTemplateCommand(LENDER, "tpl-mine", List.of("events_debt_day30_amount"), null, null));
 
@@ -176,8 +178,8 @@ class SignalSettingsServiceTest {
         assertThatThrownBy(() -> remembering.put(new PutSignalTemplateCommand(LENDER, "tpl-mine", List.of("events_debt_day90_amount"), null, null)))
                 .isInstanceOf(IllegalStateException.class);
 
-        assertThat(remembering.currentSelection(LENDER).names()).containsExactly("events_marketing_day30");
-        assertThat(remembering.template(LENDER, "tpl-mine")).map(t -> t.signals().names())
+        assertThat(reading.selectionOf(LENDER).names()).containsExactly("events_marketing_day30");
+        assertThat(reading.template(LENDER, "tpl-mine")).map(t -> t.signals().names())
                 .contains(List.of("events_debt_day30_amount"));
     }
 }
