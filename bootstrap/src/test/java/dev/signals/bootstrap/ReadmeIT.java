@@ -54,7 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * envelope ({@code code}, {@code message}, {@code requestId}, and {@code data} but where nothing is returned);
  * every {@code /health} answer says UP; an answer the README shows in a comment after its curl command is that
  * answer ({@link ExpectedAnswer}: loosely, {@code ...} stands for what is left out); the service logs no error
- * and neither it nor any command prints a stack trace; on SIGTERM it closes the database.
+ * and neither it nor any command prints a stack trace; on SIGTERM it closes the database and exits 143.
  *
  * <p>Without bash, curl or jq the test is skipped, loudly, unless {@code CI} is set: then it fails.
  */
@@ -230,11 +230,13 @@ class ReadmeIT {
             if (service == null) {
                 return;
             }
-            service.terminate(STOP);
+            int exitCode = service.terminate(STOP);
             RunningJar stopped = service;
             service = null;
             serviceOutput.addAll(stopped.output());
             System.out.println("The service's output:\n" + String.join("\n", stopped.output()));
+            // README, "Importing and generating events": 143 after SIGTERM, as the JVM exits on a signal.
+            assertThat(exitCode).as("the service's exit code on SIGTERM").isEqualTo(143);
             assertThat(stopped.output()).as("the service's output").anyMatch(line -> line.contains("Database connections closed"));
             if (block != null) {
                 report(block, "stopped the service (SIGTERM, as Ctrl-C), then ran the block"
