@@ -36,17 +36,31 @@ final class RunningJar implements AutoCloseable {
     }
 
     static RunningJar start(Map<String, String> environment, String... args) throws IOException {
-        Path jar = Path.of(System.getProperty("signals.jar", "target/signals.jar"));
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("no packaged jar at " + jar.toAbsolutePath() + "; run mvn verify");
-        }
+        return start(null, environment, args);
+    }
+
+    /** The jar started in {@code directory} (null: this process's), where its relative paths, such as ./data, resolve. */
+    static RunningJar start(Path directory, Map<String, String> environment, String... args) throws IOException {
+        Path jar = jar();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
         builder.environment().keySet().removeIf(name -> name.startsWith("SIGNALS_"));
         builder.environment().putAll(environment);
         return new RunningJar(builder.start());
+    }
+
+    /** The packaged jar, bootstrap/target/signals.jar, as an absolute path. */
+    static Path jar() {
+        Path jar = Path.of(System.getProperty("signals.jar", "target/signals.jar")).toAbsolutePath();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("no packaged jar at " + jar + "; run mvn verify");
+        }
+        return jar;
     }
 
     /** Waits for the "Signals is up on port" line; fails with the process's output when it exits instead. */
