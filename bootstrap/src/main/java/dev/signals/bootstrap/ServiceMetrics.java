@@ -43,7 +43,8 @@ final class ServiceMetrics implements AutoCloseable {
                 .description("Events in the in-memory index").baseUnit("events").register(registry);
         Gauge.builder(INDEX_SUBJECTS, index, InMemoryEventIndex::subjectCount)
                 .description("Subjects (phone numbers, e-mail addresses) in the in-memory index").baseUnit("subjects").register(registry);
-        Gauge.builder(INDEX_LAG, following, ServiceMetrics::lagSeconds)
+        // Held strongly: a gauge keeps only a weak reference to what it reads, and nothing else holds this supplier.
+        Gauge.builder(INDEX_LAG, following, ServiceMetrics::lagSeconds).strongReference(true)
                 .description("How old this node's view of the journal is: the time since its index last read up to the"
                         + " journal's horizon of that moment (NaN while it starts)").baseUnit("seconds").register(registry);
     }

@@ -82,7 +82,7 @@ class SeveralNodesIT {
                     awaitExactAnswers(node, network, all);
                 }
 
-                settingsChangedThroughOneNodeShapeTheOthers(nodes, network);
+                settingsChangedThroughOneNodeShapeTheOthers(nodes, network, all);
             } finally {
                 for (Node node : nodes) {
                     node.jar().close();
@@ -91,8 +91,11 @@ class SeveralNodesIT {
         }
     }
 
-    private static void settingsChangedThroughOneNodeShapeTheOthers(List<Node> nodes, Network network) throws Exception {
-        String phone = network.phoneOf(0);
+    private static void settingsChangedThroughOneNodeShapeTheOthers(List<Node> nodes, Network network, List<History> histories)
+            throws Exception {
+        // A subject the network knows now (a random history may have no event, or none known yet): SUCCESS, with items.
+        String phone = histories.stream().filter(h -> ReferenceCalculator.hasData(h.events(), Instant.now()))
+                .findFirst().orElseThrow().phone().e164();
         // A template changed through node 1...
         var changed = nodes.get(1).admin().put("/v1/admin/accounts/" + network.askerId() + "/templates/tpl-all",
                 Map.of("signals", List.of("events_loan_disbursement_day30", "events_overdue_day90_amount"), "amountFormat", "BAND"));
@@ -260,10 +263,6 @@ class SeveralNodesIT {
 
         static String phone(int number) {
             return String.format("+6391760%05d", number);
-        }
-
-        String phoneOf(int number) {
-            return phone(number);
         }
 
         String askerId() {
