@@ -34,7 +34,7 @@ import java.util.concurrent.CountDownLatch;
         sortOptions = false,
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
-                "0:stopped by SIGTERM or Ctrl-C",
+                "143:stopped by SIGTERM (130: by Ctrl-C), as the JVM exits on a signal, after a clean stop",
                 "1:the service could not start; the log says why",
                 "2:the command line or a setting is wrong, such as an unknown flag or a bad SIGNALS_* value"})
 public final class Main implements Callable<Integer> {
