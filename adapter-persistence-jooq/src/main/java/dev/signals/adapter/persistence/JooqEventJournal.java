@@ -6,17 +6,16 @@ import dev.signals.application.port.out.EventJournalPort;
 import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.event.Event;
+import dev.signals.domain.event.Retraction;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep10;
 import org.jooq.ResultQuery;
-import org.jooq.conf.ParamCastMode;
-import org.jooq.conf.SettingsTools;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,6 +65,7 @@ final class JooqEventJournal implements EventJournalPort {
     private static final int INSERT_CHUNK = 1_000;
 
     private final Statements statements;
+    private final EventRetractions retractions;
     private final Database database;
     private final boolean postgres;
     /** The statement timeout jOOQ applies to its statements, for the one this class runs on JDBC. */
@@ -75,6 +75,7 @@ final class JooqEventJournal implements EventJournalPort {
         this.statements = new Statements(database);
         this.database = database;
         this.postgres = database.kind() == DatabaseKind.POSTGRES;
+        this.retractions = new EventRetractions(postgres);
         this.timeoutSeconds = (int) Math.max(1, database.settings().statementTimeout().toSeconds());
     }
 
@@ -172,6 +173,7 @@ final class JooqEventJournal implements EventJournalPort {
         }
         Map<String, Event> stored = inserted.size() == distinct.size() ? Map.of()
                 : stored(transaction, institution, distinct.stream().filter(e -> !inserted.contains(e.eventId())).toList());
+        Set<String> retracted = stored.isEmpty() ? Set.of() : retractions.retractedIds(transaction, institution, stored.keySet());
         List<Appended> outcomes = new ArrayList<>(events.size());
         Set<String> seen = new HashSet<>(events.size() * 2);
         for (Event event : events) {
@@ -184,7 +186,7 @@ final class JooqEventJournal implements EventJournalPort {
                 if (earlier == null) {
                     throw new IllegalStateException("event id " + event.eventId() + " was neither inserted nor found stored");
                 }
-                outcomes.add(classify(earlier, event));
+                outcomes.add(retracted.contains(event.eventId()) ? Appended.RETRACTED : classify(earlier, event));
             }
         }
         if (inserted.isEmpty()) {
@@ -194,12 +196,22 @@ final class JooqEventJournal implements EventJournalPort {
         return new AppendResult(outcomes, new JournalPosition(transactionNumber));
     }
 
+    @Override
+    public RetractResult retract(InstitutionId institution, List<Retraction> retractions, Instant retractedAt) {
+        Objects.requireNonNull(institution, "institution");
+        if (retractions.isEmpty()) {
+            return new RetractResult(List.of(), List.of(), null);
+        }
+        return statements.inTransaction(dsl -> this.retractions.retract(dsl, institution, retractions, retractedAt));
+    }
+
     private static Appended classify(Event earlier, Event event) {
         return earlier.sameContentAs(event) ? Appended.DUPLICATE : Appended.CONFLICT;
     }
 
     private List<Appended> appendOnH2(DSLContext dsl, InstitutionId institution, List<Event> events) {
         Map<String, Event> known = stored(dsl, institution, events);
+        Set<String> retracted = known.isEmpty() ? Set.of() : retractions.retractedIds(dsl, institution, known.keySet());
         List<Appended> outcomes = new ArrayList<>(events.size());
         List<Event> fresh = new ArrayList<>();
         for (Event event : events) {
@@ -208,7 +220,7 @@ final class JooqEventJournal implements EventJournalPort {
                 outcomes.add(Appended.NEW);
                 fresh.add(event);
             } else {
-                outcomes.add(earlier.sameContentAs(event) ? Appended.DUPLICATE : Appended.CONFLICT);
+                outcomes.add(retracted.contains(event.eventId()) ? Appended.RETRACTED : classify(earlier, event));
             }
         }
         fresh.sort(Comparator.comparing(Event::eventId));
@@ -249,9 +261,7 @@ final class JooqEventJournal implements EventJournalPort {
 
     /** The institution's stored events with one of these event ids, with plain parameters (see {@link #stored}). */
     static ResultQuery<EventRecord> lookup(DSLContext dsl, InstitutionId institution, List<String> eventIds) {
-        DSLContext withoutParamCasts = DSL.using(dsl.configuration()
-                .derive(SettingsTools.clone(dsl.settings()).withParamCastMode(ParamCastMode.NEVER)));
-        return withoutParamCasts.selectFrom(EVENT)
+        return Statements.withPlainParameters(dsl).selectFrom(EVENT)
                 .where(EVENT.EVENT_ID.in(eventIds))
                 .and(EVENT.INSTITUTION_ID.eq(institution.value()));
     }

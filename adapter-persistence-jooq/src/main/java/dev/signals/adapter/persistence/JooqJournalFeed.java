@@ -4,6 +4,7 @@ import dev.signals.adapter.persistence.jooq.tables.records.EventRecord;
 import dev.signals.application.port.out.JournalFeedPort;
 import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.Result;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -20,9 +21,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.function.Consumer;
 
 import static dev.signals.adapter.persistence.jooq.Tables.EVENT;
+import static dev.signals.adapter.persistence.jooq.Tables.EVENT_RETRACTION;
 
 /**
  * The {@code event} table read as a feed (contract section 7.1), so that any number of nodes follow one journal.
@@ -41,6 +42,9 @@ import static dev.signals.adapter.persistence.jooq.Tables.EVENT;
  * something notifies in its transaction, which PostgreSQL delivers on commit, to a connection of each node
  * kept for listening alone. The notification is only a hint; a node reads after its timeout anyway.
  *
+ * <p>Retractions ({@code event_retraction}) are read the same way, by their own transaction numbers, after the
+ * events of the same range: a retraction commits after the event it withdraws.
+ *
  * <p>On the embedded H2 database, which one process opens at a time, the first read from the start is the
  * whole journal and later reads find nothing: what the process appends afterwards it indexes itself.
  */
@@ -54,6 +58,7 @@ final class JooqJournalFeed implements JournalFeedPort, AutoCloseable {
 
     private final Database database;
     private final Statements statements;
+    private final EventRetractions retractions;
     private final boolean postgres;
     private final Object listening = new Object();
     /** Guarded by listening. The connection LISTENing on {@link #CHANNEL}, opened at the first wait. */
@@ -64,6 +69,7 @@ final class JooqJournalFeed implements JournalFeedPort, AutoCloseable {
         this.database = database;
         this.statements = new Statements(database);
         this.postgres = database.kind() == DatabaseKind.POSTGRES;
+        this.retractions = new EventRetractions(postgres);
     }
 
     @Override
@@ -72,7 +78,7 @@ final class JooqJournalFeed implements JournalFeedPort, AutoCloseable {
     }
 
     @Override
-    public JournalPosition readSince(JournalPosition from, int pageSize, Consumer<List<FedEvent>> sink) {
+    public JournalPosition readSince(JournalPosition from, int pageSize, FeedSink sink) {
         Objects.requireNonNull(from, "from");
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
@@ -81,19 +87,32 @@ final class JooqJournalFeed implements JournalFeedPort, AutoCloseable {
         if (!postgres) {
             if (fromStart) {
                 readPages(EVENT.SEQ.isNotNull(), pageSize, sink);
+                statements.run(dsl -> {
+                    retractions.readPages(dsl, EVENT_RETRACTION.SEQ.isNotNull(), pageSize, sink::retractions);
+                    return null;
+                });
             }
             return new JournalPosition(0);
         }
         long horizon = statements.run(dsl -> dsl.fetchSingle(HORIZON).get(0, Long.class));
-        Condition transactions = fromStart
-                ? EVENT.TX.isNull().or(EVENT.TX.lt(horizon))
-                : EVENT.TX.ge(from.value()).and(EVENT.TX.lt(horizon));
-        readPages(transactions, pageSize, sink);
+        readPages(inTransactions(EVENT.TX, fromStart, from, horizon), pageSize, sink);
+        statements.run(dsl -> {
+            retractions.readPages(dsl, inTransactions(EVENT_RETRACTION.TX, fromStart, from, horizon), pageSize, sink::retractions);
+            return null;
+        });
         return new JournalPosition(horizon);
     }
 
+    /**
+     * The rows of the transactions numbered from {@code from} (inclusive) to the horizon; from the start, also the rows
+     * stored before transactions were numbered.
+     */
+    private static Condition inTransactions(Field<Long> tx, boolean fromStart, JournalPosition from, long horizon) {
+        return fromStart ? tx.isNull().or(tx.lt(horizon)) : tx.ge(from.value()).and(tx.lt(horizon));
+    }
+
     /** The rows that meet {@code condition}, in pages by {@code seq} (keyset, never OFFSET): memory stays flat. */
-    private void readPages(Condition condition, int pageSize, Consumer<List<FedEvent>> sink) {
+    private void readPages(Condition condition, int pageSize, FeedSink sink) {
         long last = Long.MIN_VALUE;
         while (true) {
             long after = last;
@@ -110,7 +129,7 @@ final class JooqJournalFeed implements JournalFeedPort, AutoCloseable {
                 page.add(new FedEvent(EventMapper.toEvent(row), row.getTx() == null ? null : new JournalPosition(row.getTx())));
             }
             last = rows.get(rows.size() - 1).getSeq();
-            sink.accept(Collections.unmodifiableList(page));
+            sink.events(Collections.unmodifiableList(page));
             if (rows.size() < pageSize) {
                 return;
             }

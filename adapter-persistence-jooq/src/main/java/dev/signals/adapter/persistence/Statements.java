@@ -2,6 +2,9 @@ package dev.signals.adapter.persistence;
 
 import dev.signals.application.port.StorageUnavailableException;
 import org.jooq.DSLContext;
+import org.jooq.conf.ParamCastMode;
+import org.jooq.conf.SettingsTools;
+import org.jooq.impl.DSL;
 import org.jooq.exception.DataAccessException;
 
 import java.sql.SQLTransientConnectionException;
@@ -38,6 +41,14 @@ final class Statements {
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     <T> T inTransaction(Function<DSLContext, T> work) {
         return run(dsl -> dsl.transactionResult(transaction -> work.apply(transaction.dsl())));
+    }
+
+    /**
+     * {@code dsl} with plain bind parameters, not the {@code CAST(? AS VARCHAR(256))} jOOQ renders for H2 by default:
+     * H2 uses an {@code IN} list with an index only when its elements are plain parameters (PostgreSQL takes either).
+     */
+    static DSLContext withPlainParameters(DSLContext dsl) {
+        return DSL.using(dsl.configuration().derive(SettingsTools.clone(dsl.settings()).withParamCastMode(ParamCastMode.NEVER)));
     }
 
     /** {@link StorageUnavailableException} when the database cannot be reached, {@code failure} itself otherwise. */

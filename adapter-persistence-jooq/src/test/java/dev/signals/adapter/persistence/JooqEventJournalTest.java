@@ -710,7 +710,8 @@ class JooqEventJournalTest {
         ExecuteListener listener = new ExecuteListener() {
             @Override
             public void executeEnd(ExecuteContext ctx) {
-                if (ctx.type() == ExecuteType.READ) {
+                // The look-ups of the batch's ids; not the check of which found ids were retracted, which follows one.
+                if (ctx.type() == ExecuteType.READ && !ctx.sql().contains("event_retraction")) {
                     int lookup = lookups.getAndIncrement();
                     if (lookup < intrusions.size()) {
                         assertThat(outcomes(otherWriter, INSTITUTION, intrusions.get(lookup))).containsOnly(Appended.NEW);

@@ -87,6 +87,9 @@ public final class EventReportService implements ReportEventsUseCase {
                     case CONFLICT -> rejected.add(new Rejection(candidateIndexes.get(i), candidates.get(i).eventId(),
                             "eventId " + candidates.get(i).eventId() + " was already reported by this institution with other content; "
                                     + "an event cannot be changed once reported"));
+                    case RETRACTED -> rejected.add(new Rejection(candidateIndexes.get(i), candidates.get(i).eventId(),
+                            "eventId " + candidates.get(i).eventId() + " was reported and retracted by this institution and stays"
+                                    + " taken; a correction is a new event with a new eventId"));
                 }
             }
             index.indexAppended(appended.transaction(), added);

@@ -10,6 +10,7 @@ import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
 import dev.signals.application.subject.PhoneNumbers;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.event.Event;
+import dev.signals.domain.event.Retraction;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -158,6 +159,11 @@ class EventReportServiceTest {
                 outcomes.add(existing == null ? Appended.NEW : existing.sameContentAs(event) ? Appended.DUPLICATE : Appended.CONFLICT);
             }
             return new AppendResult(outcomes, outcomes.contains(Appended.NEW) ? new JournalPosition(++transactions) : null);
+        }
+
+        @Override
+        public RetractResult retract(InstitutionId institution, List<Retraction> retractions, Instant retractedAt) {
+            throw new UnsupportedOperationException("not reported through this service");
         }
     }
 }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -221,7 +220,7 @@ class JournalFollowerTest {
         }
 
         @Override
-        public JournalPosition readSince(JournalPosition from, int pageSize, Consumer<List<FedEvent>> sink) {
+        public JournalPosition readSince(JournalPosition from, int pageSize, FeedSink sink) {
             if (!shared && !from.equals(JournalPosition.START)) {
                 return from;
             }
@@ -235,7 +234,7 @@ class JournalFollowerTest {
                 if (at > 0) {
                     betweenPages.run();
                 }
-                sink.accept(visible.subList(at, Math.min(visible.size(), at + pageSize)).stream()
+                sink.events(visible.subList(at, Math.min(visible.size(), at + pageSize)).stream()
                         .map(row -> new FedEvent(row.event(), shared ? new JournalPosition(row.transaction()) : null)).toList());
             }
             return new JournalPosition(horizon);

@@ -34,7 +34,8 @@ public record Event(
         Integer overdueDays,
         Boolean autoRepayment) {
 
-    private static final int MAX_EVENT_ID_LENGTH = 128;
+    /** The longest event id, in characters. */
+    public static final int MAX_EVENT_ID_LENGTH = 128;
     private static final int MAX_INTEGER_DIGITS = 13;
 
     public Event {

@@ -1,10 +1,10 @@
 package dev.signals.application.port.out;
 
 import dev.signals.domain.event.Event;
+import dev.signals.domain.event.RetractedEvent;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The event journal read as a feed, by a node that keeps its own index of it: every stored event exactly once,
@@ -22,14 +22,27 @@ public interface JournalFeedPort {
     boolean sharedWithOtherProcesses();
 
     /**
-     * Hands {@code sink} the events of the transactions from {@code from} (inclusive) up to the horizon now, in
-     * pages of at most {@code pageSize}, never an empty page; from {@link JournalPosition#START} that is every
-     * event stored before the horizon.
+     * Hands {@code sink} the events, then the retractions, of the transactions from {@code from} (inclusive) up to
+     * the horizon now, in pages of at most {@code pageSize}, never an empty page; from {@link JournalPosition#START}
+     * that is everything stored before the horizon.
      *
      * @return the horizon read up to: the {@code from} of the next call
      * @throws dev.signals.application.port.StorageUnavailableException when the database cannot be reached
      */
-    JournalPosition readSince(JournalPosition from, int pageSize, Consumer<List<FedEvent>> sink);
+    JournalPosition readSince(JournalPosition from, int pageSize, FeedSink sink);
+
+    /**
+     * Where a read hands what it found: the events of the transactions read, then their retractions (a retraction
+     * commits after the event it withdraws, so a reader that took the events of the same range first has the event).
+     */
+    @FunctionalInterface
+    interface FeedSink {
+
+        void events(List<FedEvent> page);
+
+        default void retractions(List<FedRetraction> page) {
+        }
+    }
 
     /**
      * Waits until another process may have committed events (a hint, not a promise: a caller reads anyway after
@@ -44,6 +57,10 @@ public interface JournalFeedPort {
      * before the journal numbered its transactions.
      */
     record FedEvent(Event event, JournalPosition transaction) {
+    }
+
+    /** A retraction as the feed read it, with the position of the transaction that stored it. */
+    record FedRetraction(RetractedEvent retracted, JournalPosition transaction) {
     }
 
     /**
