@@ -6,8 +6,11 @@ import dev.signals.application.port.out.AppendedEventsPort;
 import dev.signals.application.port.out.EventIndexPort;
 import dev.signals.application.port.out.JournalFeedPort;
 import dev.signals.application.port.out.JournalFeedPort.FedEvent;
+import dev.signals.application.port.out.JournalFeedPort.FedRetraction;
+import dev.signals.application.port.out.JournalFeedPort.FeedSink;
 import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
 import dev.signals.domain.event.Event;
+import dev.signals.domain.event.RetractedEvent;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +34,8 @@ import java.util.logging.Logger;
  * own append or the feed. Both run under one lock and remember the transactions they indexed above the
  * horizon: the append skips a transaction the feed has passed ({@code transaction < horizon}) or read in the
  * round under way; the feed skips the transactions this node's appends indexed. When a round ends, the
- * horizon moves up and what lies below it is forgotten.
+ * horizon moves up and what lies below it is forgotten. Retractions (contract section 4.1) go the same way:
+ * this node's at once ({@link #indexRetracted}), every node's from the feed, each once.
  */
 public final class JournalFollower implements AppendedEventsPort, FollowJournalUseCase, IndexStatusQuery {
 
@@ -45,8 +49,8 @@ public final class JournalFollower implements AppendedEventsPort, FollowJournalU
     private final Object gate = new Object();
     /** Guarded by gate. Null until the first round has ended. */
     private JournalPosition horizon;
-    /** Guarded by gate: transactions of this node indexed by {@link #indexAppended}, at or above the horizon. */
-    private final Set<JournalPosition> appendedHere = new HashSet<>();
+    /** Guarded by gate: transactions of this node indexed when it committed them, at or above the horizon. */
+    private final Set<JournalPosition> committedHere = new HashSet<>();
     /** Guarded by gate: transactions the round under way has indexed (some of their events, maybe). */
     private final Set<JournalPosition> readThisRound = new HashSet<>();
     /** Guarded by gate. */
@@ -77,15 +81,37 @@ public final class JournalFollower implements AppendedEventsPort, FollowJournalU
             return;
         }
         synchronized (gate) {
-            if (transaction != null) {
-                boolean fedAlready = horizon != null && transaction.isBefore(horizon) || readThisRound.contains(transaction);
-                if (fedAlready || !appendedHere.add(transaction)) {
-                    return;
-                }
+            if (firstTime(transaction)) {
+                index.addAll(appended);
+                events += appended.size();
             }
-            index.addAll(appended);
-            events += appended.size();
         }
+    }
+
+    /** The same for the retractions this node committed in {@code transaction}. */
+    @Override
+    public void indexRetracted(JournalPosition transaction, Collection<RetractedEvent> retracted) {
+        if (retracted.isEmpty()) {
+            return;
+        }
+        synchronized (gate) {
+            if (firstTime(transaction)) {
+                index.retractAll(retracted);
+            }
+        }
+    }
+
+    /**
+     * Guarded by gate. Whether what this node committed in {@code transaction} is new to the index, and so to be
+     * indexed now (and remembered): not when the feed has passed it or read it in the round under way. A transaction
+     * of the journal appends events or retracts them, never both.
+     */
+    private boolean firstTime(JournalPosition transaction) {
+        if (transaction == null) {
+            return true;
+        }
+        boolean fedAlready = horizon != null && transaction.isBefore(horizon) || readThisRound.contains(transaction);
+        return !fedAlready && committedHere.add(transaction);
     }
 
     @Override
@@ -100,10 +126,20 @@ public final class JournalFollower implements AppendedEventsPort, FollowJournalU
         Instant readAt = clock.instant();
         long started = System.nanoTime();
         long[] indexed = {0};
-        JournalPosition reached = feed.readSince(from, pageSize, page -> indexed[0] += index(page));
+        JournalPosition reached = feed.readSince(from, pageSize, new FeedSink() {
+            @Override
+            public void events(List<FedEvent> page) {
+                indexed[0] += index(page);
+            }
+
+            @Override
+            public void retractions(List<FedRetraction> page) {
+                retract(page);
+            }
+        });
         synchronized (gate) {
             horizon = reached;
-            appendedHere.removeIf(transaction -> transaction.isBefore(reached));
+            committedHere.removeIf(transaction -> transaction.isBefore(reached));
             readThisRound.clear();
         }
         caughtUpAt = readAt;
@@ -119,7 +155,7 @@ public final class JournalFollower implements AppendedEventsPort, FollowJournalU
             List<Event> fresh = new ArrayList<>(page.size());
             for (FedEvent fed : page) {
                 JournalPosition transaction = fed.transaction();
-                if (transaction == null || !appendedHere.contains(transaction)) {
+                if (transaction == null || !committedHere.contains(transaction)) {
                     fresh.add(fed.event());
                     if (transaction != null) {
                         readThisRound.add(transaction);
@@ -129,6 +165,22 @@ public final class JournalFollower implements AppendedEventsPort, FollowJournalU
             index.addAll(fresh);
             events += fresh.size();
             return fresh.size();
+        }
+    }
+
+    private void retract(List<FedRetraction> page) {
+        synchronized (gate) {
+            List<RetractedEvent> fresh = new ArrayList<>(page.size());
+            for (FedRetraction fed : page) {
+                JournalPosition transaction = fed.transaction();
+                if (transaction == null || !committedHere.contains(transaction)) {
+                    fresh.add(fed.retracted());
+                    if (transaction != null) {
+                        readThisRound.add(transaction);
+                    }
+                }
+            }
+            index.retractAll(fresh);
         }
     }
 

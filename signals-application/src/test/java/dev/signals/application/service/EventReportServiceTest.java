@@ -10,6 +10,7 @@ import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
 import dev.signals.application.subject.PhoneNumbers;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.event.Event;
+import dev.signals.domain.event.RetractedEvent;
 import dev.signals.domain.event.Retraction;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +37,17 @@ class EventReportServiceTest {
     private final Journal journal = new Journal();
     private final List<Event> indexed = new ArrayList<>();
     private final List<JournalPosition> indexedIn = new ArrayList<>();
-    private final AppendedEventsPort index = (transaction, events) -> {
-        indexedIn.add(transaction);
-        indexed.addAll(events);
+    private final AppendedEventsPort index = new AppendedEventsPort() {
+        @Override
+        public void indexAppended(JournalPosition transaction, Collection<Event> events) {
+            indexedIn.add(transaction);
+            indexed.addAll(events);
+        }
+
+        @Override
+        public void indexRetracted(JournalPosition transaction, Collection<RetractedEvent> retracted) {
+            throw new AssertionError("reporting events retracts none");
+        }
     };
     private final EventReportService service = new EventReportService(journal, index, new PhoneNumbers(),
             Clock.fixed(NOW, ZoneOffset.UTC));

@@ -1,11 +1,13 @@
 package dev.signals.application.service;
 
 import dev.signals.application.port.in.IndexStatusQuery.IndexStatus;
+import dev.signals.application.port.out.EventIndexPort;
 import dev.signals.application.port.out.JournalFeedPort;
 import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.event.Event;
+import dev.signals.domain.event.RetractedEvent;
 import dev.signals.domain.subject.PhoneNumber;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -16,9 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,12 +37,25 @@ class JournalFollowerTest {
     private static final Clock CLOCK = Clock.fixed(T, ZoneOffset.UTC);
 
     private final List<Event> indexed = new ArrayList<>();
+    private final List<RetractedEvent> retracted = new ArrayList<>();
+    /** The index, recording what it was given. */
+    private final EventIndexPort index = new EventIndexPort() {
+        @Override
+        public void addAll(Collection<Event> events) {
+            indexed.addAll(events);
+        }
+
+        @Override
+        public void retractAll(Collection<RetractedEvent> retractions) {
+            retracted.addAll(retractions);
+        }
+    };
 
     @Test
     void theFirstRoundReadsTheWholeJournalAndMakesTheNodeReady() {
         Journal journal = new Journal(true);
         journal.commit(journal.begin("a", "b"));
-        JournalFollower follower = new JournalFollower(indexed::addAll, journal, CLOCK, 10);
+        JournalFollower follower = new JournalFollower(index, journal, CLOCK, 10);
         assertThat(follower.indexStatus().ready()).isFalse();
 
         assertThat(follower.catchUp()).isEqualTo(2);
@@ -52,7 +70,7 @@ class JournalFollowerTest {
     @Test
     void anAppendOfThisNodeIsIndexedAtOnceAndNotAgainWhenTheFeedBringsIt() {
         Journal journal = new Journal(true);
-        JournalFollower follower = new JournalFollower(indexed::addAll, journal, CLOCK, 10);
+        JournalFollower follower = new JournalFollower(index, journal, CLOCK, 10);
         follower.catchUp();
         long transaction = journal.begin("mine");
         journal.commit(transaction);
@@ -67,7 +85,7 @@ class JournalFollowerTest {
     @Test
     void anAppendThatTheFeedBroughtFirstIsNotIndexedAgain() {
         Journal journal = new Journal(true);
-        JournalFollower follower = new JournalFollower(indexed::addAll, journal, CLOCK, 10);
+        JournalFollower follower = new JournalFollower(index, journal, CLOCK, 10);
         long transaction = journal.begin("mine");
         journal.commit(transaction);
         follower.catchUp();
@@ -79,7 +97,7 @@ class JournalFollowerTest {
     @Test
     void anAppendThatArrivesWhileTheFeedIsHalfWayThroughItsTransactionIsIndexedOnce() {
         Journal journal = new Journal(true);
-        JournalFollower follower = new JournalFollower(indexed::addAll, journal, CLOCK, 2);
+        JournalFollower follower = new JournalFollower(index, journal, CLOCK, 2);
         follower.catchUp();
         long transaction = journal.begin("m1", "m2", "m3", "m4", "m5");
         journal.commit(transaction);
@@ -93,7 +111,7 @@ class JournalFollowerTest {
     void onAJournalNoOtherProcessWritesTheAppendsGoStraightToTheIndexAndTheLagIsNone() {
         Journal journal = new Journal(false);
         journal.commit(journal.begin("old"));
-        JournalFollower follower = new JournalFollower(indexed::addAll, journal, CLOCK, 10);
+        JournalFollower follower = new JournalFollower(index, journal, CLOCK, 10);
         follower.catchUp();
         follower.indexAppended(null, List.of(event("new")));
         follower.catchUp();
@@ -110,24 +128,43 @@ class JournalFollowerTest {
     @Property(tries = 300)
     void everyCommittedEventIsIndexedExactlyOnceWhateverTheInterleaving(@ForAll long seed) {
         indexed.clear();
+        retracted.clear();
         Random random = new Random(seed);
         Journal journal = new Journal(true);
-        JournalFollower follower = new JournalFollower(indexed::addAll, journal, CLOCK, 1 + random.nextInt(4));
+        JournalFollower follower = new JournalFollower(index, journal, CLOCK, 1 + random.nextInt(4));
         List<Long> running = new ArrayList<>();
         List<Long> committedHere = new ArrayList<>();
         List<String> expected = new ArrayList<>();
         int events = 0;
         journal.betweenPages = () -> deliverSome(random, follower, journal, committedHere);
+        List<String> committedEvents = new ArrayList<>();
+        List<String> expectedRetractions = new ArrayList<>();
         for (int step = 0; step < 60; step++) {
-            int action = random.nextInt(6);
+            int action = random.nextInt(7);
+            if (action == 6) {
+                // A retraction of a committed event not retracted yet, in a transaction of its own (the journal's
+                // transactions append or retract, never both), left running for the interleaving to go on.
+                List<String> candidates = committedEvents.stream().filter(id -> !journal.retractedIds().contains(id)).toList();
+                if (!candidates.isEmpty()) {
+                    long transaction = journal.begin();
+                    running.add(transaction);
+                    journal.retract(transaction, candidates.get(random.nextInt(candidates.size())));
+                }
+                continue;
+            }
             if (action == 0 || running.isEmpty()) {
                 running.add(journal.begin());
             } else if (action == 1) {
-                journal.store(running.get(random.nextInt(running.size())), "e" + events++);
+                List<Long> appending = running.stream().filter(journal::appends).toList();
+                if (!appending.isEmpty()) {
+                    journal.store(appending.get(random.nextInt(appending.size())), "e" + events++);
+                }
             } else if (action == 2) {
                 long transaction = running.remove(random.nextInt(running.size()));
                 journal.commit(transaction);
                 expected.addAll(journal.eventsOf(transaction).stream().map(Event::eventId).toList());
+                committedEvents.addAll(journal.eventsOf(transaction).stream().map(Event::eventId).toList());
+                expectedRetractions.addAll(journal.retractionsOf(transaction).stream().map(r -> r.event().eventId()).toList());
                 if (random.nextBoolean()) {
                     committedHere.add(transaction);   // this node's append: it also indexes it itself, some time later
                 }
@@ -141,12 +178,16 @@ class JournalFollowerTest {
         }
         running.forEach(journal::commit);
         running.forEach(transaction -> expected.addAll(journal.eventsOf(transaction).stream().map(Event::eventId).toList()));
+        running.forEach(transaction -> expectedRetractions.addAll(
+                journal.retractionsOf(transaction).stream().map(r -> r.event().eventId()).toList()));
         while (!committedHere.isEmpty()) {
             deliverSome(random, follower, journal, committedHere);
         }
         follower.catchUp();
 
         assertThat(ids()).as("seed %d", seed).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(retracted).extracting(r -> r.event().eventId()).as("seed %d: each retraction once", seed)
+                .containsExactlyInAnyOrderElementsOf(expectedRetractions);
         assertThat(follower.indexStatus().events()).isEqualTo(expected.size());
     }
 
@@ -154,6 +195,7 @@ class JournalFollowerTest {
         while (!committedHere.isEmpty() && random.nextBoolean()) {
             long transaction = committedHere.remove(random.nextInt(committedHere.size()));
             follower.indexAppended(new JournalPosition(transaction), journal.eventsOf(transaction));
+            follower.indexRetracted(new JournalPosition(transaction), journal.retractionsOf(transaction));
         }
     }
 
@@ -184,7 +226,26 @@ class JournalFollowerTest {
             this.shared = shared;
         }
 
-        private record Row(long seq, long transaction, Event event) {
+        /** A stored event, or (retraction) the retraction of one. */
+        private record Row(long seq, long transaction, Event event, boolean retraction) {
+        }
+
+        void retract(long transaction, String eventId) {
+            rows.add(new Row(nextSeq++, transaction, event(eventId), true));
+        }
+
+        /** Whether the transaction retracted nothing: it may store events. */
+        boolean appends(long transaction) {
+            return rows.stream().noneMatch(row -> row.transaction() == transaction && row.retraction());
+        }
+
+        Set<String> retractedIds() {
+            return rows.stream().filter(Row::retraction).map(row -> row.event().eventId()).collect(Collectors.toSet());
+        }
+
+        List<RetractedEvent> retractionsOf(long transaction) {
+            return rows.stream().filter(row -> row.transaction() == transaction && row.retraction())
+                    .map(row -> new RetractedEvent(row.event(), T)).toList();
         }
 
         long begin(String... ids) {
@@ -197,7 +258,7 @@ class JournalFollowerTest {
         }
 
         void store(long transaction, String id) {
-            rows.add(new Row(nextSeq++, transaction, event(id)));
+            rows.add(new Row(nextSeq++, transaction, event(id), false));
         }
 
         void commit(long transaction) {
@@ -211,7 +272,7 @@ class JournalFollowerTest {
         }
 
         List<Event> eventsOf(long transaction) {
-            return rows.stream().filter(row -> row.transaction() == transaction).map(Row::event).toList();
+            return rows.stream().filter(row -> row.transaction() == transaction && !row.retraction()).map(Row::event).toList();
         }
 
         @Override
@@ -225,17 +286,24 @@ class JournalFollowerTest {
                 return from;
             }
             long horizon = shared ? running.stream().mapToLong(Long::longValue).min().orElse(nextTransaction) : Long.MAX_VALUE;
-            List<Row> visible = rows.stream()
+            List<Row> inRange = rows.stream()
                     .filter(row -> committed.contains(row.transaction()))
                     .filter(row -> row.transaction() >= from.value() && row.transaction() < horizon)
                     .sorted(Comparator.comparingLong(Row::seq))
                     .toList();
+            List<Row> visible = inRange.stream().filter(row -> !row.retraction()).toList();
             for (int at = 0; at < visible.size(); at += pageSize) {
                 if (at > 0) {
                     betweenPages.run();
                 }
                 sink.events(visible.subList(at, Math.min(visible.size(), at + pageSize)).stream()
                         .map(row -> new FedEvent(row.event(), shared ? new JournalPosition(row.transaction()) : null)).toList());
+            }
+            List<FedRetraction> retractions = inRange.stream().filter(Row::retraction)
+                    .map(row -> new FedRetraction(new RetractedEvent(row.event(), T), shared ? new JournalPosition(row.transaction()) : null))
+                    .toList();
+            if (!retractions.isEmpty()) {
+                sink.retractions(retractions);
             }
             return new JournalPosition(horizon);
         }

@@ -2,6 +2,7 @@ package dev.signals.domain.calculation;
 
 import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.event.Event;
+import dev.signals.domain.event.RetractedEvent;
 import java.util.List;
 
 /**
@@ -52,6 +53,17 @@ public interface EventHistory {
     /** Whether the event says the overdue loan is repaid automatically (false when not given). */
     boolean autoRepayment(int i);
 
+    /** {@link #retractedAtMicros} of an event that was not retracted. */
+    long NOT_RETRACTED = Long.MAX_VALUE;
+
+    /**
+     * When the event's retraction was committed (CONTRACT §4.1), in micros, or {@link #NOT_RETRACTED}: the event
+     * is known at T only while T is before it (§3.2).
+     */
+    default long retractedAtMicros(int i) {
+        return NOT_RETRACTED;
+    }
+
     String eventId(int i);
 
     /**
@@ -60,7 +72,16 @@ public interface EventHistory {
      * @throws IllegalArgumentException when two events share institution and event id
      */
     static EventHistory of(List<Event> events) {
-        return new ListEventHistory(events);
+        return new ListEventHistory(events, List.of());
+    }
+
+    /**
+     * These events, some of them retracted (each retraction names its event by institution and event id).
+     *
+     * @throws IllegalArgumentException when a retraction names no event of the list, or one retracted already
+     */
+    static EventHistory of(List<Event> events, List<RetractedEvent> retractions) {
+        return new ListEventHistory(events, retractions);
     }
 
     /** A history without events. */

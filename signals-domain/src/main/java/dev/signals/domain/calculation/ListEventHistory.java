@@ -3,16 +3,19 @@ package dev.signals.domain.calculation;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.event.Event;
+import dev.signals.domain.event.RetractedEvent;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** An {@link EventHistory} copied from a list of events into parallel arrays. */
+/**
+ * An {@link EventHistory} copied from a list of events, and the retractions of some of them, into parallel
+ * arrays.
+ */
 final class ListEventHistory implements EventHistory {
 
-    static final ListEventHistory EMPTY = new ListEventHistory(List.of());
+    static final ListEventHistory EMPTY = new ListEventHistory(List.of(), List.of());
 
     private final EventType[] types;
     private final int[] institutions;
@@ -22,8 +25,14 @@ final class ListEventHistory implements EventHistory {
     private final int[] overdueDays;
     private final boolean[] autoRepayment;
     private final String[] eventIds;
+    private final long[] retractedAt;
 
-    ListEventHistory(List<Event> events) {
+    /**
+     * @param retractions of some of the events, each named by its institution and event id
+     * @throws IllegalArgumentException when an event appears twice, or a retraction names no event or one
+     *                                  retracted already
+     */
+    ListEventHistory(List<Event> events, List<RetractedEvent> retractions) {
         int n = events.size();
         types = new EventType[n];
         institutions = new int[n];
@@ -33,11 +42,13 @@ final class ListEventHistory implements EventHistory {
         overdueDays = new int[n];
         autoRepayment = new boolean[n];
         eventIds = new String[n];
+        retractedAt = new long[n];
+        Arrays.fill(retractedAt, NOT_RETRACTED);
         Map<InstitutionId, Integer> institutionNumbers = new HashMap<>();
-        Set<List<String>> identities = new HashSet<>();
+        Map<List<String>, Integer> identities = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Event event = events.get(i);
-            if (!identities.add(List.of(event.institutionId().value(), event.eventId()))) {
+            if (identities.putIfAbsent(identityOf(event), i) != null) {
                 throw new IllegalArgumentException("event " + event.eventId() + " of institution "
                         + event.institutionId() + " appears twice in one history");
             }
@@ -50,6 +61,19 @@ final class ListEventHistory implements EventHistory {
             autoRepayment[i] = Boolean.TRUE.equals(event.autoRepayment());
             eventIds[i] = event.eventId();
         }
+        for (RetractedEvent retraction : retractions) {
+            Integer i = identities.get(identityOf(retraction.event()));
+            if (i == null || retractedAt[i] != NOT_RETRACTED) {
+                throw new IllegalArgumentException("a retraction of event " + retraction.event().eventId()
+                        + " of institution " + retraction.event().institutionId() + " that the history holds "
+                        + (i == null ? "not" : "retracted already"));
+            }
+            retractedAt[i] = Micros.of(retraction.retractedAt());
+        }
+    }
+
+    private static List<String> identityOf(Event event) {
+        return List.of(event.institutionId().value(), event.eventId());
     }
 
     @Override
@@ -95,5 +119,10 @@ final class ListEventHistory implements EventHistory {
     @Override
     public String eventId(int i) {
         return eventIds[i];
+    }
+
+    @Override
+    public long retractedAtMicros(int i) {
+        return retractedAt[i];
     }
 }

@@ -201,7 +201,7 @@ public final class SignalCalculator {
             for (int i = 0, n = history.size(); i < n; i++) {
                 long occurred = history.occurredAtMicros(i);
                 long reported = history.reportedAtMicros(i);
-                if (occurred > asOf || reported > asOf) {
+                if (occurred > asOf || reported > asOf || history.retractedAtMicros(i) <= asOf) {
                     continue;
                 }
                 known = true;

@@ -4,6 +4,7 @@ import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.catalogue.Metric;
 import dev.signals.domain.catalogue.Signal;
 import dev.signals.domain.event.Event;
+import dev.signals.domain.event.RetractedEvent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -30,21 +31,40 @@ public final class ReferenceCalculator {
 
     /** Whether any event is known at {@code asOf}: the request is SUCCESS rather than NO_DATA. */
     public static boolean hasData(List<Event> events, Instant asOf) {
-        return !known(events, asOf).isEmpty();
+        return hasData(events, List.of(), asOf);
+    }
+
+    /** The same when some of the events were retracted. */
+    public static boolean hasData(List<Event> events, List<RetractedEvent> retractions, Instant asOf) {
+        return !known(events, retractions, asOf).isEmpty();
     }
 
     /** The value of each signal, keyed by name, in the order given. */
     public static Map<String, Long> values(List<Event> events, Instant asOf, Collection<Signal> signals) {
+        return values(events, List.of(), asOf, signals);
+    }
+
+    /**
+     * The same when some of the events were retracted: an event retracted at or before {@code asOf} is not
+     * known then (CONTRACT §3.2, §4.1). A retraction names its event by institution and event id.
+     */
+    public static Map<String, Long> values(List<Event> events, List<RetractedEvent> retractions, Instant asOf,
+                                           Collection<Signal> signals) {
         Map<String, Long> values = new LinkedHashMap<>();
         for (Signal signal : signals) {
-            values.put(signal.name(), value(events, asOf, signal));
+            values.put(signal.name(), value(events, retractions, asOf, signal));
         }
         return values;
     }
 
     /** The value of one signal for a subject with these events, as it was at {@code asOf}. */
     public static Long value(List<Event> events, Instant asOf, Signal signal) {
-        List<Event> ofType = known(events, asOf).stream()
+        return value(events, List.of(), asOf, signal);
+    }
+
+    /** The same when some of the events were retracted. */
+    public static Long value(List<Event> events, List<RetractedEvent> retractions, Instant asOf, Signal signal) {
+        List<Event> ofType = known(events, retractions, asOf).stream()
                 .filter(e -> e.type() == signal.eventType())
                 .toList();
 
@@ -90,10 +110,12 @@ public final class ReferenceCalculator {
         }
     }
 
-    private static List<Event> known(List<Event> events, Instant asOf) {
+    private static List<Event> known(List<Event> events, List<RetractedEvent> retractions, Instant asOf) {
         return events.stream()
                 .filter(e -> !e.occurredAt().isAfter(asOf))
                 .filter(e -> !e.reportedAt().isAfter(asOf))
+                .filter(e -> retractions.stream().noneMatch(r -> r.event().institutionId().equals(e.institutionId())
+                        && r.event().eventId().equals(e.eventId()) && !r.retractedAt().isAfter(asOf)))
                 .toList();
     }
 

@@ -6,10 +6,13 @@ import dev.signals.domain.calculation.EventHistory;
 import dev.signals.domain.calculation.Micros;
 import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.event.Event;
+import dev.signals.domain.event.RetractedEvent;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -24,6 +27,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * when it has both, refers to that row ({@link Subjects}). Values that do not fit a row's compact fields, and
  * the event ids of balances (OVERDUE and DEBT with an amount, the only ids the calculation reads), are kept in
  * {@link WideRecords} and a {@link StringPool}. A phone is found by its E.164 key or either MD5 form.
+ *
+ * <p>A retraction (contract section 4.1) leaves the event's row as it is and records its instant beside it
+ * ({@link Retractions}), so that a request as of an earlier instant still sees the event. A node may learn of a
+ * retraction before the event itself (it committed the retraction, its feed has yet to bring the event another
+ * node stored): the retraction then waits here until the event is added.
  *
  * <p>One writer at a time, any number of readers. Nothing once written is written again: arrays grow by
  * copying, chunks are filled in place, so a history handed to a reader keeps reading what it was given while
@@ -43,7 +51,11 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
     private final WideRecords wide = new WideRecords();
     private final StringPool eventIds = new StringPool();
     private final Map<String, Integer> institutions = new HashMap<>();
+    private final Retractions retractions = new Retractions();
+    /** Retractions of events not added yet, in arrival order. */
+    private final List<RetractedEvent> waiting = new ArrayList<>();
     private int size;
+    private int retracted;
 
     /** Adds events that are new to the network (the journal has already refused duplicates). */
     @Override
@@ -52,6 +64,28 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         try {
             for (Event event : events) {
                 add(event);
+            }
+            if (!waiting.isEmpty()) {
+                waiting.removeIf(this::retract);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Records each retraction beside its event's row; one of an event not added yet waits for it. Among events
+     * alike in every field the index keeps (the same institution's, reported twice under two ids), any one not
+     * retracted yet is taken: their values are the same.
+     */
+    @Override
+    public void retractAll(Collection<RetractedEvent> retractedEvents) {
+        lock.writeLock().lock();
+        try {
+            for (RetractedEvent retraction : retractedEvents) {
+                if (!retract(retraction)) {
+                    waiting.add(retraction);
+                }
             }
         } finally {
             lock.writeLock().unlock();
@@ -66,8 +100,10 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
             if (subject < 0) {
                 return EventHistory.empty();
             }
+            long[] retractedAt = retracted == 0 ? null
+                    : retractions.retractedAtByPosition(subject, subjects.rowCountOf(subject), subjects.referenceCountOf(subject));
             return new IndexedHistory(subjects.rowsOf(subject), subjects.eventCountOf(subject), wide.chunks(),
-                    eventIds.chunks());
+                    eventIds.chunks(), retractedAt);
         } finally {
             lock.readLock().unlock();
         }
@@ -78,6 +114,16 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         lock.readLock().lock();
         try {
             return size;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The number of retracted events among them. */
+    public int retractedCount() {
+        lock.readLock().lock();
+        try {
+            return retracted;
         } finally {
             lock.readLock().unlock();
         }
@@ -121,6 +167,50 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
             subjects.addRow(email, first, second, third);
         }
         size++;
+    }
+
+    /** Records the retraction beside its event's row, when the event is here. */
+    private boolean retract(RetractedEvent retraction) {
+        Event event = retraction.event();
+        int owner = event.phone() != null ? subjects.phone(digitsOf(event.phone().e164()))
+                : subjects.email(event.emailAddress().value());
+        int row = owner < 0 ? -1 : rowOf(owner, event);
+        if (row < 0) {
+            return false;
+        }
+        long at = Micros.of(retraction.retractedAt());
+        retractions.add(owner, Retractions.ownRow(row), at);
+        if (event.phone() != null && event.emailAddress() != null) {
+            int email = subjects.email(event.emailAddress().value());
+            retractions.add(email, Retractions.reference(subjects.referenceTo(email, owner, row)), at);
+        }
+        retracted++;
+        return true;
+    }
+
+    /** The row among the owner's own that holds the event and is not retracted, or -1. */
+    private int rowOf(int owner, Event event) {
+        Integer institution = institutions.get(event.institutionId().value());
+        if (institution == null) {
+            return -1;
+        }
+        int rows = subjects.rowCountOf(owner);
+        IndexedHistory own = new IndexedHistory(subjects.ownRowsOf(owner), rows, wide.chunks(), eventIds.chunks(), null);
+        long occurred = Micros.of(event.occurredAt());
+        long reported = Micros.of(event.reportedAt());
+        long cents = cents(event.amount());
+        int overdueDays = event.overdueDays() == null ? EventHistory.NO_OVERDUE_DAYS : event.overdueDays();
+        for (int row = 0; row < rows; row++) {
+            if (own.type(row) == event.type() && own.occurredAtMicros(row) == occurred
+                    && own.reportedAtMicros(row) == reported && own.institution(row) == institution
+                    && own.amountCents(row) == cents && own.overdueDays(row) == overdueDays
+                    && own.autoRepayment(row) == Boolean.TRUE.equals(event.autoRepayment())
+                    && (!own.keepsEventId(row) || own.eventId(row).equals(event.eventId()))
+                    && !retractions.isRetracted(owner, Retractions.ownRow(row))) {
+                return row;
+            }
+        }
+        return -1;
     }
 
     private int subjectOf(String key) {
@@ -187,8 +277,12 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         return amount == null ? EventHistory.NO_AMOUNT : amount.movePointRight(2).longValueExact();
     }
 
-    /** One subject's events: rows as they were when the history was taken, and the wide values they refer to. */
-    private record IndexedHistory(long[] rows, int size, long[][] wide, byte[][] eventIds) implements EventHistory {
+    /**
+     * One subject's events: rows as they were when the history was taken, the wide values they refer to, and
+     * when each was retracted (null when none was).
+     */
+    private record IndexedHistory(long[] rows, int size, long[][] wide, byte[][] eventIds, long[] retractedAt)
+            implements EventHistory {
 
         @Override
         public EventType type(int i) {
@@ -238,12 +332,26 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
 
         @Override
         public String eventId(int i) {
-            long second = second(i);
-            long reference = EventRows.isWide(second) ? WideRecords.idReference(wide, EventRows.wideRecord(second)) : -1;
+            long reference = idReference(i);
             if (reference < 0) {
                 throw new IllegalStateException("the index keeps event ids of balances only");
             }
             return StringPool.read(eventIds, reference);
+        }
+
+        @Override
+        public long retractedAtMicros(int i) {
+            Objects.checkIndex(i, size);
+            return retractedAt == null ? NOT_RETRACTED : retractedAt[i];
+        }
+
+        boolean keepsEventId(int i) {
+            return idReference(i) >= 0;
+        }
+
+        private long idReference(int i) {
+            long second = second(i);
+            return EventRows.isWide(second) ? WideRecords.idReference(wide, EventRows.wideRecord(second)) : -1;
         }
 
         private long second(int i) {

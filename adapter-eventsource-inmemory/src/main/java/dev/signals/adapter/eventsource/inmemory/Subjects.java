@@ -170,6 +170,24 @@ final class Subjects {
         return rowCountOf(subject) + referenceCountOf(subject);
     }
 
+    /** The subject's own rows (more may follow {@link #rowCountOf} in the array, unwritten). */
+    long[] ownRowsOf(int subject) {
+        long[] own = lists[2 * subject];
+        return own == null ? new long[0] : own;
+    }
+
+    /** The position among the subject's references of the one to {@code owner}'s {@code row}, or -1. */
+    int referenceTo(int subject, int owner, int row) {
+        long[] list = lists[2 * subject + 1];
+        long wanted = (long) owner << 32 | row;
+        for (int i = 0; i < referenceCountOf(subject); i++) {
+            if (list[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private int add(long key, int hash) {
         if (2 * count == info.length) {
             int capacity = 2 * grown(count, 1024);
@@ -190,11 +208,11 @@ final class Subjects {
         return info[2 * subject];
     }
 
-    private int rowCountOf(int subject) {
+    int rowCountOf(int subject) {
         return (int) (info[2 * subject + 1] >>> 32);
     }
 
-    private int referenceCountOf(int subject) {
+    int referenceCountOf(int subject) {
         return (int) info[2 * subject + 1];
     }
 
