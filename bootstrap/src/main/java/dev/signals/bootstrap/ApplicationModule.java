@@ -12,11 +12,13 @@ import dev.signals.application.port.in.CreateAccountUseCase;
 import dev.signals.application.port.in.DeploymentQuery;
 import dev.signals.application.port.in.IssueAdminTokenUseCase;
 import dev.signals.application.port.in.ReportEventsUseCase;
+import dev.signals.application.port.in.RetractEventsUseCase;
 import dev.signals.application.port.out.AppendedEventsPort;
 import dev.signals.application.port.out.EventIndexPort;
 import dev.signals.application.port.out.JournalFeedPort;
 import dev.signals.application.port.out.EventJournalPort;
 import dev.signals.application.service.EventReportService;
+import dev.signals.application.service.RetractionService;
 import dev.signals.application.subject.PhoneNumbers;
 import dev.signals.application.port.in.FollowJournalUseCase;
 import dev.signals.application.port.in.IndexStatusQuery;
@@ -85,6 +87,7 @@ final class ApplicationModule extends AbstractModule {
         bind(FollowJournalUseCase.class).to(JournalFollower.class);
         bind(IndexStatusQuery.class).to(JournalFollower.class);
         bind(ReportEventsUseCase.class).to(EventReportService.class);
+        bind(RetractEventsUseCase.class).to(RetractionService.class);
     }
 
     @Provides
@@ -162,5 +165,11 @@ final class ApplicationModule extends AbstractModule {
     @Singleton
     EventReportService eventReportService(EventJournalPort journal, AppendedEventsPort index, Clock clock) {
         return new EventReportService(journal, index, new PhoneNumbers(), clock);
+    }
+
+    @Provides
+    @Singleton
+    RetractionService retractionService(EventJournalPort journal, AppendedEventsPort index, Clock clock) {
+        return new RetractionService(journal, index, clock);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
  * {@code signals_events_total}) with {@code outcome} accepted, duplicate or rejected. Every batch, and every
  * chunk of an NDJSON stream, passes here, unreadable lines included (they reach the use case as rejections);
  * a batch refused whole (empty, too large, the database down) counts nothing: nothing of it was kept.
+ * Retractions count in the same meter ({@link CountedRetractEvents}).
  */
 final class CountedReportEvents implements ReportEventsUseCase {
 
@@ -30,9 +31,10 @@ final class CountedReportEvents implements ReportEventsUseCase {
         this.rejected = counter(registry, "rejected");
     }
 
-    private static Counter counter(MeterRegistry registry, String outcome) {
+    static Counter counter(MeterRegistry registry, String outcome) {
         return Counter.builder(COUNTER)
-                .description("Reported events, by outcome: accepted, duplicate or rejected")
+                .description("Reported events and retractions, by outcome: accepted, duplicate, rejected; retracted, "
+                        + "already_retracted, retraction_rejected")
                 .tag("outcome", outcome)
                 .register(registry);
     }

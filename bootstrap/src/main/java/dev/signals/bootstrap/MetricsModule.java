@@ -7,8 +7,10 @@ import com.google.inject.Singleton;
 import dev.signals.adapter.eventsource.inmemory.InMemoryEventIndex;
 import dev.signals.application.port.in.IndexStatusQuery;
 import dev.signals.application.port.in.ReportEventsUseCase;
+import dev.signals.application.port.in.RetractEventsUseCase;
 import dev.signals.application.port.in.RequestSignalsUseCase;
 import dev.signals.application.service.EventReportService;
+import dev.signals.application.service.RetractionService;
 import dev.signals.application.service.SignalRequestService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -43,6 +45,12 @@ final class MetricsModule extends AbstractModule {
     @Singleton
     RequestSignalsUseCase requestSignals(SignalRequestService service, MeterRegistry registry) {
         return new CountedRequestSignals(service, registry);
+    }
+
+    @Provides
+    @Singleton
+    RetractEventsUseCase retractEvents(RetractionService service, MeterRegistry registry) {
+        return new CountedRetractEvents(service, registry);
     }
 
     @Provides

@@ -53,6 +53,10 @@ public final class RetractionService implements RetractEventsUseCase {
         Set<String> ids = new HashSet<>();
         int alreadyRetracted = 0;
         for (RetractionReport report : reports) {
+            if (report.unreadable() != null) {
+                rejected.add(new Rejection(report.index(), report.eventId(), report.unreadable()));
+                continue;
+            }
             Retraction retraction;
             try {
                 retraction = new Retraction(report.eventId(), report.reason());
@@ -80,7 +84,9 @@ public final class RetractionService implements RetractEventsUseCase {
                             "this institution reported no event with eventId " + candidates.get(i).eventId()));
                 }
             }
-            index.indexRetracted(result.transaction(), result.retracted());
+            if (!result.retracted().isEmpty()) {
+                index.indexRetracted(result.transaction(), result.retracted());
+            }
         }
         rejected.sort(Comparator.comparingInt(Rejection::index));
         return new RetractOutcome(retracted, alreadyRetracted, rejected);
