@@ -8,6 +8,7 @@ import dev.signals.adapter.persistence.Database;
 import dev.signals.adapter.persistence.PersistenceModule;
 import dev.signals.application.port.in.CreateAccountUseCase;
 import dev.signals.application.port.in.ReportEventsUseCase;
+import dev.signals.application.port.in.RetractEventsUseCase;
 
 /**
  * The service's use cases without its HTTP side, for the command-line tools: the same modules, the
@@ -39,6 +40,10 @@ public final class SignalsTools implements AutoCloseable {
 
     public ReportEventsUseCase events() {
         return injector.getInstance(ReportEventsUseCase.class);
+    }
+
+    public RetractEventsUseCase retractions() {
+        return injector.getInstance(RetractEventsUseCase.class);
     }
 
     @Override

@@ -4,7 +4,12 @@ import dev.signals.application.port.in.EventReport;
 import dev.signals.bootstrap.SignalsTools;
 import dev.signals.bootstrap.tools.CsvEvents;
 import dev.signals.bootstrap.tools.EventImport;
-import dev.signals.bootstrap.tools.NdjsonEvents;
+import dev.signals.adapter.rest.EventJson;
+import dev.signals.adapter.rest.RetractionJson;
+import dev.signals.application.port.in.RetractionReport;
+import dev.signals.bootstrap.tools.CsvRetractions;
+import dev.signals.bootstrap.tools.NdjsonLines;
+import dev.signals.bootstrap.tools.RetractionImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,16 +33,18 @@ import java.util.function.Consumer;
 /**
  * {@code signals import}: events of one institution from an NDJSON or CSV file into the journal, in
  * batches, with progress counted in lines and a summary listing the rejected lines. Running it again on
- * the same file creates no duplicates: those events are counted as duplicates. The file is checked
- * (there, readable, a CSV header of known columns) before the database is opened, so a wrong file
- * leaves nothing behind.
+ * the same file creates no duplicates: those events are counted as duplicates. With {@code --retractions}
+ * the file holds retractions of the institution's events instead (contract section 4.1); running it again
+ * counts them as already retracted. The file is checked (there, readable, a CSV header of known columns)
+ * before the database is opened, so a wrong file leaves nothing behind.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = SignalsVersion.class, sortOptions = false,
-        description = "Import events of one institution from an NDJSON or CSV file into the journal.",
+        description = {"Import events of one institution from an NDJSON or CSV file into the journal,",
+                "or with --retractions, retract events it reported."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
-                "0:every line was accepted or a duplicate",
-                "1:the import failed; the message says why (lines of batches reported before are kept: importing the file again counts them as duplicates)",
+                "0:every line was accepted or a duplicate (retracted or already retracted)",
+                "1:the import failed; the message says why (lines of batches reported before are kept: importing the file again counts them as duplicates, or as already retracted)",
                 "2:the command line or a setting is wrong, such as a missing option or argument",
                 "3:some lines were rejected (listed)"})
 public final class ImportCommand implements Callable<Integer> {
@@ -65,6 +72,11 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Rejected lines the summary lists, the first N by line number (default ${DEFAULT-VALUE}).")
     int showRejected;
 
+    @Option(names = "--retractions", description = "FILE holds retractions of events this institution reported: "
+            + "eventId and an optional reason (at most 500 characters), as NDJSON objects or CSV columns. Each event "
+            + "named stops counting from now on; requests as of an earlier instant still see it.")
+    boolean retractions;
+
     @Parameters(paramLabel = "FILE", description = "The NDJSON or CSV file.")
     Path file;
 
@@ -74,7 +86,11 @@ public final class ImportCommand implements Callable<Integer> {
         String kind;
         try {
             kind = format(file, format);
-            EventImport.requireBatchSize(batchSize);
+            if (retractions) {
+                RetractionImport.requireBatchSize(batchSize);
+            } else {
+                EventImport.requireBatchSize(batchSize);
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -82,7 +98,9 @@ public final class ImportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--show-rejected must be 0 or more, was " + showRejected);
         }
         long lines = checkFile(file, kind);
-        PrintWriter out = spec.commandLine().getOut();
+        if (retractions) {
+            return retract(lines, kind);
+        }
         try (SignalsTools tools = database.open()) {
             EventImport importer = new EventImport(tools.events(), batchSize);
             long started = System.nanoTime();
@@ -91,19 +109,55 @@ public final class ImportCommand implements Callable<Integer> {
                     importer.add(institution, report);
                     progress.update(report.index(), importer.accepted(), importer.duplicates(), importer.rejectedCount());
                 };
-                read(file, kind, sink);
+                read(file, "The batches reported before were kept: importing the file again counts them as duplicates.", reader -> {
+                    if (kind.equals("csv")) {
+                        CsvEvents.read(reader, sink);
+                    } else {
+                        NdjsonLines.read(reader, EventJson::readLine, sink);
+                    }
+                });
                 EventImport.Summary summary = importer.finish();
-                double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
-                progress.finish(String.format("Imported %s: %,d lines in %.1f s (%,.0f lines/s)",
-                        file, lines, seconds, lines / seconds));
-                out.print(summary.describe(showRejected));
-                if (summary.rejected().size() > showRejected) {
-                    out.printf("  (--show-rejected %d lists them all)%n", summary.rejected().size());
-                }
-                out.flush();
-                return summary.rejected().isEmpty() ? 0 : 3;
+                return finish(progress, "Imported", lines, started, summary.describe(showRejected), summary.rejected().size());
             }
         }
+    }
+
+    /** The same for a file of retractions. */
+    private int retract(long lines, String kind) {
+        try (SignalsTools tools = database.open()) {
+            RetractionImport importer = new RetractionImport(tools.retractions(), institution, batchSize);
+            long started = System.nanoTime();
+            try (Progress progress = new Progress("Retracting", "lines", lines, spec.commandLine().getErr(), Progress.onTerminal(),
+                    "retracted", "already retracted")) {
+                Consumer<RetractionReport> sink = report -> {
+                    importer.add(report);
+                    progress.update(report.index(), importer.retracted(), importer.alreadyRetracted(), importer.rejectedCount());
+                };
+                read(file, "The batches retracted before were kept: importing the file again counts them as already retracted.",
+                        reader -> {
+                    if (kind.equals("csv")) {
+                        CsvRetractions.read(reader, sink);
+                    } else {
+                        NdjsonLines.read(reader, RetractionJson::readLine, sink);
+                    }
+                });
+                RetractionImport.Summary summary = importer.finish();
+                return finish(progress, "Retracted from", lines, started, summary.describe(showRejected), summary.rejected().size());
+            }
+        }
+    }
+
+    /** Ends the progress with the rate, prints the summary, and says the exit code: 3 when lines were rejected. */
+    private int finish(Progress progress, String done, long lines, long started, String summary, int rejected) {
+        double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
+        progress.finish(String.format("%s %s: %,d lines in %.1f s (%,.0f lines/s)", done, file, lines, seconds, lines / seconds));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(summary);
+        if (rejected > showRejected) {
+            out.printf("  (--show-rejected %d lists them all)%n", rejected);
+        }
+        out.flush();
+        return rejected == 0 ? 0 : 3;
     }
 
     static String format(Path file, String format) {
@@ -127,7 +181,11 @@ public final class ImportCommand implements Callable<Integer> {
         try {
             if (kind.equals("csv")) {
                 try (BufferedReader reader = open(file)) {
-                    CsvEvents.checkHeader(reader);
+                    if (retractions) {
+                        CsvRetractions.checkHeader(reader);
+                    } else {
+                        CsvEvents.checkHeader(reader);
+                    }
                 } catch (IllegalArgumentException e) {
                     throw new CliException(file + ": " + e.getMessage() + "; nothing was imported.", null, e);
                 }
@@ -138,17 +196,19 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private static void read(Path file, String kind, Consumer<EventReport> sink) {
+    /** Reads the file with {@code reading}; a failure to read it says what was kept ({@code kept}). */
+    private static void read(Path file, String kept, FileReading reading) {
         try (BufferedReader reader = open(file)) {
-            if (kind.equals("csv")) {
-                CsvEvents.read(reader, sink);
-            } else {
-                NdjsonEvents.read(reader, sink);
-            }
+            reading.read(reader);
         } catch (IOException e) {
             throw new CliException("cannot read " + file + ": " + CliErrors.rootMessage(e) + ".",
-                    "The batches reported before were kept: importing the file again counts them as duplicates.", e);
+                    kept, e);
         }
+    }
+
+    @FunctionalInterface
+    private interface FileReading {
+        void read(BufferedReader reader) throws IOException;
     }
 
     /** UTF-8; a byte sequence that is not UTF-8 becomes U+FFFD, so that its line is rejected, not the file. */

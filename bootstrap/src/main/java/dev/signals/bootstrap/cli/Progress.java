@@ -27,6 +27,8 @@ final class Progress implements AutoCloseable {
     private final ProgressBar bar;
     private volatile boolean finished;
     private volatile int drawnLength;
+    private final String acceptedLabel;
+    private final String duplicatesLabel;
     private long accepted = -1;
     private long duplicates;
     private long rejected;
@@ -39,7 +41,17 @@ final class Progress implements AutoCloseable {
      * @param terminal whether {@code out} is a terminal, see {@link #onTerminal()}
      */
     Progress(String task, String unit, long total, PrintWriter out, boolean terminal) {
+        this(task, unit, total, out, terminal, "accepted", "duplicates");
+    }
+
+    /**
+     * The same with other words for the accepted and the duplicates, such as "retracted" and "already retracted".
+     */
+    Progress(String task, String unit, long total, PrintWriter out, boolean terminal, String acceptedLabel,
+             String duplicatesLabel) {
         this.out = out;
+        this.acceptedLabel = acceptedLabel;
+        this.duplicatesLabel = duplicatesLabel;
         this.terminal = terminal;
         ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).continuousUpdate()
                 .setRenderer(new Line(unit, terminal));
@@ -67,8 +79,8 @@ final class Progress implements AutoCloseable {
             this.accepted = accepted;
             this.duplicates = duplicates;
             this.rejected = rejected;
-            bar.setExtraMessage(String.format("%,d accepted%s, %,d rejected", accepted,
-                    duplicates == 0 ? "" : String.format(", %,d duplicates", duplicates), rejected));
+            bar.setExtraMessage(String.format("%,d %s%s, %,d rejected", accepted, acceptedLabel,
+                    duplicates == 0 ? "" : String.format(", %,d %s", duplicates, duplicatesLabel), rejected));
         }
     }
 

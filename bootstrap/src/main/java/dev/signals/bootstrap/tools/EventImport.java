@@ -103,12 +103,7 @@ public final class EventImport {
         public String describe(int maxListed) {
             StringBuilder text = new StringBuilder();
             text.append(String.format("%,d read, %,d accepted, %,d duplicates, %,d rejected%n", read, accepted, duplicates, rejected.size()));
-            rejected.stream().sorted(java.util.Comparator.comparingInt(Rejection::index)).limit(maxListed).forEach(r ->
-                    text.append(String.format("  line %d%s: %s%n", r.index(),
-                            r.eventId() == null ? "" : " (" + r.eventId() + ")", r.message())));
-            if (rejected.size() > maxListed) {
-                text.append(String.format("  ... and %,d more rejected lines%n", rejected.size() - maxListed));
-            }
+            RejectedLines.list(text, rejected, maxListed);
             return text.toString();
         }
     }

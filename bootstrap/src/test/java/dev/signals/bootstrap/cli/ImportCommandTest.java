@@ -70,6 +70,50 @@ class ImportCommandTest {
     }
 
     @Test
+    void aRetractionsFileRetractsTheInstitutionsEventsAndAgainCountsThemAsAlreadyRetracted() throws Exception {
+        String data = dir.resolve("data").toString();
+        Path events = Files.write(dir.resolve("events.ndjson"), List.of(GOOD.formatted(1), GOOD.formatted(2)));
+        assertThat(CliRun.of("import", "--data-dir", data, "--institution", "abc", events.toString()).exitCode()).isZero();
+        Path retractions = Files.write(dir.resolve("retractions.ndjson"), List.of(
+                "{\"eventId\":\"e1\",\"reason\":\"reported in error\"}", "{\"eventId\":\"e9\"}", "not json", "{\"eventId\":7}"));
+        String[] args = {"import", "--data-dir", data, "--institution", "abc", "--retractions", retractions.toString()};
+
+        CliRun first = CliRun.of(args);
+        CliRun again = CliRun.of(args);
+        CliRun otherInstitution = CliRun.of("import", "--data-dir", data, "--institution", "xyz", "--retractions",
+                retractions.toString());
+
+        assertThat(first.exitCode()).isEqualTo(3);
+        assertThat(first.errLines().get(first.errLines().size() - 1)).startsWith("Retracted from " + retractions + ": 4 lines in ");
+        assertThat(first.out().lines()).containsExactly(
+                "4 read, 1 retracted, 0 already retracted, 3 rejected",
+                "  line 2 (e9): this institution reported no event with eventId e9",
+                "  line 3: the line is not valid JSON",
+                "  line 4: eventId must be a string");
+        assertThat(again.out()).startsWith("4 read, 0 retracted, 1 already retracted, 3 rejected");
+        assertThat(otherInstitution.out()).startsWith("4 read, 0 retracted, 0 already retracted, 4 rejected")
+                .contains("  line 1 (e1): this institution reported no event with eventId e1");
+    }
+
+    @Test
+    void aCsvRetractionsFileNeedsAnEventIdColumnAndIsCheckedBeforeTheDatabaseIsOpened() throws Exception {
+        Path wrong = Files.write(dir.resolve("wrong.csv"), List.of("id,reason", "e1,typo"));
+        Path right = Files.write(dir.resolve("right.csv"), List.of("eventId,reason", "e1,\"typo, twice\"", "e2,"));
+        String data = dir.resolve("data").toString();
+        Path events = Files.write(dir.resolve("events.ndjson"), List.of(GOOD.formatted(1), GOOD.formatted(2)));
+        assertThat(CliRun.of("import", "--data-dir", data, "--institution", "abc", events.toString()).exitCode()).isZero();
+
+        CliRun refused = CliRun.of("import", "--data-dir", data, "--institution", "abc", "--retractions", wrong.toString());
+        CliRun done = CliRun.of("import", "--data-dir", data, "--institution", "abc", "--retractions", right.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("unknown CSV column 'id'; a retractions file has the columns eventId, reason")
+                .contains("nothing was imported");
+        assertThat(done.exitCode()).isZero();
+        assertThat(done.out()).startsWith("2 read, 2 retracted, 0 already retracted, 0 rejected");
+    }
+
+    @Test
     void linesAreCountedWithOrWithoutAFinalLineBreak() throws Exception {
         assertThat(ImportCommand.countLines(Files.writeString(dir.resolve("a"), "x\ny\n"))).isEqualTo(2);
         assertThat(ImportCommand.countLines(Files.writeString(dir.resolve("b"), "x\ny"))).isEqualTo(2);
