@@ -5,7 +5,6 @@ import dev.signals.application.port.in.AuthenticateClientQuery;
 import dev.signals.domain.account.Account;
 import dev.signals.domain.account.AccountId;
 import dev.signals.domain.account.InstitutionId;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 import java.nio.ByteBuffer;
@@ -21,10 +20,10 @@ import java.util.Optional;
  * ({@code /v1/admin/...}) need {@code Authorization: Bearer <admin token>}, every other path HTTP Basic
  * {@code base64(apiKey:apiSecret)}. The authenticated account is kept on the request for the handlers,
  * which read it with {@link #accountId(Context)}; an admin handler confirms with {@link #requireAdmin(Context)}.
- * Both fail closed, so a handler reached without its before-handler still answers 401. Credentials are
+ * Both fail closed, so a handler reached without this filter still answers 401. Credentials are
  * never logged nor repeated in an answer.
  */
-final class Authentication implements Routes {
+final class Authentication implements BeforeFilter {
 
     private static final String ACCOUNT = "signals.account";
     private static final String ADMIN = "signals.admin";
@@ -44,8 +43,17 @@ final class Authentication implements Routes {
     }
 
     @Override
-    public void addTo(Javalin app) {
-        app.before("/v1/*", this::authenticate);
+    public String paths() {
+        return "/v1/*";
+    }
+
+    @Override
+    public void filter(Context ctx) {
+        if (isAdminPath(ctx.path())) {
+            authenticateAdmin(ctx);
+        } else {
+            authenticateClient(ctx);
+        }
     }
 
     /** The calling account's id. */
@@ -70,14 +78,6 @@ final class Authentication implements Routes {
     static void requireAdmin(Context ctx) {
         if (!Boolean.TRUE.equals(ctx.attribute(ADMIN))) {
             throw ApiException.invalidToken("This endpoint needs the admin token: Authorization: Bearer <token>");
-        }
-    }
-
-    private void authenticate(Context ctx) {
-        if (isAdminPath(ctx.path())) {
-            authenticateAdmin(ctx);
-        } else {
-            authenticateClient(ctx);
         }
     }
 

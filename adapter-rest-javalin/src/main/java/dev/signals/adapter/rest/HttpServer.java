@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -40,11 +41,14 @@ public final class HttpServer {
     private int inFlight;
     private boolean stopping;
 
+    /** Serves {@code routes} without filters, with the default settings. */
     HttpServer(ObjectMapper mapper, ErrorMapper errors, Set<Routes> routes) {
-        this(mapper, errors, routes, RestSettings.DEFAULTS, new SimpleMeterRegistry());
+        this(mapper, errors, List.of(), routes, RestSettings.DEFAULTS, new SimpleMeterRegistry());
     }
 
-    HttpServer(ObjectMapper mapper, ErrorMapper errors, Set<Routes> routes, RestSettings settings, MeterRegistry registry) {
+    /** @param filters run in this order before the endpoints of the paths they guard, after the server's own */
+    HttpServer(ObjectMapper mapper, ErrorMapper errors, List<BeforeFilter> filters, Set<Routes> routes,
+               RestSettings settings, MeterRegistry registry) {
         HttpMetrics metrics = new HttpMetrics(registry);
         this.shutdownGrace = settings.shutdownGrace();
         this.app = Javalin.create(config -> {
@@ -77,6 +81,7 @@ public final class HttpServer {
         app.before(this::admit);
         app.before("/health", this::refuseHealthWhileLeaving);
         app.after(ctx -> finished(ctx));
+        filters.forEach(filter -> app.before(filter.paths(), filter::filter));
         errors.register(app);
         routes.forEach(group -> group.addTo(app));
     }

@@ -1,7 +1,6 @@
 package dev.signals.adapter.rest;
 
 import dev.signals.application.port.in.IndexStatusQuery;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 /**
@@ -10,7 +9,7 @@ import io.javalin.http.Context;
  * from the ones it reads. {@code /health} says the same, with how far it has got; the documents and metrics
  * outside {@code /v1} answer as ever.
  */
-final class Readiness implements Routes {
+final class Readiness implements BeforeFilter {
 
     private final IndexStatusQuery index;
 
@@ -19,11 +18,12 @@ final class Readiness implements Routes {
     }
 
     @Override
-    public void addTo(Javalin app) {
-        app.before("/v1/*", this::requireReady);
+    public String paths() {
+        return "/v1/*";
     }
 
-    private void requireReady(Context ctx) {
+    @Override
+    public void filter(Context ctx) {
         if (!index.indexStatus().ready()) {
             throw ApiException.serverUnavailable(
                     "This node is starting: its event index is reading the journal; please retry, or ask another node");

@@ -22,10 +22,11 @@ import dev.signals.application.port.in.ReportEventsUseCase;
 import dev.signals.application.port.in.RequestSignalsUseCase;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import java.util.List;
 import java.util.Set;
 
 /**
- * Binds the HTTP server and its route groups, built from the application's incoming ports, which
+ * Binds the HTTP server, its filters and its route groups, built from the application's incoming ports, which
  * bootstrap binds, as it binds the metrics registry that {@code GET /metrics} shows and the HTTP timer
  * feeds. Binds no port: the lifecycle starts the server.
  */
@@ -59,19 +60,19 @@ public final class RestModule extends AbstractModule {
         return new JsonBodies(mapper);
     }
 
-    @ProvidesIntoSet
-    Routes authentication(AuthenticateClientQuery clients, AuthenticateAdminQuery admin, DeploymentQuery deployment) {
-        return new Authentication(clients, admin, new RateLimits(settings, System::nanoTime, deployment::aliveNodes));
+    /** Who calls, then whether this node can answer yet: a node that is starting still refuses a caller without credentials. */
+    @Provides
+    @Singleton
+    List<BeforeFilter> filters(AuthenticateClientQuery clients, AuthenticateAdminQuery admin, DeploymentQuery deployment,
+                               IndexStatusQuery index) {
+        return List.of(
+                new Authentication(clients, admin, new RateLimits(settings, System::nanoTime, deployment::aliveNodes)),
+                new Readiness(index));
     }
 
     @ProvidesIntoSet
     Routes healthRoutes(CheckHealthQuery health, Responses responses) {
         return new HealthRoutes(health, responses);
-    }
-
-    @ProvidesIntoSet
-    Routes readiness(IndexStatusQuery index) {
-        return new Readiness(index);
     }
 
     @ProvidesIntoSet
@@ -125,7 +126,8 @@ public final class RestModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HttpServer httpServer(ObjectMapper mapper, Responses responses, Set<Routes> routes, PrometheusMeterRegistry registry) {
-        return new HttpServer(mapper, new ErrorMapper(responses), routes, settings, registry);
+    HttpServer httpServer(ObjectMapper mapper, Responses responses, List<BeforeFilter> filters, Set<Routes> routes,
+                          PrometheusMeterRegistry registry) {
+        return new HttpServer(mapper, new ErrorMapper(responses), filters, routes, settings, registry);
     }
 }
