@@ -68,7 +68,7 @@ final class ErrorMapper {
         return switch (e.getStatus()) {
             case 404 -> ApiException.missingResource(notFoundMessage(ctx));
             case 405 -> ApiException.unsupportedMethod("Method " + ctx.method() + " is not supported on " + ctx.path());
-            case 413 -> ApiException.tooLarge(HttpServer.TOO_LARGE_MESSAGE);
+            case 413 -> ApiException.tooLarge(JavalinApp.TOO_LARGE_MESSAGE);
             case 415 -> ApiException.unsupportedType("The request body must be JSON");
             case 400 -> ApiException.invalidParameters(e.getMessage());
             default -> {

@@ -37,7 +37,7 @@ final class JsonBodies {
     }
 
     <T> T read(Context ctx, Class<T> type) {
-        byte[] body = bytes(ctx, HttpServer.MAX_REQUEST_SIZE, HttpServer.TOO_LARGE_MESSAGE);
+        byte[] body = bytes(ctx, JavalinApp.MAX_REQUEST_SIZE, JavalinApp.TOO_LARGE_MESSAGE);
         if (body.length > 0 && !isJson(ctx.contentType())) {
             throw ApiException.unsupportedType("The request body must be JSON, sent as Content-Type: application/json");
         }
@@ -60,7 +60,7 @@ final class JsonBodies {
 
     /**
      * A JSON body of up to {@code maxBytes}, of any shape, for a route that allows more than
-     * {@link HttpServer#MAX_REQUEST_SIZE} and reads the tree itself; that route has checked the Content-Type.
+     * {@link JavalinApp#MAX_REQUEST_SIZE} and reads the tree itself; that route has checked the Content-Type.
      * Empty or malformed is 400 as for {@link #read}; over the limit, 413 with {@code tooLargeMessage}.
      */
     JsonNode readTree(Context ctx, long maxBytes, String tooLargeMessage) {

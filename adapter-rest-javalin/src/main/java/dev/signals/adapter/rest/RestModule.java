@@ -126,8 +126,7 @@ public final class RestModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HttpServer httpServer(ObjectMapper mapper, Responses responses, List<BeforeFilter> filters, Set<Routes> routes,
-                          PrometheusMeterRegistry registry) {
-        return new HttpServer(mapper, new ErrorMapper(responses), filters, routes, settings, registry);
+    HttpServer httpServer(ObjectMapper mapper, List<BeforeFilter> filters, Set<Routes> routes, PrometheusMeterRegistry registry) {
+        return new HttpServer(mapper, filters, routes, settings, registry);
     }
 }

@@ -110,7 +110,7 @@ class AuthenticationTest {
         Set<Routes> withoutAuthentication = Set.of(
                 new CatalogueRoutes(application, responses),
                 new AdminRoutes(application, application, application, bodies, responses));
-        JavalinTest.test(new HttpServer(mapper, new ErrorMapper(responses), withoutAuthentication).javalin(), (server, client) -> {
+        JavalinTest.test(new HttpServer(mapper, withoutAuthentication).javalin(), (server, client) -> {
             ApiClient api = new ApiClient(client);
             Answer client401 = api.get("/v1/catalog");
             assertThat(client401.status()).isEqualTo(401);

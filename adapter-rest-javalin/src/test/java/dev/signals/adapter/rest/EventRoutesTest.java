@@ -75,7 +75,7 @@ class EventRoutesTest {
     @Test
     void aBatchOfTenThousandEventsIsReportedInOneCallThoughItsBodyIsOverOneMebibyte() {
         String body = batch(numbered(10_000, EventRoutesTest::event));
-        assertThat(body.length()).isGreaterThan((int) HttpServer.MAX_REQUEST_SIZE);
+        assertThat(body.length()).isGreaterThan((int) JavalinApp.MAX_REQUEST_SIZE);
         TestApp.test(application, api -> {
             Answer answer = api.post("/v1/events", body);
 

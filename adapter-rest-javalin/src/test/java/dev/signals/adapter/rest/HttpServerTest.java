@@ -31,7 +31,7 @@ class HttpServerTest {
             throw new IllegalStateException("secret internals");
         });
         Routes health = new HealthRoutes(() -> new HealthReport(databaseUp.get(), "H2", index.get()), responses);
-        return new HttpServer(mapper, new ErrorMapper(responses), Set.of(health, failing)).javalin();
+        return new HttpServer(mapper, Set.of(health, failing)).javalin();
     }
 
     @Test

@@ -106,7 +106,7 @@ class RequestBodyTest {
 
     @Test
     void aBodyOverOneMebibyteIs413InvalidParameters() {
-        byte[] tooLarge = new byte[(int) HttpServer.MAX_REQUEST_SIZE + 1];
+        byte[] tooLarge = new byte[(int) JavalinApp.MAX_REQUEST_SIZE + 1];
         Arrays.fill(tooLarge, (byte) ' ');
         tooLarge[0] = '{';
         tooLarge[tooLarge.length - 1] = '}';

@@ -41,7 +41,6 @@ class RequestLogContextTest {
 
     @Test
     void theRouteTheErrorMapperAndTheAccessLineLogWithTheRequestsId() {
-        Responses responses = new Responses(JsonMapping.objectMapper());
         Routes routes = app -> {
             app.get("/talkative", ctx -> {
                 ROUTE_LOG.info("serving");
@@ -51,7 +50,7 @@ class RequestLogContextTest {
                 throw new IllegalStateException("internal");
             });
         };
-        HttpServer server = new HttpServer(JsonMapping.objectMapper(), new ErrorMapper(responses), Set.of(routes));
+        HttpServer server = new HttpServer(JsonMapping.objectMapper(), Set.of(routes));
         JavalinTest.test(server.javalin(), (s, client) -> {
             String first;
             try (Response response = client.request("/talkative", builder -> builder.header(RequestIds.HEADER, "client-id-1"))) {
