@@ -1,5 +1,8 @@
 package dev.signals.adapter.rest;
 
+import dev.signals.adapter.rest.server.ApiException;
+import dev.signals.adapter.rest.server.Responses;
+import dev.signals.adapter.rest.server.Routes;
 import dev.signals.application.port.in.CreateAccountUseCase;
 import dev.signals.application.port.in.ManageSignalSelectionUseCase;
 import dev.signals.application.port.in.ManageSignalTemplatesUseCase;

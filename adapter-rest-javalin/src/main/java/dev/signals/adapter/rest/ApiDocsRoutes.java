@@ -1,5 +1,7 @@
 package dev.signals.adapter.rest;
 
+import dev.signals.adapter.rest.server.ApiException;
+import dev.signals.adapter.rest.server.Routes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 

@@ -1,5 +1,7 @@
 package dev.signals.adapter.rest;
 
+import dev.signals.adapter.rest.server.ApiException;
+import dev.signals.adapter.rest.server.BeforeFilter;
 import dev.signals.application.port.in.AuthenticateAdminQuery;
 import dev.signals.application.port.in.AuthenticateClientQuery;
 import dev.signals.domain.account.Account;

@@ -1,5 +1,7 @@
 package dev.signals.adapter.rest;
 
+import dev.signals.adapter.rest.server.Responses;
+import dev.signals.adapter.rest.server.Routes;
 import dev.signals.application.port.in.CatalogueEntry;
 import dev.signals.application.port.in.ListCatalogueQuery;
 import io.javalin.Javalin;

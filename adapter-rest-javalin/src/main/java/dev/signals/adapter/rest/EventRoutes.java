@@ -1,6 +1,10 @@
 package dev.signals.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.signals.adapter.rest.server.ApiException;
+import dev.signals.adapter.rest.server.FieldError;
+import dev.signals.adapter.rest.server.Responses;
+import dev.signals.adapter.rest.server.Routes;
 import dev.signals.application.port.StorageUnavailableException;
 import dev.signals.application.port.in.EventReport;
 import dev.signals.application.port.in.ReportEventsUseCase;

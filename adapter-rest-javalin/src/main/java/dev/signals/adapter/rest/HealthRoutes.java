@@ -1,5 +1,8 @@
 package dev.signals.adapter.rest;
 
+import dev.signals.adapter.rest.server.ApiException;
+import dev.signals.adapter.rest.server.Responses;
+import dev.signals.adapter.rest.server.Routes;
 import dev.signals.application.port.in.CheckHealthQuery;
 import dev.signals.application.port.in.HealthReport;
 import dev.signals.application.port.in.IndexStatusQuery.IndexStatus;

@@ -1,6 +1,10 @@
 package dev.signals.adapter.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signals.adapter.rest.server.BeforeFilter;
+import dev.signals.adapter.rest.server.GracefulStop;
+import dev.signals.adapter.rest.server.JavalinApp;
+import dev.signals.adapter.rest.server.Routes;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -48,7 +52,7 @@ public final class HttpServer {
     /**
      * Answers {@code /health} 503 and keeps serving everything else for the shutdown grace, so that a load balancer
      * takes this node out before it refuses requests; then stops taking requests (new ones are answered 503), lets
-     * the ones in flight finish, up to {@link GracefulStop#DRAIN_TIMEOUT}, and closes the port.
+     * the ones in flight finish, up to 20 s, and closes the port: a {@link GracefulStop}.
      */
     public void stop() {
         graceful.stop(app::stop);

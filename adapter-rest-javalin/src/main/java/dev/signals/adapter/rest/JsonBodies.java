@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.signals.adapter.rest.server.ApiException;
+import dev.signals.adapter.rest.server.JavalinApp;
 import io.javalin.http.Context;
 
 import java.io.ByteArrayOutputStream;

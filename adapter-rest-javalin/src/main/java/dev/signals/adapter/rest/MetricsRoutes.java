@@ -1,5 +1,6 @@
 package dev.signals.adapter.rest;
 
+import dev.signals.adapter.rest.server.Routes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -1,5 +1,7 @@
 package dev.signals.adapter.rest;
 
+import dev.signals.adapter.rest.server.ApiException;
+import dev.signals.adapter.rest.server.BeforeFilter;
 import dev.signals.application.port.in.IndexStatusQuery;
 import io.javalin.http.Context;
 

@@ -1,5 +1,6 @@
 package dev.signals.adapter.rest;
 
+import dev.signals.adapter.rest.server.ApiException;
 import dev.signals.application.port.in.ApiVersion;
 import dev.signals.application.port.in.RequestSignalsCommand;
 import dev.signals.domain.account.AccountId;

@@ -1,5 +1,8 @@
 package dev.signals.adapter.rest;
 
+import dev.signals.adapter.rest.server.QueryParameters;
+import dev.signals.adapter.rest.server.Responses;
+import dev.signals.adapter.rest.server.Routes;
 import dev.signals.application.port.in.ApiVersion;
 import dev.signals.application.port.in.GetSignalRequestQuery;
 import dev.signals.application.port.in.ListSignalRequestsCommand;

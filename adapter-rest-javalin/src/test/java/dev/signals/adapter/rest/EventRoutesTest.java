@@ -2,6 +2,7 @@ package dev.signals.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signals.adapter.rest.ApiClient.Answer;
+import dev.signals.adapter.rest.server.JavalinApp;
 import dev.signals.application.port.StorageUnavailableException;
 import dev.signals.application.port.in.EventReport;
 import okhttp3.MediaType;

@@ -1,5 +1,7 @@
 package dev.signals.adapter.rest;
 
+import dev.signals.adapter.rest.server.Responses;
+import dev.signals.adapter.rest.server.Routes;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

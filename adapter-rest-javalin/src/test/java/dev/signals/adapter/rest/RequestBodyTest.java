@@ -1,6 +1,7 @@
 package dev.signals.adapter.rest;
 
 import dev.signals.adapter.rest.ApiClient.Answer;
+import dev.signals.adapter.rest.server.JavalinApp;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.BufferedSink;

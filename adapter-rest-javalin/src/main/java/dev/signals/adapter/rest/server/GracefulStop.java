@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -13,7 +13,7 @@ import java.time.Duration;
  * stops taking requests (new ones are answered 503) and lets the ones in flight finish, up to
  * {@link #DRAIN_TIMEOUT}, before the port closes.
  */
-final class GracefulStop {
+public final class GracefulStop {
 
     /** How long a stop waits for the requests in flight. */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
@@ -30,7 +30,7 @@ final class GracefulStop {
     private boolean stopping;
 
     /** @param grace how long a stopping node keeps serving while {@code /health} already answers 503; zero for none */
-    GracefulStop(Duration grace) {
+    public GracefulStop(Duration grace) {
         this.grace = grace;
     }
 
@@ -42,7 +42,7 @@ final class GracefulStop {
     }
 
     /** Runs the stop as described above, then {@code close}, which closes the port. */
-    void stop(Runnable close) {
+    public void stop(Runnable close) {
         leaving = true;
         if (!grace.isZero()) {
             LOG.info("Stopping: /health answers 503, requests are served for {} ms more", grace.toMillis());

@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.server;
 
 import io.javalin.http.Context;
 
@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
  * that is no integer or a date that is not {@code YYYY-MM-DD} is a field error; ranges are the
  * application's rules. An empty parameter ({@code ?size=}) counts as not given.
  */
-final class QueryParameters {
+public final class QueryParameters {
 
     static final String SIZE_EXPECTED = "must be an integer from 1 to 150";
     static final String DATE_EXPECTED = "must be a date YYYY-MM-DD such as 2024-08-09";
@@ -19,12 +19,12 @@ final class QueryParameters {
     private QueryParameters() {
     }
 
-    static String text(Context ctx, String name) {
+    public static String text(Context ctx, String name) {
         String value = ctx.queryParam(name);
         return value == null || value.isEmpty() ? null : value;
     }
 
-    static Integer size(Context ctx) {
+    public static Integer size(Context ctx) {
         String value = text(ctx, "size");
         if (value == null) {
             return null;
@@ -36,7 +36,7 @@ final class QueryParameters {
         }
     }
 
-    static LocalDate date(Context ctx, String name) {
+    public static LocalDate date(Context ctx, String name) {
         String value = text(ctx, name);
         if (value == null) {
             return null;

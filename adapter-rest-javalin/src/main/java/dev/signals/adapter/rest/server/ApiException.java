@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.server;
 
 import java.util.List;
 import java.util.Map;
@@ -7,7 +7,7 @@ import java.util.Map;
  * An answer other than success, as the contract's error table lists them. Handlers throw it; the one
  * {@link ErrorMapper} turns it into the envelope, so no handler writes error JSON by hand.
  */
-final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException {
 
     private final int status;
     private final String code;
@@ -27,11 +27,11 @@ final class ApiException extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
-    static ApiException invalidParameters(String message) {
+    public static ApiException invalidParameters(String message) {
         return new ApiException(400, "INVALID_PARAMETERS", message, List.of(), Map.of());
     }
 
-    static ApiException invalidField(String field, String message) {
+    public static ApiException invalidField(String field, String message) {
         return invalidFields(List.of(new FieldError(field, message)));
     }
 
@@ -42,22 +42,22 @@ final class ApiException extends RuntimeException {
         return invalidFields(message, errors);
     }
 
-    static ApiException invalidFields(String message, List<FieldError> errors) {
+    public static ApiException invalidFields(String message, List<FieldError> errors) {
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("invalid fields need at least one field error");
         }
         return new ApiException(400, "INVALID_PARAMETERS", message, errors, Map.of());
     }
 
-    static ApiException tooLarge(String message) {
+    public static ApiException tooLarge(String message) {
         return new ApiException(413, "INVALID_PARAMETERS", message, List.of(), Map.of());
     }
 
-    static ApiException invalidCredentials(String message) {
+    public static ApiException invalidCredentials(String message) {
         return new ApiException(401, "INVALID_CREDENTIALS", message, List.of(), Map.of("WWW-Authenticate", "Basic realm=\"signals\", charset=\"UTF-8\""));
     }
 
-    static ApiException invalidToken(String message) {
+    public static ApiException invalidToken(String message) {
         return new ApiException(401, "INVALID_TOKEN", message, List.of(), Map.of("WWW-Authenticate", "Bearer realm=\"signals-admin\""));
     }
 
@@ -65,7 +65,7 @@ final class ApiException extends RuntimeException {
         return new ApiException(403, "UNAUTHORIZED_ACCESS", message, List.of(), Map.of());
     }
 
-    static ApiException missingResource(String message) {
+    public static ApiException missingResource(String message) {
         return new ApiException(404, "MISSING_RESOURCE", message, List.of(), Map.of());
     }
 
@@ -73,11 +73,11 @@ final class ApiException extends RuntimeException {
         return new ApiException(405, "UNSUPPORTED_METHOD", message, List.of(), Map.of());
     }
 
-    static ApiException unsupportedType(String message) {
+    public static ApiException unsupportedType(String message) {
         return new ApiException(415, "UNSUPPORTED_TYPE", message, List.of(), Map.of());
     }
 
-    static ApiException requestLimitExceeded(String message, long waitNanos) {
+    public static ApiException requestLimitExceeded(String message, long waitNanos) {
         long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
         return new ApiException(429, "REQUEST_LIMIT_EXCEEDED", message + "; retry in " + seconds + " s", List.of(),
                 Map.of("Retry-After", Long.toString(seconds)));
@@ -87,12 +87,12 @@ final class ApiException extends RuntimeException {
         return new ApiException(500, "SERVER_ERROR", "The service failed to answer; the failure is logged with this request id", List.of(), Map.of());
     }
 
-    static ApiException serverUnavailable(String message) {
+    public static ApiException serverUnavailable(String message) {
         return serverUnavailable(message, null);
     }
 
     /** A 503 whose {@code cause} the {@link ErrorMapper} logs (the answer never shows it). */
-    static ApiException serverUnavailable(String message, Throwable cause) {
+    public static ApiException serverUnavailable(String message, Throwable cause) {
         return new ApiException(503, "SERVER_UNAVAILABLE", message, List.of(), Map.of("Retry-After", "5"), cause);
     }
 

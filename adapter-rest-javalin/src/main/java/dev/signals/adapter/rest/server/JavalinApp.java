@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -18,14 +18,14 @@ import java.util.List;
  * the routes run the server's own filters (the request id, broken escapes, a stop in progress), then the given
  * ones in their order.
  */
-final class JavalinApp {
+public final class JavalinApp {
 
     /**
      * The largest request body of every route but {@code POST /v1/events}, which sets its own limits in
-     * {@link EventRoutes}: 1 MiB; a larger one is answered 413 (contract section 1).
+     * {@code EventRoutes}: 1 MiB; a larger one is answered 413 (contract section 1).
      */
-    static final long MAX_REQUEST_SIZE = 1024L * 1024L;
-    static final String TOO_LARGE_MESSAGE = "The request body is larger than the 1 MiB this service accepts";
+    public static final long MAX_REQUEST_SIZE = 1024L * 1024L;
+    public static final String TOO_LARGE_MESSAGE = "The request body is larger than the 1 MiB this service accepts";
 
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.signals.access");
 
@@ -37,8 +37,8 @@ final class JavalinApp {
      * @param queueCapacity requests waiting for a thread; beyond it connections are refused, not queued without end
      * @param filters       run in this order before the endpoints of the paths they guard
      */
-    static Javalin create(ObjectMapper mapper, int maxThreads, int queueCapacity, MeterRegistry registry,
-                          GracefulStop stop, List<BeforeFilter> filters, Collection<Routes> routes) {
+    public static Javalin create(ObjectMapper mapper, int maxThreads, int queueCapacity, MeterRegistry registry,
+                                 GracefulStop stop, List<BeforeFilter> filters, Collection<Routes> routes) {
         HttpMetrics metrics = new HttpMetrics(registry);
         Javalin app = Javalin.create(config -> {
             // A bounded pool and queue: under overload, connections are refused instead of piling up.

@@ -1,6 +1,9 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.server;
 
 import dev.signals.adapter.rest.ApiClient.Answer;
+import dev.signals.adapter.rest.Bodies;
+import dev.signals.adapter.rest.InMemoryApplication;
+import dev.signals.adapter.rest.TestApp;
 import dev.signals.application.port.InvalidCommandException;
 import dev.signals.application.port.NotFoundException;
 import dev.signals.application.port.StorageUnavailableException;

@@ -1,5 +1,5 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.server;
 
 /** One invalid field of a request, named as the client spelled it, e.g. {@code consent.consentedAt}. */
-record FieldError(String field, String message) {
+public record FieldError(String field, String message) {
 }

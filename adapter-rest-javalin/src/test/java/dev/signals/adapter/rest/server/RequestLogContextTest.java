@@ -1,9 +1,10 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.server;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.signals.adapter.rest.TestApp;
 import io.javalin.testtools.JavalinTest;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -50,8 +51,7 @@ class RequestLogContextTest {
                 throw new IllegalStateException("internal");
             });
         };
-        HttpServer server = new HttpServer(JsonMapping.objectMapper(), Set.of(routes));
-        JavalinTest.test(server.javalin(), (s, client) -> {
+        JavalinTest.test(TestApp.serving(Set.of(routes)), (s, client) -> {
             String first;
             try (Response response = client.request("/talkative", builder -> builder.header(RequestIds.HEADER, "client-id-1"))) {
                 first = response.header(RequestIds.HEADER);

@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.server;
 
 import io.javalin.http.Context;
 
@@ -7,7 +7,7 @@ import io.javalin.http.Context;
  * escapes, a stop in progress) and before any route group's handler. It lets the request go on, noting on it
  * what it learned (the calling account), or throws the {@link ApiException} that answers it instead.
  */
-interface BeforeFilter {
+public interface BeforeFilter {
 
     /** The paths it guards, as Javalin writes them: {@code /v1/*}. */
     String paths();

@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.server;
 
 import dev.signals.application.port.InvalidCommandException;
 import dev.signals.application.port.NotFoundException;

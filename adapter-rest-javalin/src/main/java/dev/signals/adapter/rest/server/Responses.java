@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,27 +8,27 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** Writes the envelope. The one place that serialises a response body. */
-final class Responses {
+public final class Responses {
 
-    static final String JSON = "application/json; charset=utf-8";
+    public static final String JSON = "application/json; charset=utf-8";
     static final String SUCCESS_MESSAGE = "Success!";
 
     private final ObjectMapper mapper;
 
-    Responses(ObjectMapper mapper) {
+    public Responses(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    void ok(Context ctx, Object data) {
+    public void ok(Context ctx, Object data) {
         send(ctx, 200, "OK", SUCCESS_MESSAGE, java.util.Objects.requireNonNull(data, "data"));
     }
 
     /** A success with nothing to return: {@code code}, {@code message} and {@code requestId} only. */
-    void okWithoutData(Context ctx) {
+    public void okWithoutData(Context ctx) {
         send(ctx, 200, "OK", SUCCESS_MESSAGE, null);
     }
 
-    void created(Context ctx, Object data) {
+    public void created(Context ctx, Object data) {
         send(ctx, 201, "CREATED", "Created", data);
     }
 

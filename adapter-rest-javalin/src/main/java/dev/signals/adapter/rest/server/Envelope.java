@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.server;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,11 +1,14 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.server;
 
+import dev.signals.adapter.rest.ApiClient;
 import dev.signals.adapter.rest.ApiClient.Answer;
+import dev.signals.adapter.rest.Bodies;
+import dev.signals.adapter.rest.InMemoryApplication;
+import dev.signals.adapter.rest.TestApp;
 import io.javalin.testtools.JavalinTest;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -15,7 +18,7 @@ import java.util.List;
 import static dev.signals.adapter.rest.InMemoryApplication.SUBJECT_WITH_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every request is timed under its route's template and its final status; {@code GET /metrics} shows them. */
+/** Every request is timed under its route's template and its final status. */
 class HttpMetricsTest {
 
     private final InMemoryApplication application = new InMemoryApplication();
@@ -73,28 +76,6 @@ class HttpMetricsTest {
                     .toList();
             // Eleven service-level boundaries and +Inf, for each of the two statuses.
             assertThat(buckets).hasSize(2 * (HttpMetrics.BUCKETS.length + 1));
-        });
-    }
-
-    @Test
-    void metricsAreServedWithoutCredentialsInTheTextFormatOrOpenMetricsOnRequest() {
-        JavalinTest.test(TestApp.over(application, registry), (server, client) -> {
-            client.get("/health").close();
-            try (Response response = client.get("/metrics")) {
-                String text = response.body().string();
-                assertThat(response.code()).isEqualTo(200);
-                assertThat(response.header("Content-Type")).isEqualTo(MetricsRoutes.TEXT_004);
-                assertThat(text).contains("# TYPE http_server_requests_seconds histogram").doesNotContain("# EOF");
-            }
-            try (Response response = client.request("/metrics", builder -> builder.header("Accept",
-                    "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5"))) {
-                String text = response.body().string();
-                assertThat(response.code()).isEqualTo(200);
-                assertThat(response.header("Content-Type")).isEqualTo(MetricsRoutes.OPENMETRICS_100);
-                assertThat(text).contains("http_server_requests_seconds_count{").endsWith("# EOF\n");
-            }
-            // Each answer is counted before its last byte leaves: both scrapes are there.
-            assertThat(count("GET", MetricsRoutes.PATH, "200")).isEqualTo(2);
         });
     }
 

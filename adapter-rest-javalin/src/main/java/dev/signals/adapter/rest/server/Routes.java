@@ -1,9 +1,9 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.server;
 
 import io.javalin.Javalin;
 
 /** A group of endpoints; the server adds every bound group. */
-interface Routes {
+public interface Routes {
 
     void addTo(Javalin app);
 }
