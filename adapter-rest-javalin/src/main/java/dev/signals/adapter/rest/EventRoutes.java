@@ -1,6 +1,9 @@
 package dev.signals.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.signals.adapter.rest.json.EventJson;
+import dev.signals.adapter.rest.json.JsonBodies;
+import dev.signals.adapter.rest.json.NdjsonLines;
 import dev.signals.adapter.rest.server.ApiException;
 import dev.signals.adapter.rest.server.FieldError;
 import dev.signals.adapter.rest.server.Responses;

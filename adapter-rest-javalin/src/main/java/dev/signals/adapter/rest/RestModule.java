@@ -5,6 +5,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.signals.adapter.rest.json.JsonBodies;
+import dev.signals.adapter.rest.json.JsonMapping;
 import dev.signals.adapter.rest.server.BeforeFilter;
 import dev.signals.adapter.rest.server.Responses;
 import dev.signals.adapter.rest.server.Routes;

@@ -2,6 +2,8 @@ package dev.signals.adapter.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signals.adapter.rest.ApiClient.Answer;
+import dev.signals.adapter.rest.json.JsonBodies;
+import dev.signals.adapter.rest.json.JsonMapping;
 import dev.signals.adapter.rest.server.Responses;
 import dev.signals.adapter.rest.server.Routes;
 import io.javalin.testtools.JavalinTest;

@@ -1,5 +1,6 @@
 package dev.signals.adapter.rest;
 
+import dev.signals.adapter.rest.json.JsonMapping;
 import dev.signals.adapter.rest.server.Responses;
 import dev.signals.adapter.rest.server.Routes;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.signals.adapter.rest;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import dev.signals.adapter.rest.json.JsonMapping;
 import dev.signals.adapter.rest.server.Routes;
 import dev.signals.application.port.in.AuthenticateAdminQuery;
 import dev.signals.application.port.in.AuthenticateClientQuery;

@@ -1,6 +1,6 @@
 package dev.signals.bootstrap.tools;
 
-import dev.signals.adapter.rest.EventJson;
+import dev.signals.adapter.rest.json.EventJson;
 import dev.signals.application.port.in.EventReport;
 
 import java.io.BufferedReader;

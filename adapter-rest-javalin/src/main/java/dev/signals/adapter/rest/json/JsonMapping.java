@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -20,12 +20,12 @@ import java.time.Instant;
  * coerced into another: {@code "size": "10"}, {@code "phone": 639171234567} and
  * {@code "consentedAt": 1723132800} are type errors, not guesses.
  */
-final class JsonMapping {
+public final class JsonMapping {
 
     private JsonMapping() {
     }
 
-    static ObjectMapper objectMapper() {
+    public static ObjectMapper objectMapper() {
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 // Registered after JavaTimeModule so that it replaces its lenient Instant deserializer.

@@ -1,6 +1,10 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.json;
 
+import dev.signals.adapter.rest.ApiClient;
 import dev.signals.adapter.rest.ApiClient.Answer;
+import dev.signals.adapter.rest.Bodies;
+import dev.signals.adapter.rest.InMemoryApplication;
+import dev.signals.adapter.rest.TestApp;
 import dev.signals.adapter.rest.server.JavalinApp;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;

@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,17 +28,17 @@ import java.util.Map;
  * {@code amountBands[2]}) and what is expected. Messages never repeat the body, which may carry a phone
  * number, an e-mail address or a secret.
  */
-final class JsonBodies {
+public final class JsonBodies {
 
     static final String TIMESTAMP_EXPECTED = "must be an ISO-8601 timestamp such as 2024-08-08T16:06:00Z";
 
     private final ObjectMapper mapper;
 
-    JsonBodies(ObjectMapper mapper) {
+    public JsonBodies(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    <T> T read(Context ctx, Class<T> type) {
+    public <T> T read(Context ctx, Class<T> type) {
         byte[] body = bytes(ctx, JavalinApp.MAX_REQUEST_SIZE, JavalinApp.TOO_LARGE_MESSAGE);
         if (body.length > 0 && !isJson(ctx.contentType())) {
             throw ApiException.unsupportedType("The request body must be JSON, sent as Content-Type: application/json");
@@ -65,7 +65,7 @@ final class JsonBodies {
      * {@link JavalinApp#MAX_REQUEST_SIZE} and reads the tree itself; that route has checked the Content-Type.
      * Empty or malformed is 400 as for {@link #read}; over the limit, 413 with {@code tooLargeMessage}.
      */
-    JsonNode readTree(Context ctx, long maxBytes, String tooLargeMessage) {
+    public JsonNode readTree(Context ctx, long maxBytes, String tooLargeMessage) {
         return tree(bytes(ctx, maxBytes, tooLargeMessage));
     }
 
@@ -96,7 +96,7 @@ final class JsonBodies {
     }
 
     /** No Content-Type is read as JSON; otherwise {@code application/json} or {@code application/*+json}, any parameters. */
-    static boolean isJson(String contentType) {
+    public static boolean isJson(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             return true;
         }
@@ -106,7 +106,7 @@ final class JsonBodies {
     }
 
     /** The media type of a Content-Type, without its parameters, in lower case. */
-    static String mediaType(String contentType) {
+    public static String mediaType(String contentType) {
         int semicolon = contentType.indexOf(';');
         return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
@@ -139,7 +139,7 @@ final class JsonBodies {
     }
 
     /** What a JSON value is, for a message: "an array", "a string". */
-    static String describe(JsonNode node) {
+    public static String describe(JsonNode node) {
         return switch (node.getNodeType()) {
             case ARRAY -> "an array";
             case STRING -> "a string";

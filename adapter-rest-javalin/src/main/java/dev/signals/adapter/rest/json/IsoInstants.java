@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.json;
 
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.json;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import java.util.Arrays;
  * {@code maxLineBytes} comes back as {@linkplain Line#problem() a problem} instead of its text, and reading
  * beyond {@code maxBytes} of body throws {@link TooLargeException}.
  */
-final class NdjsonLines implements Closeable {
+public final class NdjsonLines implements Closeable {
 
     private static final int BUFFER_BYTES = 64 * 1024;
 
@@ -37,23 +37,23 @@ final class NdjsonLines implements Closeable {
     private int lineLength;
     private boolean lineTooLong;
 
-    NdjsonLines(InputStream in, long maxBytes, int maxLineBytes) {
+    public NdjsonLines(InputStream in, long maxBytes, int maxLineBytes) {
         this.in = in;
         this.maxBytes = maxBytes;
         this.maxLineBytes = maxLineBytes;
     }
 
     /** One line: its 0-based number and its text, or, when it could not be decoded, why not. */
-    record Line(int number, String text, String problem) {
+    public record Line(int number, String text, String problem) {
 
         /** An empty or white-space line, which holds no event but keeps its number. */
-        boolean isBlank() {
+        public boolean isBlank() {
             return problem == null && text.isBlank();
         }
     }
 
     /** The body went on past {@code maxBytes}; the lines handed out before it stand. */
-    static final class TooLargeException extends IOException {
+    public static final class TooLargeException extends IOException {
 
         TooLargeException(long maxBytes) {
             super("the body is longer than " + maxBytes + " bytes");
@@ -61,7 +61,7 @@ final class NdjsonLines implements Closeable {
     }
 
     /** The next line, or null when the body has ended. */
-    Line next() throws IOException {
+    public Line next() throws IOException {
         lineLength = 0;
         lineTooLong = false;
         boolean any = false;

@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.json;
 
 import dev.signals.application.port.in.EventReport;
 import org.junit.jupiter.api.Test;

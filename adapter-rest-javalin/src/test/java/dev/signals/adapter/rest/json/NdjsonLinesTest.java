@@ -1,6 +1,6 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.json;
 
-import dev.signals.adapter.rest.NdjsonLines.Line;
+import dev.signals.adapter.rest.json.NdjsonLines.Line;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
