@@ -1,5 +1,6 @@
 package dev.signals.adapter.rest;
 
+import dev.signals.adapter.rest.filters.Authentication;
 import dev.signals.adapter.rest.server.Responses;
 import dev.signals.adapter.rest.server.Routes;
 import dev.signals.application.port.in.CatalogueEntry;

@@ -1,5 +1,6 @@
 package dev.signals.adapter.rest;
 
+import dev.signals.adapter.rest.filters.Authentication;
 import dev.signals.adapter.rest.json.JsonBodies;
 import dev.signals.adapter.rest.server.QueryParameters;
 import dev.signals.adapter.rest.server.Responses;

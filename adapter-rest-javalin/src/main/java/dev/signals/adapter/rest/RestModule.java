@@ -5,6 +5,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.signals.adapter.rest.filters.Authentication;
+import dev.signals.adapter.rest.filters.RateLimits;
+import dev.signals.adapter.rest.filters.Readiness;
 import dev.signals.adapter.rest.json.JsonBodies;
 import dev.signals.adapter.rest.json.JsonMapping;
 import dev.signals.adapter.rest.server.BeforeFilter;
@@ -70,9 +73,9 @@ public final class RestModule extends AbstractModule {
     @Singleton
     List<BeforeFilter> filters(AuthenticateClientQuery clients, AuthenticateAdminQuery admin, DeploymentQuery deployment,
                                IndexStatusQuery index) {
-        return List.of(
-                new Authentication(clients, admin, new RateLimits(settings, System::nanoTime, deployment::aliveNodes)),
-                new Readiness(index));
+        RateLimits limits = new RateLimits(settings.requestsPerSecond(), settings.burst(), settings.failedAuthAttempts(),
+                settings.failedAuthWindow(), System::nanoTime, deployment::aliveNodes);
+        return List.of(new Authentication(clients, admin, limits), new Readiness(index));
     }
 
     @ProvidesIntoSet

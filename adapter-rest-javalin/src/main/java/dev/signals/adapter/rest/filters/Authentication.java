@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.filters;
 
 import dev.signals.adapter.rest.server.ApiException;
 import dev.signals.adapter.rest.server.BeforeFilter;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * Both fail closed, so a handler reached without this filter still answers 401. Credentials are
  * never logged nor repeated in an answer.
  */
-final class Authentication implements BeforeFilter {
+public final class Authentication implements BeforeFilter {
 
     private static final String ACCOUNT = "signals.account";
     private static final String ADMIN = "signals.admin";
@@ -38,7 +38,7 @@ final class Authentication implements BeforeFilter {
     private final AuthenticateAdminQuery admin;
     private final RateLimits limits;
 
-    Authentication(AuthenticateClientQuery clients, AuthenticateAdminQuery admin, RateLimits limits) {
+    public Authentication(AuthenticateClientQuery clients, AuthenticateAdminQuery admin, RateLimits limits) {
         this.clients = clients;
         this.admin = admin;
         this.limits = limits;
@@ -59,12 +59,12 @@ final class Authentication implements BeforeFilter {
     }
 
     /** The calling account's id. */
-    static AccountId accountId(Context ctx) {
+    public static AccountId accountId(Context ctx) {
         return account(ctx).id();
     }
 
     /** The institution of the calling account, to which the events it reports belong. */
-    static InstitutionId institutionId(Context ctx) {
+    public static InstitutionId institutionId(Context ctx) {
         return account(ctx).institutionId();
     }
 
@@ -77,7 +77,7 @@ final class Authentication implements BeforeFilter {
     }
 
     /** Confirms that the admin token was checked for this request. */
-    static void requireAdmin(Context ctx) {
+    public static void requireAdmin(Context ctx) {
         if (!Boolean.TRUE.equals(ctx.attribute(ADMIN))) {
             throw ApiException.invalidToken("This endpoint needs the admin token: Authorization: Bearer <token>");
         }

@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.filters;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,7 @@ class RateLimitsTest {
     private static final long SECOND = 1_000_000_000L;
     private final AtomicLong now = new AtomicLong(1_000 * SECOND);
     private final AtomicInteger nodes = new AtomicInteger(1);
-    private final RateLimits limits = new RateLimits(new RestSettings(2, 3, 3, Duration.ofMinutes(1), 8, 10), now::get, nodes::get);
+    private final RateLimits limits = new RateLimits(2, 3, 3, Duration.ofMinutes(1), now::get, nodes::get);
 
     @Test
     void anAccountMayBurstThenWaitsForTheRefill() {
@@ -55,7 +55,7 @@ class RateLimitsTest {
 
     @Test
     void aZeroRateTurnsTheLimitOff() {
-        RateLimits off = new RateLimits(new RestSettings(0, 1, 3, Duration.ofMinutes(1), 8, 10), now::get, nodes::get);
+        RateLimits off = new RateLimits(0, 1, 3, Duration.ofMinutes(1), now::get, nodes::get);
         for (int i = 0; i < 1_000; i++) {
             assertThat(off.acquire("a")).isZero();
         }
@@ -63,7 +63,7 @@ class RateLimitsTest {
 
     @Test
     void withThreeNodesAliveEachAllowsAThirdOfTheRateAndBurstSoThatTogetherTheyAllowTheRate() {
-        RateLimits node = new RateLimits(new RestSettings(30, 9, 10, Duration.ofMinutes(1), 8, 10), now::get, () -> 3);
+        RateLimits node = new RateLimits(30, 9, 10, Duration.ofMinutes(1), now::get, () -> 3);
         for (int i = 0; i < 3; i++) {
             assertThat(node.acquire("a")).as("a third of the burst of 9").isZero();
         }

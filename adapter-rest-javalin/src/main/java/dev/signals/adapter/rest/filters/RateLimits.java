@@ -1,5 +1,6 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.filters;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
@@ -15,20 +16,34 @@ import java.util.function.LongSupplier;
  * wrong secrets. A balancer that spreads an account's requests over the nodes lets it use all of its rate; one
  * that sends them all to one node, a share of it.
  */
-final class RateLimits {
+public final class RateLimits {
 
     /** Keys whose state is kept at most; beyond it the stale ones are dropped. */
     private static final int MAX_TRACKED = 100_000;
 
-    private final RestSettings settings;
+    private final double requestsPerSecond;
+    private final int burst;
+    private final int failedAuthAttempts;
+    private final long failedAuthWindowNanos;
     private final LongSupplier nanoTime;
     private final IntSupplier nodes;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-    /** @param nodes the number of nodes alive in the deployment, this one included */
-    RateLimits(RestSettings settings, LongSupplier nanoTime, IntSupplier nodes) {
-        this.settings = settings;
+    /**
+     * @param requestsPerSecond  sustained requests per second per account; 0 turns the limit off
+     * @param burst              requests an account may make at once
+     * @param failedAuthAttempts wrong secrets for one API key within {@code failedAuthWindow} before it is refused
+     * @param failedAuthWindow   the window of {@code failedAuthAttempts}
+     * @param nanoTime           the clock, {@link System#nanoTime()} but in tests
+     * @param nodes              the number of nodes alive in the deployment, this one included
+     */
+    public RateLimits(double requestsPerSecond, int burst, int failedAuthAttempts, Duration failedAuthWindow,
+                      LongSupplier nanoTime, IntSupplier nodes) {
+        this.requestsPerSecond = requestsPerSecond;
+        this.burst = burst;
+        this.failedAuthAttempts = failedAuthAttempts;
+        this.failedAuthWindowNanos = failedAuthWindow.toNanos();
         this.nanoTime = nanoTime;
         this.nodes = nodes;
     }
@@ -39,7 +54,7 @@ final class RateLimits {
 
     /** Takes a token for the account; returns 0, or the nanoseconds until a token is there. */
     long acquire(String accountId) {
-        if (settings.requestsPerSecond() == 0) {
+        if (requestsPerSecond == 0) {
             return 0;
         }
         long now = nanoTime.getAsLong();
@@ -79,11 +94,11 @@ final class RateLimits {
         }
 
         private double capacity() {
-            return Math.max(1.0, (double) settings.burst() / nodes());
+            return Math.max(1.0, (double) burst / nodes());
         }
 
         private double perNano() {
-            return settings.requestsPerSecond() / 1e9 / nodes();
+            return requestsPerSecond / 1e9 / nodes();
         }
 
         synchronized long take(long now) {
@@ -120,15 +135,15 @@ final class RateLimits {
         }
 
         synchronized long lockedFor(long now) {
-            int share = (settings.failedAuthAttempts() + nodes() - 1) / nodes();
+            int share = (failedAuthAttempts + nodes() - 1) / nodes();
             if (expired(now) || count < share) {
                 return 0;
             }
-            return windowStart + settings.failedAuthWindow().toNanos() - now;
+            return windowStart + failedAuthWindowNanos - now;
         }
 
         synchronized boolean expired(long now) {
-            return windowStart == Long.MIN_VALUE || now - windowStart >= settings.failedAuthWindow().toNanos();
+            return windowStart == Long.MIN_VALUE || now - windowStart >= failedAuthWindowNanos;
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.filters;
 
 import dev.signals.adapter.rest.server.ApiException;
 import dev.signals.adapter.rest.server.BeforeFilter;
@@ -11,11 +11,11 @@ import io.javalin.http.Context;
  * from the ones it reads. {@code /health} says the same, with how far it has got; the documents and metrics
  * outside {@code /v1} answer as ever.
  */
-final class Readiness implements BeforeFilter {
+public final class Readiness implements BeforeFilter {
 
     private final IndexStatusQuery index;
 
-    Readiness(IndexStatusQuery index) {
+    public Readiness(IndexStatusQuery index) {
         this.index = index;
     }
 
