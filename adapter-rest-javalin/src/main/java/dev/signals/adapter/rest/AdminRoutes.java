@@ -1,5 +1,12 @@
 package dev.signals.adapter.rest;
 
+import dev.signals.adapter.rest.dto.CreateAccountRequest;
+import dev.signals.adapter.rest.dto.ItemsResponse;
+import dev.signals.adapter.rest.dto.NewAccountResponse;
+import dev.signals.adapter.rest.dto.PutSignalTemplateRequest;
+import dev.signals.adapter.rest.dto.SignalSelectionRequest;
+import dev.signals.adapter.rest.dto.SignalSelectionResponse;
+import dev.signals.adapter.rest.dto.SignalTemplateResponse;
 import dev.signals.adapter.rest.filters.Authentication;
 import dev.signals.adapter.rest.json.JsonBodies;
 import dev.signals.adapter.rest.server.ApiException;

@@ -1,5 +1,7 @@
 package dev.signals.adapter.rest;
 
+import dev.signals.adapter.rest.dto.CatalogueEntryResponse;
+import dev.signals.adapter.rest.dto.ItemsResponse;
 import dev.signals.adapter.rest.filters.Authentication;
 import dev.signals.adapter.rest.server.Responses;
 import dev.signals.adapter.rest.server.Routes;

@@ -1,5 +1,8 @@
 package dev.signals.adapter.rest;
 
+import dev.signals.adapter.rest.dto.ConsentTemplateResponse;
+import dev.signals.adapter.rest.dto.CreateConsentTemplateRequest;
+import dev.signals.adapter.rest.dto.PageResponse;
 import dev.signals.adapter.rest.filters.Authentication;
 import dev.signals.adapter.rest.json.JsonBodies;
 import dev.signals.adapter.rest.server.QueryParameters;

@@ -1,6 +1,7 @@
 package dev.signals.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.signals.adapter.rest.dto.ReportEventsResponse;
 import dev.signals.adapter.rest.filters.Authentication;
 import dev.signals.adapter.rest.json.EventJson;
 import dev.signals.adapter.rest.json.JsonBodies;

@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.dto;
 
 import dev.signals.application.port.Page;
 
@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /** A cursor list (contract section 2.4): {@code nextCursor} is null on the last page. */
-record PageResponse<T>(String nextCursor, List<T> items) {
+public record PageResponse<T>(String nextCursor, List<T> items) {
 
-    static <D, T> PageResponse<T> of(Page<D> page, Function<? super D, ? extends T> view) {
+    public static <D, T> PageResponse<T> of(Page<D> page, Function<? super D, ? extends T> view) {
         return new PageResponse<>(page.nextCursor(), page.items().stream().<T>map(view).toList());
     }
 }

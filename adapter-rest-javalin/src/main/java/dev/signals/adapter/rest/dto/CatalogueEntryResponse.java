@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.dto;
 
 import dev.signals.application.port.in.CatalogueEntry;
 import dev.signals.domain.catalogue.Signal;
@@ -9,7 +9,7 @@ import dev.signals.domain.catalogue.Window;
  * {@code window} the days (30, 90, 180) or null for days-since-last, {@code metric} and
  * {@code availability} by name, and whether the calling account has it selected.
  */
-record CatalogueEntryResponse(
+public record CatalogueEntryResponse(
         String name,
         String eventType,
         Integer window,
@@ -18,7 +18,7 @@ record CatalogueEntryResponse(
         String description,
         boolean selected) {
 
-    static CatalogueEntryResponse of(CatalogueEntry entry) {
+    public static CatalogueEntryResponse of(CatalogueEntry entry) {
         Signal signal = entry.signal();
         return new CatalogueEntryResponse(signal.name(), signal.eventType().name(),
                 signal.window().map(Window::days).orElse(null), signal.metric().name(),

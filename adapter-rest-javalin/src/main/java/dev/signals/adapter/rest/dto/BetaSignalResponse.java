@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

@@ -1,13 +1,13 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.dto;
 
 import dev.signals.application.port.in.ReportEventsUseCase.ReportOutcome;
 
 import java.util.List;
 
 /** What became of the reported events (contract section 4): counts, and each refused event with why. */
-record ReportEventsResponse(int accepted, int duplicates, List<RejectedEventResponse> rejected) {
+public record ReportEventsResponse(int accepted, int duplicates, List<RejectedEventResponse> rejected) {
 
-    static ReportEventsResponse of(ReportOutcome outcome) {
+    public static ReportEventsResponse of(ReportOutcome outcome) {
         return new ReportEventsResponse(outcome.accepted(), outcome.duplicates(),
                 outcome.rejected().stream().map(RejectedEventResponse::of).toList());
     }

@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.dto;
 
 import dev.signals.application.port.in.ReportEventsUseCase.Rejection;
 

@@ -1,7 +1,7 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.dto;
 
 import java.util.List;
 
 /** A complete, unpaged list: {@code {"items": [...]}}. */
-record ItemsResponse<T>(List<T> items) {
+public record ItemsResponse<T>(List<T> items) {
 }

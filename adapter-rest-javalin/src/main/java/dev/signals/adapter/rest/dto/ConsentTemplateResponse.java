@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /** A stored consent template (contract section 5), Smile's {@code ConsentTemplate}; the optional texts only when given. */
 @JsonPropertyOrder({"id", "createdAt", "consentType", "title", "version", "consentMethod", "consentText"})
-record ConsentTemplateResponse(
+public record ConsentTemplateResponse(
         String id,
         Instant createdAt,
         String consentType,
@@ -17,7 +17,7 @@ record ConsentTemplateResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL) String consentMethod,
         String consentText) {
 
-    static ConsentTemplateResponse of(ConsentTemplate template) {
+    public static ConsentTemplateResponse of(ConsentTemplate template) {
         return new ConsentTemplateResponse(template.id().value(), template.createdAt(), template.consentType(),
                 template.title(), template.version(), template.consentMethod(), template.consentText());
     }

@@ -1,11 +1,11 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.dto;
 
 import dev.signals.application.port.in.NewAccount;
 
 import java.time.Instant;
 
 /** A created account with its API secret, shown in this answer only (contract section 6). */
-record NewAccountResponse(
+public record NewAccountResponse(
         String id,
         String name,
         String institutionId,
@@ -13,7 +13,7 @@ record NewAccountResponse(
         String apiSecret,
         Instant createdAt) {
 
-    static NewAccountResponse of(NewAccount created) {
+    public static NewAccountResponse of(NewAccount created) {
         return new NewAccountResponse(created.account().id().value(), created.account().name(),
                 created.account().institutionId().value(), created.account().apiKey(), created.apiSecret(),
                 created.account().createdAt());

@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.dto;
 
 import dev.signals.application.port.in.PutSignalTemplateCommand;
 import dev.signals.domain.account.AccountId;
@@ -6,9 +6,9 @@ import dev.signals.domain.account.AccountId;
 import java.util.List;
 
 /** The body of {@code PUT /v1/admin/accounts/{id}/templates/{templateId}} (contract section 3.3). */
-record PutSignalTemplateRequest(List<String> signals, String amountFormat, List<Long> amountBands) {
+public record PutSignalTemplateRequest(List<String> signals, String amountFormat, List<Long> amountBands) {
 
-    PutSignalTemplateCommand toCommand(AccountId accountId, String templateId) {
+    public PutSignalTemplateCommand toCommand(AccountId accountId, String templateId) {
         return new PutSignalTemplateCommand(accountId, templateId, signals, amountFormat, amountBands);
     }
 }
