@@ -10,6 +10,15 @@ import dev.signals.adapter.rest.filters.RateLimits;
 import dev.signals.adapter.rest.filters.Readiness;
 import dev.signals.adapter.rest.json.JsonBodies;
 import dev.signals.adapter.rest.json.JsonMapping;
+import dev.signals.adapter.rest.routes.AdminRoutes;
+import dev.signals.adapter.rest.routes.ApiDocsRoutes;
+import dev.signals.adapter.rest.routes.CatalogueRoutes;
+import dev.signals.adapter.rest.routes.ConsentTemplateRoutes;
+import dev.signals.adapter.rest.routes.EventRoutes;
+import dev.signals.adapter.rest.routes.HealthRoutes;
+import dev.signals.adapter.rest.routes.MetricsRoutes;
+import dev.signals.adapter.rest.routes.OpenApiRoutes;
+import dev.signals.adapter.rest.routes.SignalRoutes;
 import dev.signals.adapter.rest.server.BeforeFilter;
 import dev.signals.adapter.rest.server.Responses;
 import dev.signals.adapter.rest.server.Routes;
@@ -68,7 +77,10 @@ public final class RestModule extends AbstractModule {
         return new JsonBodies(mapper);
     }
 
-    /** Who calls, then whether this node can answer yet: a node that is starting still refuses a caller without credentials. */
+    /**
+     * In this order: who calls, then whether this node can answer yet, so that a node that is starting still
+     * refuses a caller without credentials.
+     */
     @Provides
     @Singleton
     List<BeforeFilter> filters(AuthenticateClientQuery clients, AuthenticateAdminQuery admin, DeploymentQuery deployment,
@@ -116,20 +128,14 @@ public final class RestModule extends AbstractModule {
         return new MetricsRoutes(registry);
     }
 
-    @Provides
-    @Singleton
-    DocsVersions docsVersions() {
-        return DocsVersions.load();
+    @ProvidesIntoSet
+    Routes openApiRoutes(ObjectMapper mapper) {
+        return OpenApiRoutes.load(mapper);
     }
 
     @ProvidesIntoSet
-    Routes openApiRoutes(ObjectMapper mapper, DocsVersions versions) {
-        return OpenApiRoutes.load(mapper, versions);
-    }
-
-    @ProvidesIntoSet
-    Routes apiDocsRoutes(DocsVersions versions) {
-        return ApiDocsRoutes.load(versions);
+    Routes apiDocsRoutes() {
+        return ApiDocsRoutes.load();
     }
 
     @Provides

@@ -3,6 +3,7 @@ package dev.signals.adapter.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signals.adapter.rest.json.JsonMapping;
+import dev.signals.adapter.rest.routes.HealthRoutes;
 import dev.signals.adapter.rest.server.Responses;
 import dev.signals.adapter.rest.server.Routes;
 import dev.signals.application.port.in.HealthReport;

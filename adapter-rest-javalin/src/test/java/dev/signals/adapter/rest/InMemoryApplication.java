@@ -143,7 +143,7 @@ public final class InMemoryApplication implements AuthenticateClientQuery, Authe
     }
 
     /** Whether the index has read the journal once; a test sets it false to see a starting node. */
-    volatile boolean indexReady = true;
+    public volatile boolean indexReady = true;
 
     @Override
     public IndexStatus indexStatus() {

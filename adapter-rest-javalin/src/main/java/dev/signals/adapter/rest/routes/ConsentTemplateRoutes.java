@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.routes;
 
 import dev.signals.adapter.rest.dto.ConsentTemplateResponse;
 import dev.signals.adapter.rest.dto.CreateConsentTemplateRequest;
@@ -17,14 +17,14 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 /** The account's consent templates (contract section 5): create (201), list a page at a time, delete. */
-final class ConsentTemplateRoutes implements Routes {
+public final class ConsentTemplateRoutes implements Routes {
 
     private final ManageConsentTemplatesUseCase manage;
     private final ListConsentTemplatesQuery list;
     private final JsonBodies bodies;
     private final Responses responses;
 
-    ConsentTemplateRoutes(ManageConsentTemplatesUseCase manage, ListConsentTemplatesQuery list, JsonBodies bodies,
+    public ConsentTemplateRoutes(ManageConsentTemplatesUseCase manage, ListConsentTemplatesQuery list, JsonBodies bodies,
                           Responses responses) {
         this.manage = manage;
         this.list = list;

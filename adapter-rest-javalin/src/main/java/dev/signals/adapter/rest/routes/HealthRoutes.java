@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.routes;
 
 import dev.signals.adapter.rest.server.ApiException;
 import dev.signals.adapter.rest.server.Responses;
@@ -17,12 +17,12 @@ import java.util.Map;
  * journal, 503 otherwise, saying why (contract sections 7 and 7.1). The answer names the database and how far the
  * index has read the journal: its position, its events and its lag in seconds.
  */
-final class HealthRoutes implements Routes {
+public final class HealthRoutes implements Routes {
 
     private final CheckHealthQuery health;
     private final Responses responses;
 
-    HealthRoutes(CheckHealthQuery health, Responses responses) {
+    public HealthRoutes(CheckHealthQuery health, Responses responses) {
         this.health = health;
         this.responses = responses;
     }

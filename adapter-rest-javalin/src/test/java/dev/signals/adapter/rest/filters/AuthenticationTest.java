@@ -1,9 +1,14 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.filters;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signals.adapter.rest.ApiClient;
 import dev.signals.adapter.rest.ApiClient.Answer;
+import dev.signals.adapter.rest.InMemoryApplication;
+import dev.signals.adapter.rest.TestApp;
 import dev.signals.adapter.rest.json.JsonBodies;
 import dev.signals.adapter.rest.json.JsonMapping;
+import dev.signals.adapter.rest.routes.AdminRoutes;
+import dev.signals.adapter.rest.routes.CatalogueRoutes;
 import dev.signals.adapter.rest.server.Responses;
 import dev.signals.adapter.rest.server.Routes;
 import io.javalin.testtools.JavalinTest;
@@ -114,7 +119,7 @@ class AuthenticationTest {
         Set<Routes> withoutAuthentication = Set.of(
                 new CatalogueRoutes(application, responses),
                 new AdminRoutes(application, application, application, bodies, responses));
-        JavalinTest.test(new HttpServer(mapper, withoutAuthentication).javalin(), (server, client) -> {
+        JavalinTest.test(TestApp.serving(withoutAuthentication), (server, client) -> {
             ApiClient api = new ApiClient(client);
             Answer client401 = api.get("/v1/catalog");
             assertThat(client401.status()).isEqualTo(401);

@@ -1,5 +1,7 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.routes;
 
+import dev.signals.adapter.rest.InMemoryApplication;
+import dev.signals.adapter.rest.TestApp;
 import io.javalin.testtools.JavalinTest;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.routes;
 
 import dev.signals.adapter.rest.dto.CatalogueEntryResponse;
 import dev.signals.adapter.rest.dto.ItemsResponse;
@@ -13,12 +13,12 @@ import io.javalin.http.Context;
 import java.util.List;
 
 /** {@code GET /v1/catalog}: all 108 signals in catalogue order, marked with the caller's selection (contract section 3.1). */
-final class CatalogueRoutes implements Routes {
+public final class CatalogueRoutes implements Routes {
 
     private final ListCatalogueQuery catalogue;
     private final Responses responses;
 
-    CatalogueRoutes(ListCatalogueQuery catalogue, Responses responses) {
+    public CatalogueRoutes(ListCatalogueQuery catalogue, Responses responses) {
         this.catalogue = catalogue;
         this.responses = responses;
     }

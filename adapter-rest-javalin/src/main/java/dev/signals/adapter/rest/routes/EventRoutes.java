@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signals.adapter.rest.dto.ReportEventsResponse;
@@ -35,7 +35,7 @@ import java.util.Locale;
  * and reason while the others go on; the index is the position in the batch, or the 0-based line number
  * in the stream (blank lines count).
  */
-final class EventRoutes implements Routes {
+public final class EventRoutes implements Routes {
 
     /** The largest JSON batch body: 10,000 events of a few hundred bytes each fit easily. */
     static final long MAX_JSON_BATCH_BYTES = 16L * 1024 * 1024;
@@ -64,7 +64,7 @@ final class EventRoutes implements Routes {
     private final JsonBodies bodies;
     private final Responses responses;
 
-    EventRoutes(ReportEventsUseCase events, JsonBodies bodies, Responses responses) {
+    public EventRoutes(ReportEventsUseCase events, JsonBodies bodies, Responses responses) {
         this.events = events;
         this.bodies = bodies;
         this.responses = responses;

@@ -1,7 +1,10 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signals.adapter.rest.ApiClient.Answer;
+import dev.signals.adapter.rest.Bodies;
+import dev.signals.adapter.rest.InMemoryApplication;
+import dev.signals.adapter.rest.TestApp;
 import org.junit.jupiter.api.Test;
 
 import static dev.signals.adapter.rest.ApiClient.Answer.keysOf;

@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.routes;
 
 import dev.signals.adapter.rest.server.ApiException;
 import dev.signals.adapter.rest.server.Routes;
@@ -16,7 +16,7 @@ import java.util.Map;
  * under {@code /docs} is a 404 in the envelope. The page may load scripts, styles and data only from this
  * service (Content-Security-Policy), and no other site may frame it.
  */
-final class ApiDocsRoutes implements Routes {
+public final class ApiDocsRoutes implements Routes {
 
     static final String PATH = "/docs";
 
@@ -47,8 +47,8 @@ final class ApiDocsRoutes implements Routes {
         this.files = Map.copyOf(files);
     }
 
-    static ApiDocsRoutes load(DocsVersions versions) {
-        String webjar = WEBJAR_FILES + versions.swaggerUi() + "/";
+    public static ApiDocsRoutes load() {
+        String webjar = WEBJAR_FILES + DocsVersions.load().swaggerUi() + "/";
         ServedFile page = ServedFile.fromClasspath(OWN_FILES + "index.html", HTML, PAGE_HEADERS);
         Map<String, ServedFile> files = new LinkedHashMap<>();
         files.put("index.html", page);

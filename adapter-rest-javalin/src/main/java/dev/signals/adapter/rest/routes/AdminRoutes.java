@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.routes;
 
 import dev.signals.adapter.rest.dto.CreateAccountRequest;
 import dev.signals.adapter.rest.dto.ItemsResponse;
@@ -27,7 +27,7 @@ import java.util.List;
  * The admin API (contract sections 3.3 and 6), behind the admin token: accounts, their alpha selection and
  * their beta templates. An account id in the path that could not be one is answered like an unknown one, 404.
  */
-final class AdminRoutes implements Routes {
+public final class AdminRoutes implements Routes {
 
     private static final String ACCOUNT = "/v1/admin/accounts/{accountId}";
 
@@ -37,7 +37,7 @@ final class AdminRoutes implements Routes {
     private final JsonBodies bodies;
     private final Responses responses;
 
-    AdminRoutes(CreateAccountUseCase accounts, ManageSignalSelectionUseCase selections,
+    public AdminRoutes(CreateAccountUseCase accounts, ManageSignalSelectionUseCase selections,
                 ManageSignalTemplatesUseCase templates, JsonBodies bodies, Responses responses) {
         this.accounts = accounts;
         this.selections = selections;

@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.routes;
 
 import dev.signals.adapter.rest.dto.PageResponse;
 import dev.signals.adapter.rest.dto.RequestSignalsRequest;
@@ -26,7 +26,7 @@ import java.util.Locale;
  * (and whether {@code templateId} is allowed, which the application checks), and beta's lists alone take Smile's
  * {@code signalType} filter.
  */
-final class SignalRoutes implements Routes {
+public final class SignalRoutes implements Routes {
 
     private final RequestSignalsUseCase requestSignals;
     private final GetSignalRequestQuery getSignalRequest;
@@ -34,7 +34,7 @@ final class SignalRoutes implements Routes {
     private final JsonBodies bodies;
     private final Responses responses;
 
-    SignalRoutes(RequestSignalsUseCase requestSignals, GetSignalRequestQuery getSignalRequest,
+    public SignalRoutes(RequestSignalsUseCase requestSignals, GetSignalRequestQuery getSignalRequest,
                  ListSignalRequestsQuery listSignalRequests, JsonBodies bodies, Responses responses) {
         this.requestSignals = requestSignals;
         this.getSignalRequest = getSignalRequest;

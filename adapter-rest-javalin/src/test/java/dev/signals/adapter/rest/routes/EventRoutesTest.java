@@ -1,7 +1,11 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.signals.adapter.rest.ApiClient;
 import dev.signals.adapter.rest.ApiClient.Answer;
+import dev.signals.adapter.rest.InMemoryApplication;
+import dev.signals.adapter.rest.InMemoryEventReports;
+import dev.signals.adapter.rest.TestApp;
 import dev.signals.adapter.rest.server.JavalinApp;
 import dev.signals.application.port.StorageUnavailableException;
 import dev.signals.application.port.in.EventReport;

@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.routes;
 
 import dev.signals.adapter.rest.server.Routes;
 import io.javalin.Javalin;
@@ -13,7 +13,7 @@ import java.util.Locale;
  * durations by route template and result, never an id, a phone number or a credential; it is meant for a
  * scraper inside the deployment, not for the public side of a proxy.
  */
-final class MetricsRoutes implements Routes {
+public final class MetricsRoutes implements Routes {
 
     static final String PATH = "/metrics";
     static final String TEXT_004 = "text/plain; version=0.0.4; charset=utf-8";
@@ -21,7 +21,7 @@ final class MetricsRoutes implements Routes {
 
     private final PrometheusMeterRegistry registry;
 
-    MetricsRoutes(PrometheusMeterRegistry registry) {
+    public MetricsRoutes(PrometheusMeterRegistry registry) {
         this.registry = registry;
     }
 

@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,12 +13,12 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * {@code GET /openapi.json}, no authentication: the OpenAPI 3.1 document of the whole contract, the resource
- * {@code openapi.json} next to this class with {@code info.version} set to the service's version. It is the
+ * {@code GET /openapi.json}, no authentication: the OpenAPI 3.1 document of the whole contract, the adapter's
+ * resource {@code dev/signals/adapter/rest/openapi.json}, with {@code info.version} set to the service's version. It is the
  * document itself, not wrapped in the envelope, so that any OpenAPI tool (and {@code /docs}) reads it as it is.
  * The bootstrap module's conformance test holds every answer of the service to it.
  */
-final class OpenApiRoutes implements Routes {
+public final class OpenApiRoutes implements Routes {
 
     static final String PATH = "/openapi.json";
     private static final String RESOURCE = "/dev/signals/adapter/rest/openapi.json";
@@ -29,7 +29,7 @@ final class OpenApiRoutes implements Routes {
         this.document = document;
     }
 
-    static OpenApiRoutes load(ObjectMapper mapper, DocsVersions versions) {
+    public static OpenApiRoutes load(ObjectMapper mapper) {
         JsonNode document;
         try (InputStream in = OpenApiRoutes.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -39,7 +39,7 @@ final class OpenApiRoutes implements Routes {
         } catch (IOException e) {
             throw new UncheckedIOException("Reading " + RESOURCE + " failed", e);
         }
-        ((ObjectNode) document.path("info")).put("version", versions.signals());
+        ((ObjectNode) document.path("info")).put("version", DocsVersions.load().signals());
         try {
             return new OpenApiRoutes(new ServedFile(mapper.writeValueAsBytes(document), Responses.JSON, Map.of()));
         } catch (IOException e) {

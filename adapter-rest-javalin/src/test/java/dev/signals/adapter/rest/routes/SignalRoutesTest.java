@@ -1,11 +1,13 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signals.adapter.rest.ApiClient.Answer;
+import dev.signals.adapter.rest.Bodies;
+import dev.signals.adapter.rest.InMemoryApplication;
+import dev.signals.adapter.rest.TestApp;
 import dev.signals.application.port.in.ListSignalRequestsCommand;
 import dev.signals.domain.catalogue.Signal;
 import dev.signals.domain.catalogue.SignalCatalogue;
-import dev.signals.domain.request.ResultCode;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

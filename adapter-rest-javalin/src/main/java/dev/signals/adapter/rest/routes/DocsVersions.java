@@ -1,4 +1,4 @@
-package dev.signals.adapter.rest;
+package dev.signals.adapter.rest.routes;
 
 import java.io.IOException;
 import java.io.InputStream;
