@@ -5,6 +5,23 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.signals.adapter.rest.filters.Authentication;
+import dev.signals.adapter.rest.filters.RateLimits;
+import dev.signals.adapter.rest.filters.Readiness;
+import dev.signals.adapter.rest.json.JsonBodies;
+import dev.signals.adapter.rest.json.JsonMapping;
+import dev.signals.adapter.rest.routes.AdminRoutes;
+import dev.signals.adapter.rest.routes.ApiDocsRoutes;
+import dev.signals.adapter.rest.routes.CatalogueRoutes;
+import dev.signals.adapter.rest.routes.ConsentTemplateRoutes;
+import dev.signals.adapter.rest.routes.EventRoutes;
+import dev.signals.adapter.rest.routes.HealthRoutes;
+import dev.signals.adapter.rest.routes.MetricsRoutes;
+import dev.signals.adapter.rest.routes.OpenApiRoutes;
+import dev.signals.adapter.rest.routes.SignalRoutes;
+import dev.signals.adapter.rest.server.BeforeFilter;
+import dev.signals.adapter.rest.server.Responses;
+import dev.signals.adapter.rest.server.Routes;
 import dev.signals.application.port.in.AuthenticateAdminQuery;
 import dev.signals.application.port.in.AuthenticateClientQuery;
 import dev.signals.application.port.in.CheckHealthQuery;
@@ -22,10 +39,11 @@ import dev.signals.application.port.in.ReportEventsUseCase;
 import dev.signals.application.port.in.RequestSignalsUseCase;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import java.util.List;
 import java.util.Set;
 
 /**
- * Binds the HTTP server and its route groups, built from the application's incoming ports, which
+ * Binds the HTTP server, its filters and its route groups, built from the application's incoming ports, which
  * bootstrap binds, as it binds the metrics registry that {@code GET /metrics} shows and the HTTP timer
  * feeds. Binds no port: the lifecycle starts the server.
  */
@@ -59,19 +77,22 @@ public final class RestModule extends AbstractModule {
         return new JsonBodies(mapper);
     }
 
-    @ProvidesIntoSet
-    Routes authentication(AuthenticateClientQuery clients, AuthenticateAdminQuery admin, DeploymentQuery deployment) {
-        return new Authentication(clients, admin, new RateLimits(settings, System::nanoTime, deployment::aliveNodes));
+    /**
+     * In this order: who calls, then whether this node can answer yet, so that a node that is starting still
+     * refuses a caller without credentials.
+     */
+    @Provides
+    @Singleton
+    List<BeforeFilter> filters(AuthenticateClientQuery clients, AuthenticateAdminQuery admin, DeploymentQuery deployment,
+                               IndexStatusQuery index) {
+        RateLimits limits = new RateLimits(settings.requestsPerSecond(), settings.burst(), settings.failedAuthAttempts(),
+                settings.failedAuthWindow(), System::nanoTime, deployment::aliveNodes);
+        return List.of(new Authentication(clients, admin, limits), new Readiness(index));
     }
 
     @ProvidesIntoSet
     Routes healthRoutes(CheckHealthQuery health, Responses responses) {
         return new HealthRoutes(health, responses);
-    }
-
-    @ProvidesIntoSet
-    Routes readiness(IndexStatusQuery index) {
-        return new Readiness(index);
     }
 
     @ProvidesIntoSet
@@ -107,25 +128,19 @@ public final class RestModule extends AbstractModule {
         return new MetricsRoutes(registry);
     }
 
-    @Provides
-    @Singleton
-    DocsVersions docsVersions() {
-        return DocsVersions.load();
+    @ProvidesIntoSet
+    Routes openApiRoutes(ObjectMapper mapper) {
+        return OpenApiRoutes.load(mapper);
     }
 
     @ProvidesIntoSet
-    Routes openApiRoutes(ObjectMapper mapper, DocsVersions versions) {
-        return OpenApiRoutes.load(mapper, versions);
-    }
-
-    @ProvidesIntoSet
-    Routes apiDocsRoutes(DocsVersions versions) {
-        return ApiDocsRoutes.load(versions);
+    Routes apiDocsRoutes() {
+        return ApiDocsRoutes.load();
     }
 
     @Provides
     @Singleton
-    HttpServer httpServer(ObjectMapper mapper, Responses responses, Set<Routes> routes, PrometheusMeterRegistry registry) {
-        return new HttpServer(mapper, new ErrorMapper(responses), routes, settings, registry);
+    HttpServer httpServer(ObjectMapper mapper, List<BeforeFilter> filters, Set<Routes> routes, PrometheusMeterRegistry registry) {
+        return new HttpServer(mapper, filters, routes, settings, registry);
     }
 }

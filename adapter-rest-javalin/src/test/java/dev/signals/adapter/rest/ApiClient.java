@@ -29,15 +29,15 @@ import java.util.function.Consumer;
  * Calls the service as a client would: with an Authorization header (or none), a JSON body as text, and the
  * answer read into an {@link Answer} so that the response is closed before any assertion.
  */
-final class ApiClient {
+public final class ApiClient {
 
-    static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    public static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpClient http;
     private final String authorization;
 
-    ApiClient(HttpClient http) {
+    public ApiClient(HttpClient http) {
         this(http, basic(InMemoryApplication.ACME.apiKey(), InMemoryApplication.ACME_SECRET));
     }
 
@@ -46,40 +46,40 @@ final class ApiClient {
         this.authorization = authorization;
     }
 
-    static String basic(String apiKey, String apiSecret) {
+    public static String basic(String apiKey, String apiSecret) {
         return "Basic " + Base64.getEncoder().encodeToString((apiKey + ":" + apiSecret).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The same client sending this Authorization header, or none when null. */
-    ApiClient authorizedBy(String header) {
+    public ApiClient authorizedBy(String header) {
         return new ApiClient(http, header);
     }
 
-    ApiClient asZeta() {
+    public ApiClient asZeta() {
         return authorizedBy(basic(InMemoryApplication.ZETA.apiKey(), InMemoryApplication.ZETA_SECRET));
     }
 
-    ApiClient asAdmin() {
+    public ApiClient asAdmin() {
         return authorizedBy("Bearer " + InMemoryApplication.ADMIN_TOKEN);
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send(path, builder -> builder.get());
     }
 
-    Answer post(String path, String json) {
+    public Answer post(String path, String json) {
         return send(path, builder -> builder.post(RequestBody.create(json, JSON)));
     }
 
-    Answer put(String path, String json) {
+    public Answer put(String path, String json) {
         return send(path, builder -> builder.put(RequestBody.create(json, JSON)));
     }
 
-    Answer delete(String path) {
+    public Answer delete(String path) {
         return send(path, builder -> builder.delete());
     }
 
-    Answer send(String path, Consumer<Request.Builder> method) {
+    public Answer send(String path, Consumer<Request.Builder> method) {
         Request.Builder builder = new Request.Builder().url(http.getOrigin() + path);
         if (authorization != null) {
             builder.header("Authorization", authorization);
@@ -100,7 +100,7 @@ final class ApiClient {
      * on sending it): what the service answers from the headers alone. (Without the Expect header Jetty holds the
      * answer until the declared body has arrived.)
      */
-    Answer postDeclaringOnly(String path, String contentType, long declaredLength) {
+    public Answer postDeclaringOnly(String path, String contentType, long declaredLength) {
         URI origin = URI.create(http.getOrigin());
         try (Socket socket = new Socket(origin.getHost(), origin.getPort())) {
             socket.setSoTimeout(10_000);
@@ -145,29 +145,29 @@ final class ApiClient {
     }
 
     /** One HTTP answer: status, the headers the tests look at, and the body as text and as JSON. */
-    record Answer(int status, String contentType, String wwwAuthenticate, String requestId, String text, JsonNode json) {
+    public record Answer(int status, String contentType, String wwwAuthenticate, String requestId, String text, JsonNode json) {
 
-        String code() {
+        public String code() {
             return json.get("code").asText();
         }
 
-        String message() {
+        public String message() {
             return json.get("message").asText();
         }
 
-        JsonNode data() {
+        public JsonNode data() {
             return json.get("data");
         }
 
         /** The {@code field} of each error in {@code data.errors}. */
-        List<String> errorFields() {
+        public List<String> errorFields() {
             List<String> fields = new ArrayList<>();
             data().path("errors").forEach(error -> fields.add(error.get("field").asText()));
             return fields;
         }
 
         /** The {@code message} of the error on {@code field}. */
-        String errorMessage(String field) {
+        public String errorMessage(String field) {
             for (JsonNode error : data().path("errors")) {
                 if (error.get("field").asText().equals(field)) {
                     return error.get("message").asText();
@@ -176,7 +176,7 @@ final class ApiClient {
             throw new AssertionError("no error on " + field + " in " + text);
         }
 
-        static List<String> keysOf(JsonNode object) {
+        public static List<String> keysOf(JsonNode object) {
             List<String> keys = new ArrayList<>();
             Iterator<String> names = object.fieldNames();
             names.forEachRemaining(keys::add);

@@ -1,5 +1,8 @@
 package dev.signals.adapter.rest;
 
+import dev.signals.adapter.rest.json.JsonMapping;
+import dev.signals.adapter.rest.server.Responses;
+import dev.signals.adapter.rest.server.Routes;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -26,7 +29,7 @@ class GracefulStopTest {
             release.await(10, TimeUnit.SECONDS);
             responses.ok(ctx, java.util.Map.of("done", true));
         });
-        HttpServer server = new HttpServer(JsonMapping.objectMapper(), new ErrorMapper(responses), Set.of(slow));
+        HttpServer server = new HttpServer(JsonMapping.objectMapper(), Set.of(slow));
         int port = server.start(0);
 
         CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient().sendAsync(
@@ -53,7 +56,7 @@ class GracefulStopTest {
         };
         RestSettings withGrace = new RestSettings(100, 200, 10, java.time.Duration.ofMinutes(1), 16, 64,
                 java.time.Duration.ofSeconds(30));
-        HttpServer server = new HttpServer(JsonMapping.objectMapper(), new ErrorMapper(responses), Set.of(routes), withGrace,
+        HttpServer server = new HttpServer(JsonMapping.objectMapper(), java.util.List.of(), Set.of(routes), withGrace,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         int port = server.start(0);
         HttpClient client = HttpClient.newHttpClient();

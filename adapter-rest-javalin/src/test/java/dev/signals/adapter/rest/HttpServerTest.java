@@ -2,6 +2,10 @@ package dev.signals.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signals.adapter.rest.json.JsonMapping;
+import dev.signals.adapter.rest.routes.HealthRoutes;
+import dev.signals.adapter.rest.server.Responses;
+import dev.signals.adapter.rest.server.Routes;
 import dev.signals.application.port.in.HealthReport;
 import dev.signals.application.port.in.IndexStatusQuery.IndexStatus;
 import io.javalin.Javalin;
@@ -31,7 +35,7 @@ class HttpServerTest {
             throw new IllegalStateException("secret internals");
         });
         Routes health = new HealthRoutes(() -> new HealthReport(databaseUp.get(), "H2", index.get()), responses);
-        return new HttpServer(mapper, new ErrorMapper(responses), Set.of(health, failing)).javalin();
+        return new HttpServer(mapper, Set.of(health, failing)).javalin();
     }
 
     @Test

@@ -72,21 +72,21 @@ import java.util.function.Function;
  * found). A subject in {@link #SUBJECT_WITH_EVENTS} or any e-mail address gets SUCCESS, {@link #FAILING_SUBJECT}
  * ends in ERROR (SYSTEM_ERROR, as a failed calculation), any other phone gets NO_DATA. {@link #failNextCallWith} makes the next use-case call throw.
  */
-final class InMemoryApplication implements AuthenticateClientQuery, AuthenticateAdminQuery, CheckHealthQuery, IndexStatusQuery,
+public final class InMemoryApplication implements AuthenticateClientQuery, AuthenticateAdminQuery, CheckHealthQuery, IndexStatusQuery,
         RequestSignalsUseCase, GetSignalRequestQuery, ListSignalRequestsQuery, ListCatalogueQuery,
         ManageConsentTemplatesUseCase, ListConsentTemplatesQuery, CreateAccountUseCase,
         ManageSignalSelectionUseCase, ManageSignalTemplatesUseCase {
 
-    static final Instant NOW = Instant.parse("2024-08-09T12:55:51Z");
-    static final String ADMIN_TOKEN = "admin-token-of-the-tests";
-    static final Account ACME = new Account(new AccountId("acc-acme"), "Acme Lending", new InstitutionId("acme"),
+    public static final Instant NOW = Instant.parse("2024-08-09T12:55:51Z");
+    public static final String ADMIN_TOKEN = "admin-token-of-the-tests";
+    public static final Account ACME = new Account(new AccountId("acc-acme"), "Acme Lending", new InstitutionId("acme"),
             "key_acme_0123456789", NOW);
-    static final String ACME_SECRET = "acme-secret-1";
-    static final Account ZETA = new Account(new AccountId("acc-zeta"), "Zeta Credit", new InstitutionId("zeta"),
+    public static final String ACME_SECRET = "acme-secret-1";
+    public static final Account ZETA = new Account(new AccountId("acc-zeta"), "Zeta Credit", new InstitutionId("zeta"),
             "key_zeta_0123456789", NOW);
-    static final String ZETA_SECRET = "zeta-secret-2";
-    static final String SUBJECT_WITH_EVENTS = "+639171234567";
-    static final String FAILING_SUBJECT = "+639170000001";
+    public static final String ZETA_SECRET = "zeta-secret-2";
+    public static final String SUBJECT_WITH_EVENTS = "+639171234567";
+    public static final String FAILING_SUBJECT = "+639170000001";
 
     private static final CommandValidation VALIDATION =
             new CommandValidation(Validation.buildDefaultValidatorFactory().getValidator());
@@ -105,16 +105,16 @@ final class InMemoryApplication implements AuthenticateClientQuery, Authenticate
     private ListSignalRequestsCommand lastList;
 
     /** Events reported, kept apart from the rest: {@link ReportEventsUseCase} is bound to it. */
-    InMemoryEventReports events() {
+    public InMemoryEventReports events() {
         return events;
     }
 
     /** The next use-case call (not authentication) throws {@code e}. */
-    void failNextCallWith(RuntimeException e) {
+    public void failNextCallWith(RuntimeException e) {
         this.failure = e;
     }
 
-    ListSignalRequestsCommand lastListCommand() {
+    public ListSignalRequestsCommand lastListCommand() {
         return lastList;
     }
 
@@ -143,7 +143,7 @@ final class InMemoryApplication implements AuthenticateClientQuery, Authenticate
     }
 
     /** Whether the index has read the journal once; a test sets it false to see a starting node. */
-    volatile boolean indexReady = true;
+    public volatile boolean indexReady = true;
 
     @Override
     public IndexStatus indexStatus() {
@@ -196,7 +196,7 @@ final class InMemoryApplication implements AuthenticateClientQuery, Authenticate
     }
 
     /** Counts are small numbers, amounts alternate between null and thousands, days between null and days. */
-    static Long valueOf(Signal signal) {
+    public static Long valueOf(Signal signal) {
         if (signal.metric() == Metric.COUNT || signal.metric() == Metric.INSTITUTION_COUNT) {
             return (long) (signal.position() % 4);
         }

@@ -18,7 +18,7 @@ import java.util.Map;
  * duplicate. Rejections carry the report's index, as the service's do. Every call is recorded, also a failed
  * one; {@link #failCall} makes one call throw, storing nothing of it.
  */
-final class InMemoryEventReports implements ReportEventsUseCase {
+public final class InMemoryEventReports implements ReportEventsUseCase {
 
     private final Map<InstitutionId, Map<String, EventReport>> stored = new HashMap<>();
     private final List<List<EventReport>> calls = new ArrayList<>();
@@ -26,18 +26,18 @@ final class InMemoryEventReports implements ReportEventsUseCase {
     private RuntimeException failure;
 
     /** Call number {@code call} (0-based) throws {@code e}. */
-    void failCall(int call, RuntimeException e) {
+    public void failCall(int call, RuntimeException e) {
         this.failingCall = call;
         this.failure = e;
     }
 
     /** The reports of each call, in order. */
-    List<List<EventReport>> calls() {
+    public List<List<EventReport>> calls() {
         return calls;
     }
 
     /** The events stored for {@code institution}, by eventId, in the order they came. */
-    Map<String, EventReport> storedFor(InstitutionId institution) {
+    public Map<String, EventReport> storedFor(InstitutionId institution) {
         return stored.getOrDefault(institution, Map.of());
     }
 

@@ -2,6 +2,8 @@ package dev.signals.adapter.rest;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import dev.signals.adapter.rest.json.JsonMapping;
+import dev.signals.adapter.rest.server.Routes;
 import dev.signals.application.port.in.AuthenticateAdminQuery;
 import dev.signals.application.port.in.AuthenticateClientQuery;
 import dev.signals.application.port.in.CheckHealthQuery;
@@ -23,20 +25,22 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.TestCase;
 
+import java.util.Set;
+
 /**
  * The REST adapter as {@link RestModule} wires it, over an {@link InMemoryApplication} bound as every
  * incoming port, the way bootstrap binds the real services.
  */
-final class TestApp {
+public final class TestApp {
 
     private TestApp() {
     }
 
-    static Javalin over(InMemoryApplication application) {
+    public static Javalin over(InMemoryApplication application) {
         return over(application, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
-    static Javalin over(InMemoryApplication application, PrometheusMeterRegistry registry) {
+    public static Javalin over(InMemoryApplication application, PrometheusMeterRegistry registry) {
         Injector injector = Guice.createInjector(new RestModule(), binder -> {
             binder.bind(PrometheusMeterRegistry.class).toInstance(registry);
             binder.bind(AuthenticateClientQuery.class).toInstance(application);
@@ -58,13 +62,18 @@ final class TestApp {
         return injector.getInstance(HttpServer.class).javalin();
     }
 
+    /** The server alone, serving {@code routes}: its own mechanics and these handlers, no filter, no application. */
+    public static Javalin serving(Set<Routes> routes) {
+        return new HttpServer(JsonMapping.objectMapper(), routes).javalin();
+    }
+
     /** Runs {@code test} against a fresh server over {@code application}, with an {@link ApiClient}. */
-    static void test(InMemoryApplication application, ApiTest test) {
+    public static void test(InMemoryApplication application, ApiTest test) {
         JavalinTest.test(over(application), (TestCase) (server, client) -> test.run(new ApiClient(client)));
     }
 
     @FunctionalInterface
-    interface ApiTest {
+    public interface ApiTest {
         void run(ApiClient api) throws Exception;
     }
 }

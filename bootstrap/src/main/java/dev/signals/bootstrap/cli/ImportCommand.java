@@ -4,11 +4,11 @@ import dev.signals.application.port.in.EventReport;
 import dev.signals.bootstrap.SignalsTools;
 import dev.signals.bootstrap.tools.CsvEvents;
 import dev.signals.bootstrap.tools.EventImport;
-import dev.signals.adapter.rest.EventJson;
-import dev.signals.adapter.rest.RetractionJson;
+import dev.signals.adapter.rest.json.EventJson;
+import dev.signals.adapter.rest.json.RetractionJson;
 import dev.signals.application.port.in.RetractionReport;
 import dev.signals.bootstrap.tools.CsvRetractions;
-import dev.signals.bootstrap.tools.NdjsonLines;
+import dev.signals.bootstrap.tools.NdjsonFile;
 import dev.signals.bootstrap.tools.RetractionImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,7 +113,7 @@ public final class ImportCommand implements Callable<Integer> {
                     if (kind.equals("csv")) {
                         CsvEvents.read(reader, sink);
                     } else {
-                        NdjsonLines.read(reader, EventJson::readLine, sink);
+                        NdjsonFile.read(reader, EventJson::readLine, sink);
                     }
                 });
                 EventImport.Summary summary = importer.finish();
@@ -138,7 +138,7 @@ public final class ImportCommand implements Callable<Integer> {
                     if (kind.equals("csv")) {
                         CsvRetractions.read(reader, sink);
                     } else {
-                        NdjsonLines.read(reader, RetractionJson::readLine, sink);
+                        NdjsonFile.read(reader, RetractionJson::readLine, sink);
                     }
                 });
                 RetractionImport.Summary summary = importer.finish();

@@ -1,7 +1,0 @@
-package dev.signals.adapter.rest;
-
-import java.util.List;
-
-/** A complete, unpaged list: {@code {"items": [...]}}. */
-record ItemsResponse<T>(List<T> items) {
-}

@@ -1,7 +1,0 @@
-package dev.signals.adapter.rest;
-
-import java.util.List;
-
-/** The body of {@code PUT /v1/admin/accounts/{id}/selection}: catalogue names (contract section 3.3). */
-record SignalSelectionRequest(List<String> signals) {
-}

@@ -1,0 +1,30 @@
+package dev.signals.adapter.rest.dto;
+
+import dev.signals.adapter.rest.server.ApiException;
+import dev.signals.application.port.in.ApiVersion;
+import dev.signals.application.port.in.RequestSignalsCommand;
+import dev.signals.domain.account.AccountId;
+
+import java.time.Instant;
+
+/** The body of {@code POST /v1/alpha/signals} and {@code POST /v1/beta/signals} (contract section 2.1). */
+public record RequestSignalsRequest(
+        String phone,
+        String countryCode,
+        String emailAddress,
+        String templateId,
+        ConsentRequest consent,
+        Instant asOf) {
+
+    /**
+     * The command of a request through {@code version}: beta names its template with {@code templateId}; alpha has
+     * none (its results carry the account's selection), so a {@code templateId} sent to alpha is a field error.
+     */
+    public RequestSignalsCommand toCommand(AccountId accountId, ApiVersion version) {
+        if (version == ApiVersion.ALPHA && templateId != null) {
+            throw ApiException.invalidField("templateId", "is a beta field; alpha requests use the account's selection");
+        }
+        return new RequestSignalsCommand(accountId, version, phone, countryCode, emailAddress, templateId,
+                consent == null ? null : consent.toCommand(), asOf);
+    }
+}
