@@ -18,6 +18,7 @@ import dev.signals.adapter.rest.routes.EventRoutes;
 import dev.signals.adapter.rest.routes.HealthRoutes;
 import dev.signals.adapter.rest.routes.MetricsRoutes;
 import dev.signals.adapter.rest.routes.OpenApiRoutes;
+import dev.signals.adapter.rest.routes.RetractionRoutes;
 import dev.signals.adapter.rest.routes.SignalRoutes;
 import dev.signals.adapter.rest.server.BeforeFilter;
 import dev.signals.adapter.rest.server.Responses;
@@ -36,6 +37,7 @@ import dev.signals.application.port.in.ManageConsentTemplatesUseCase;
 import dev.signals.application.port.in.ManageSignalSelectionUseCase;
 import dev.signals.application.port.in.ManageSignalTemplatesUseCase;
 import dev.signals.application.port.in.ReportEventsUseCase;
+import dev.signals.application.port.in.RetractEventsUseCase;
 import dev.signals.application.port.in.RequestSignalsUseCase;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -115,6 +117,11 @@ public final class RestModule extends AbstractModule {
     @ProvidesIntoSet
     Routes eventRoutes(ReportEventsUseCase events, JsonBodies bodies, Responses responses) {
         return new EventRoutes(events, bodies, responses);
+    }
+
+    @ProvidesIntoSet
+    Routes retractionRoutes(RetractEventsUseCase retractions, JsonBodies bodies, Responses responses) {
+        return new RetractionRoutes(retractions, bodies, responses);
     }
 
     @ProvidesIntoSet

@@ -18,6 +18,7 @@ import dev.signals.application.port.in.ManageConsentTemplatesUseCase;
 import dev.signals.application.port.in.ManageSignalSelectionUseCase;
 import dev.signals.application.port.in.ManageSignalTemplatesUseCase;
 import dev.signals.application.port.in.ReportEventsUseCase;
+import dev.signals.application.port.in.RetractEventsUseCase;
 import dev.signals.application.port.in.RequestSignalsUseCase;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -58,6 +59,7 @@ public final class TestApp {
             binder.bind(ManageSignalSelectionUseCase.class).toInstance(application);
             binder.bind(ManageSignalTemplatesUseCase.class).toInstance(application);
             binder.bind(ReportEventsUseCase.class).toInstance(application.events());
+            binder.bind(RetractEventsUseCase.class).toInstance(application.events());
         });
         return injector.getInstance(HttpServer.class).javalin();
     }

@@ -47,6 +47,19 @@ public final class ApiClient {
         return send("GET", path, null, null);
     }
 
+    /** The body of a GET that does not answer JSON, such as {@code /metrics}. */
+    public String getText(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Answer delete(String path) {
         return send("DELETE", path, null, null);
     }

@@ -1,0 +1,225 @@
+package dev.signals.bootstrap.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.signals.adapter.persistence.DatabaseKind;
+import dev.signals.adapter.persistence.TestDatabases;
+import dev.signals.bootstrap.SignalsConfig;
+import dev.signals.bootstrap.SignalsService;
+import dev.signals.domain.calculation.RandomHistories;
+import dev.signals.domain.calculation.ReferenceCalculator;
+import dev.signals.domain.account.InstitutionId;
+import dev.signals.domain.catalogue.EventType;
+import dev.signals.domain.catalogue.Signal;
+import dev.signals.domain.catalogue.SignalCatalogue;
+import dev.signals.domain.event.Event;
+import dev.signals.domain.event.RetractedEvent;
+import dev.signals.domain.subject.PhoneNumber;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+import static dev.signals.bootstrap.api.SignalsApiTest.ADMIN_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Retractions over HTTP (contract sections 3.2 and 4.1), on either database: random histories, about a third of
+ * their events retracted in two rounds by the institutions that reported them; every value of the 108 signals
+ * equals the reference's (which implements retractions on its own) at the scenario's asOf (before both rounds),
+ * between the rounds and after them. Only the reporting institution retracts, and another learns nothing of the
+ * event by trying; a retracted event id stays taken; the metrics count retractions.
+ */
+class RetractionsOverHttpTest {
+
+    private static final int SCENARIOS = 20;
+    private static final List<Signal> ALL = SignalCatalogue.standard().all();
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void everySignalEqualsTheReferenceBeforeBetweenAndAfterRetractions(DatabaseKind kind, @TempDir Path dataDir) {
+        try (var database = TestDatabases.create(kind);
+             var service = SignalsService.start(new SignalsConfig(0, dataDir, database.settings(), ADMIN_TOKEN))) {
+            Network network = new Network(ApiClient.anonymous(service.port()));
+            Random random = new Random(kind.ordinal());
+            List<RandomHistories.Scenario> scenarios = RandomHistories.scenarios().sampleStream().limit(SCENARIOS).toList();
+            List<Subject> subjects = new ArrayList<>();
+            for (int s = 0; s < scenarios.size(); s++) {
+                PhoneNumber phone = new PhoneNumber(String.format("+6391760%05d", s));
+                String prefix = "s" + s + "-";
+                List<Event> events = scenarios.get(s).events().stream().map(e -> new Event(prefix + e.eventId(),
+                        e.institutionId(), e.type(), phone, null, e.occurredAt(), e.reportedAt(), e.amount(),
+                        e.overdueDays(), e.autoRepayment())).toList();
+                network.post(events);
+                subjects.add(new Subject(phone, events, scenarios.get(s).asOf().truncatedTo(ChronoUnit.MICROS)));
+            }
+
+            List<RetractedEvent> retractions = new ArrayList<>();
+            retractions.addAll(network.retractSome(subjects, random));
+            Instant between = afterTheClockPasses(Instant.now());
+            retractions.addAll(network.retractSome(subjects, random));
+            Instant after = afterTheClockPasses(Instant.now());
+
+            assertThat(retractions).hasSizeGreaterThan(SCENARIOS / 2);
+            for (Subject subject : subjects) {
+                for (Instant asOf : List.of(subject.asOf(), between, after)) {
+                    network.assertAnswersAsTheReference(subject, retractions, asOf);
+                }
+            }
+            long distinct = retractions.stream().map(RetractedEvent::event).distinct().count();
+            assertThat(PrometheusScrape.parse(network.anonymous.getText("/metrics"))
+                    .value("signals_events_total", "outcome", "retracted")).isEqualTo((double) distinct);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void onlyTheReportingInstitutionRetractsAndARetractedIdStaysTaken(DatabaseKind kind, @TempDir Path dataDir) {
+        try (var database = TestDatabases.create(kind);
+             var service = SignalsService.start(new SignalsConfig(0, dataDir, database.settings(), ADMIN_TOKEN))) {
+            Network network = new Network(ApiClient.anonymous(service.port()));
+            PhoneNumber phone = new PhoneNumber("+639176100001");
+            Event mine = new Event("loan-1-overdue", new InstitutionId("mine"),
+                    EventType.OVERDUE, phone, null, Instant.parse("2024-07-30T08:00:00Z"),
+                    Instant.parse("2024-07-30T09:00:00Z"), new BigDecimal("1520.50"), 12, false);
+            network.post(List.of(mine));
+            ApiClient other = network.reporter("other");
+
+            ApiClient.Answer theirs = other.post("/v1/events/retractions", retractions("loan-1-overdue", "never-reported"));
+            assertThat(theirs.status()).isEqualTo(200);
+            assertThat(theirs.data().path("retracted").asInt()).isZero();
+            JsonNode rejected = theirs.data().path("rejected");
+            assertThat(rejected).hasSize(2);
+            assertThat(rejected.get(0).path("message").asText())
+                    .isEqualTo(rejected.get(1).path("message").asText().replace("never-reported", "loan-1-overdue"))
+                    .doesNotContain("mine");
+
+            ApiClient.Answer first = network.reporter("mine").post("/v1/events/retractions", retractions("loan-1-overdue"));
+            ApiClient.Answer again = network.reporter("mine").post("/v1/events/retractions", retractions("loan-1-overdue"));
+            assertThat(first.data().path("retracted").asInt()).as(first.toString()).isEqualTo(1);
+            assertThat(again.data().path("retracted").asInt()).isZero();
+            assertThat(again.data().path("alreadyRetracted").asInt()).isEqualTo(1);
+
+            ApiClient.Answer reposted = network.reporter("mine").post("/v1/events", EventBodies.batch(List.of(mine)));
+            assertThat(reposted.data().path("accepted").asInt()).isZero();
+            assertThat(reposted.data().path("duplicates").asInt()).isZero();
+            assertThat(reposted.data().path("rejected").get(0).path("message").asText()).contains("retracted");
+        }
+    }
+
+    private static ObjectNode retractions(String... eventIds) {
+        ObjectNode body = ApiClient.JSON.createObjectNode();
+        ArrayNode array = body.putArray("retractions");
+        for (String id : eventIds) {
+            array.addObject().put("eventId", id).put("reason", "reported in error");
+        }
+        return body;
+    }
+
+    /** An instant the clock has passed (at microseconds, as the service keeps them), so that later commits come after it. */
+    private static Instant afterTheClockPasses(Instant instant) {
+        Instant mark = instant.truncatedTo(ChronoUnit.MICROS);
+        while (!Instant.now().isAfter(mark.plus(1, ChronoUnit.MILLIS))) {
+            Thread.onSpinWait();
+        }
+        return mark;
+    }
+
+    private record Subject(PhoneNumber phone, List<Event> events, Instant asOf) {
+    }
+
+    /** The service as its accounts see it: one asking for signals of every catalogue name, one per reporting institution. */
+    private static final class Network {
+
+        private final ApiClient anonymous;
+        private final ApiClient admin;
+        private final ApiClient asker;
+        private final Map<String, ApiClient> reporters = new HashMap<>();
+
+        Network(ApiClient anonymous) {
+            this.anonymous = anonymous;
+            this.admin = anonymous.bearer(ADMIN_TOKEN);
+            JsonNode account = admin.post("/v1/admin/accounts", Map.of("name", "Asker", "institutionId", "asker")).data();
+            this.asker = anonymous.basic(account.path("apiKey").asText(), account.path("apiSecret").asText());
+            var template = admin.put("/v1/admin/accounts/" + account.path("id").asText() + "/templates/tpl-all",
+                    Map.of("signals", ALL.stream().map(Signal::name).toList(), "amountFormat", "NUMBER"));
+            assertThat(template.status()).as(template.toString()).isEqualTo(200);
+        }
+
+        ApiClient reporter(String institution) {
+            return reporters.computeIfAbsent(institution, id -> {
+                JsonNode account = admin.post("/v1/admin/accounts", Map.of("name", id, "institutionId", id)).data();
+                return anonymous.basic(account.path("apiKey").asText(), account.path("apiSecret").asText());
+            });
+        }
+
+        void post(List<Event> events) {
+            events.stream().collect(Collectors.groupingBy(e -> e.institutionId().value(), LinkedHashMap::new, Collectors.toList()))
+                    .forEach((institution, batch) -> {
+                        var answer = reporter(institution).post("/v1/events", EventBodies.batch(batch));
+                        assertThat(answer.data().path("accepted").asInt()).as(answer.toString()).isEqualTo(batch.size());
+                    });
+        }
+
+        /**
+         * Retracts about a sixth of the events not retracted yet, each through its institution, and returns them with
+         * the instant the answers were all in: later than every commit of this round, earlier than the next round's.
+         */
+        List<RetractedEvent> retractSome(List<Subject> subjects, Random random) {
+            Map<String, List<Event>> chosen = new LinkedHashMap<>();
+            for (Subject subject : subjects) {
+                for (Event event : subject.events()) {
+                    if (random.nextInt(6) == 0) {
+                        chosen.computeIfAbsent(event.institutionId().value(), k -> new ArrayList<>()).add(event);
+                    }
+                }
+            }
+            List<Event> retracted = new ArrayList<>();
+            chosen.forEach((institution, events) -> {
+                var answer = reporter(institution).post("/v1/events/retractions",
+                        retractions(events.stream().map(Event::eventId).toArray(String[]::new)));
+                assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                assertThat(answer.data().path("rejected")).as(answer.toString()).isEmpty();
+                int fresh = answer.data().path("retracted").asInt();
+                assertThat(fresh + answer.data().path("alreadyRetracted").asInt()).isEqualTo(events.size());
+                retracted.addAll(events);
+            });
+            Instant committed = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            return retracted.stream().distinct().map(event -> new RetractedEvent(event, committed)).toList();
+        }
+
+        void assertAnswersAsTheReference(Subject subject, List<RetractedEvent> allRetractions, Instant asOf) {
+            // An event retracted in both rounds counts from its first retraction.
+            Map<Event, RetractedEvent> first = new LinkedHashMap<>();
+            allRetractions.forEach(r -> first.putIfAbsent(r.event(), r));
+            List<RetractedEvent> retractions = first.values().stream().filter(r -> subject.events().contains(r.event())).toList();
+            ObjectNode body = SignalsApiTest.request(subject.phone().e164());
+            body.put("templateId", "tpl-all");
+            body.put("asOf", asOf.toString());
+            var answer = asker.post("/v1/beta/signals", body);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            String context = "asOf " + asOf + ", " + retractions.size() + " retractions, events " + subject.events();
+            if (!ReferenceCalculator.hasData(subject.events(), retractions, asOf)) {
+                assertThat(answer.data().path("resultCode").asText()).as(context).isEqualTo("NO_DATA");
+                return;
+            }
+            Map<String, Long> actual = new LinkedHashMap<>();
+            answer.data().path("items").forEach(item ->
+                    actual.put(item.path("name").asText(), item.path("value").isNull() ? null : item.path("value").asLong()));
+            assertThat(actual).as(context)
+                    .containsExactlyEntriesOf(ReferenceCalculator.values(subject.events(), retractions, asOf, ALL));
+        }
+    }
+}
