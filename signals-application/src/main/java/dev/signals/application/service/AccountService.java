@@ -43,7 +43,7 @@ public final class AccountService implements CreateAccountUseCase, AuthenticateC
         String secret = Secrets.newSecret();
         Account account = new Account(
                 new AccountId(Secrets.newId("acc-")),
-                command.name().trim(),
+                command.name().strip(),   // as the domain reads white space: every Unicode space, not only ASCII
                 new InstitutionId(command.institutionId()),
                 Secrets.newId("key_"),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));

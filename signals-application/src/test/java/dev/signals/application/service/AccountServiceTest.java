@@ -5,6 +5,7 @@ import dev.signals.application.port.InvalidCommandException;
 import dev.signals.application.port.in.CreateAccountCommand;
 import dev.signals.application.port.in.NewAccount;
 import jakarta.validation.Validation;
+import dev.signals.domain.InvalidValueException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -62,6 +63,17 @@ class AccountServiceTest {
         assertThatThrownBy(() -> service.create(new CreateAccountCommand("ABC again", "abc-lending")))
                 .isInstanceOfSatisfying(InvalidCommandException.class,
                         e -> assertThat(e.violations().get(0).field()).isEqualTo("institutionId"));
+    }
+
+    @Test
+    void aNameOfUnicodeWhiteSpaceOnlyIsAFieldErrorAndOtherWhiteSpaceAroundANameIsStripped() {
+        // Bean Validation's @NotBlank trims only ASCII: the line and paragraph separators pass it.
+        assertThatThrownBy(() -> service.create(new CreateAccountCommand("\u2028\u2029", "abc-lending")))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name"));
+        assertThat(ports.accounts).isEmpty();
+
+        assertThat(service.create(new CreateAccountCommand("\u2003ABC Lending\u00a0 ", "abc-lending")).account().name())
+                .isEqualTo("ABC Lending\u00a0");
     }
 
     @Test

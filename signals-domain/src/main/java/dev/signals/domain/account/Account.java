@@ -1,5 +1,7 @@
 package dev.signals.domain.account;
 
+import dev.signals.domain.InvalidValueException;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,7 +18,7 @@ public record Account(AccountId id, String name, InstitutionId institutionId, St
         Objects.requireNonNull(institutionId, "institutionId");
         Objects.requireNonNull(createdAt, "createdAt");
         if (name == null || name.isBlank() || name.length() > 200) {
-            throw new IllegalArgumentException("an account name has 1 to 200 characters");
+            throw new InvalidValueException("name", "must have 1 to 200 characters, not all of them white space");
         }
         if (apiKey == null || !apiKey.matches("[A-Za-z0-9_-]{16,64}")) {
             throw new IllegalArgumentException("an API key has 16 to 64 characters of [A-Za-z0-9_-]");
