@@ -14,6 +14,7 @@ import dev.signals.application.port.out.LoadSignalRequestPort;
 import dev.signals.application.port.out.NodeRegistryPort;
 import dev.signals.application.port.out.SaveSignalRequestPort;
 import dev.signals.application.port.out.SignalSettingsPort;
+import dev.signals.application.port.out.SubjectRecordsPort;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
@@ -73,6 +74,12 @@ public final class PersistenceModule extends AbstractModule {
     @Singleton
     EventJournalPort eventJournal(Database database) {
         return new JooqEventJournal(database);
+    }
+
+    @Provides
+    @Singleton
+    SubjectRecordsPort subjectRecords(Database database) {
+        return new JooqSubjectRecords(database);
     }
 
     @Provides

@@ -26,7 +26,8 @@ import java.util.List;
  * the template as its id, signal names, amount format and bands ({@link TemplateColumns}); {@code as_of} as the
  * client sent it, null when it sent none; the values as one
  * element per signal of the template, in its order, empty for null, and no column value at all when the
- * request has no values (PROCESSING, NO_DATA, ERROR).
+ * request has no values (PROCESSING, NO_DATA, ERROR); an explained request's explanation as JSON
+ * ({@link ExplanationColumn}).
  */
 final class SignalRequestMapper {
 
@@ -69,6 +70,7 @@ final class SignalRequestMapper {
         record.setResultCode(request.resultCode() == null ? null : request.resultCode().name());
         record.setResultMessage(request.resultMessage());
         record.setResultValues(valuesColumn(request.values()));
+        record.setExplanation(ExplanationColumn.toColumn(request.explanation().orElse(null)));
     }
 
     /** One row per key the subject is known by: a phone has three, a hash or an e-mail address one. */
@@ -109,7 +111,8 @@ final class SignalRequestMapper {
                 RequestStatus.valueOf(record.getStatus()),
                 record.getResultCode() == null ? null : ResultCode.valueOf(record.getResultCode()),
                 record.getResultMessage(),
-                values(record.getId(), template.signals(), record.getResultValues()));
+                values(record.getId(), template.signals(), record.getResultValues()),
+                ExplanationColumn.fromColumn(record.getId(), record.getExplanation()));
     }
 
     /**

@@ -1,5 +1,11 @@
 package dev.signals.adapter.persistence;
 
+import dev.signals.domain.catalogue.EventType;
+
+import dev.signals.domain.explanation.Explanation;
+
+import dev.signals.domain.explanation.Evidence;
+
 import dev.signals.application.port.PageCursor;
 import dev.signals.application.port.out.LoadSignalRequestPort.Filter;
 import dev.signals.domain.account.AccountId;
@@ -36,6 +42,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -190,6 +199,37 @@ class JooqSignalRequestRepositoryTest {
             assertThat(loaded.values()).isEqualTo(request.values());
             assertThat(loaded.items()).isEqualTo(request.items())
                     .anySatisfy(item -> assertThat(item.valueType()).isEqualTo(ValueType.STRING));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void anExplainedRequestKeepsItsExplanationEvidenceForEvidenceAndAnUnexplainedOneHasNone(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            List<Evidence> evidence = List.of(
+                    new Evidence("e1", EventType.OVERDUE, T.minusSeconds(86_400), T.minusSeconds(86_000),
+                            new BigDecimal("1520.50"), 12, false, Evidence.OWN, "loan-778-overdue-3"),
+                    new Evidence("e2", EventType.DEBT, T.minusSeconds(3_600), T.minusSeconds(3_600).plusNanos(1_000),
+                            null, null, null, Evidence.other(1), null));
+            Map<String, List<String>> refs = new LinkedHashMap<>();
+            BAND_TEMPLATE.signals().signals().forEach(signal -> refs.put(signal.name(), List.of()));
+            refs.put(BAND_TEMPLATE.signals().signals().get(0).name(), List.of("e1", "e2"));
+            Explanation explanation = new Explanation(evidence, refs, true);
+            var explained = SignalRequest.create(id(1), A, T, null, new PhoneSubject(PHONE),
+                            new RequestMeta(PHONE.e164(), null, null, BAND_TEMPLATE.id(), CONSENT), BAND_TEMPLATE)
+                    .complete(resultWithData(BAND_TEMPLATE.signals()), explanation);
+            var plain = created(2, A, T, new PhoneSubject(PHONE)).complete(CalculationResult.of(false, List.of()));
+
+            requests.insert(explained);
+            requests.insert(plain);
+
+            var loaded = requests.load(A, explained.id()).orElseThrow();
+            assertThat(loaded.explanation()).contains(explanation);
+            assertThat(loaded).isEqualTo(explained);
+            assertThat(loaded.explanation().orElseThrow().evidence().get(0).amount()).isEqualByComparingTo("1520.5");
+            assertThat(requests.load(A, plain.id()).orElseThrow().explanation()).isEmpty();
         }
     }
 

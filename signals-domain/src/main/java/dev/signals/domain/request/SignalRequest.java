@@ -5,7 +5,9 @@ import dev.signals.domain.InvalidValueException;
 import dev.signals.domain.account.AccountId;
 import dev.signals.domain.calculation.CalculationResult;
 import dev.signals.domain.calculation.SignalValue;
+import dev.signals.domain.catalogue.Signal;
 import dev.signals.domain.consent.Consent;
+import dev.signals.domain.explanation.Explanation;
 import dev.signals.domain.subject.Subject;
 import dev.signals.domain.template.ResultItem;
 import dev.signals.domain.template.SignalTemplate;
@@ -37,10 +39,11 @@ public final class SignalRequest {
     private final ResultCode resultCode;
     private final String resultMessage;
     private final List<SignalValue> values;
+    private final Explanation explanation;
 
     private SignalRequest(SignalRequestId id, AccountId accountId, Instant createdAt, Instant requestedAsOf, Subject subject,
                           RequestMeta requestMeta, SignalTemplate template, RequestStatus status,
-                          ResultCode resultCode, String resultMessage, List<SignalValue> values) {
+                          ResultCode resultCode, String resultMessage, List<SignalValue> values, Explanation explanation) {
         this.id = Objects.requireNonNull(id, "id");
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -52,6 +55,7 @@ public final class SignalRequest {
         this.resultCode = resultCode;
         this.resultMessage = resultMessage;
         this.values = List.copyOf(values);
+        this.explanation = explanation;
     }
 
     /**
@@ -75,7 +79,7 @@ public final class SignalRequest {
         }
         requestMeta.consent().checkNotInFuture(now);
         return new SignalRequest(id, accountId, createdAt, asOf, subject, requestMeta, template,
-                RequestStatus.PROCESSING, null, null, List.of());
+                RequestStatus.PROCESSING, null, null, List.of(), null);
     }
 
     /**
@@ -91,13 +95,37 @@ public final class SignalRequest {
                                         Subject subject, RequestMeta requestMeta, SignalTemplate template,
                                         RequestStatus status, ResultCode resultCode, String resultMessage,
                                         List<SignalValue> values) {
+        return restore(id, accountId, createdAt, requestedAsOf, subject, requestMeta, template, status, resultCode,
+                resultMessage, values, null);
+    }
+
+    /** The same for a request stored with its explanation (null when it was made without "explain"). */
+    public static SignalRequest restore(SignalRequestId id, AccountId accountId, Instant createdAt, Instant requestedAsOf,
+                                        Subject subject, RequestMeta requestMeta, SignalTemplate template,
+                                        RequestStatus status, ResultCode resultCode, String resultMessage,
+                                        List<SignalValue> values, Explanation explanation) {
         String problem = inconsistency(template, status, resultCode, values);
+        if (problem == null && explanation != null) {
+            problem = explanationInconsistency(template, resultCode, explanation);
+        }
         if (problem != null) {
             throw new IllegalStateException("stored signal request " + id + " is inconsistent: " + problem);
         }
         String message = resultCode != null && resultMessage == null ? resultCode.resultMessage() : resultMessage;
         return new SignalRequest(id, accountId, createdAt, requestedAsOf, subject, requestMeta, template, status,
-                resultCode, message, values);
+                resultCode, message, values, explanation);
+    }
+
+    /**
+     * What is wrong with an explanation of a request that ended with {@code code}, or null: a successful request
+     * explains each of its template's signals, in order; any other explains none.
+     */
+    private static String explanationInconsistency(SignalTemplate template, ResultCode code, Explanation explanation) {
+        List<String> expected = code == ResultCode.SUCCESS ? template.signals().signals().stream().map(Signal::name).toList()
+                : List.of();
+        List<String> explained = List.copyOf(explanation.refs().keySet());
+        return explained.equals(expected) ? null
+                : code + " explaining " + explained + " instead of the template's " + expected;
     }
 
     private static String inconsistency(SignalTemplate template, RequestStatus status, ResultCode resultCode,
@@ -126,15 +154,29 @@ public final class SignalRequest {
      * @throws IllegalArgumentException   when the result is not of the template's signals
      */
     public SignalRequest complete(CalculationResult result) {
-        requireProcessing(result.hasData() ? ResultCode.SUCCESS : ResultCode.NO_DATA);
-        if (!result.hasData()) {
-            return finish(ResultCode.NO_DATA, List.of());
-        }
-        if (!result.covers(template.signals())) {
+        return complete(result, null);
+    }
+
+    /**
+     * The same for a request made with "explain" (CONTRACT §2.5): it keeps {@code explanation}, of each of its
+     * template's signals when it has values, of none otherwise.
+     *
+     * @throws IllegalArgumentException also when the explanation is not of those signals
+     */
+    public SignalRequest complete(CalculationResult result, Explanation explanation) {
+        ResultCode code = result.hasData() ? ResultCode.SUCCESS : ResultCode.NO_DATA;
+        requireProcessing(code);
+        if (result.hasData() && !result.covers(template.signals())) {
             throw new IllegalArgumentException("request " + id + " needs the values of template " + template.id()
                     + ", the result holds " + result.signals());
         }
-        return finish(ResultCode.SUCCESS, result.values());
+        if (explanation != null) {
+            String problem = explanationInconsistency(template, code, explanation);
+            if (problem != null) {
+                throw new IllegalArgumentException("request " + id + ": " + problem);
+            }
+        }
+        return finish(code, result.hasData() ? result.values() : List.of(), explanation);
     }
 
     /**
@@ -149,7 +191,7 @@ public final class SignalRequest {
                     + "; a request fails with SERVICE_UNAVAILABLE or SYSTEM_ERROR, and completes with SUCCESS or NO_DATA");
         }
         requireProcessing(code);
-        return finish(code, List.of());
+        return finish(code, List.of(), null);
     }
 
     private void requireProcessing(ResultCode target) {
@@ -160,9 +202,9 @@ public final class SignalRequest {
         }
     }
 
-    private SignalRequest finish(ResultCode code, List<SignalValue> finalValues) {
+    private SignalRequest finish(ResultCode code, List<SignalValue> finalValues, Explanation finalExplanation) {
         return new SignalRequest(id, accountId, createdAt, requestedAsOf, subject, requestMeta, template, code.status(),
-                code, code.resultMessage(), finalValues);
+                code, code.resultMessage(), finalValues, finalExplanation);
     }
 
     public SignalRequestId id() {
@@ -190,6 +232,11 @@ public final class SignalRequest {
     /** Which of Smile's signal products this is: always the risk signals of this catalogue. */
     public SignalType signalType() {
         return SignalType.SIGNAL1;
+    }
+
+    /** Why the values are what they are, for a request made with "explain" (CONTRACT §2.5). */
+    public Optional<Explanation> explanation() {
+        return Optional.ofNullable(explanation);
     }
 
     public Subject subject() {
@@ -243,7 +290,8 @@ public final class SignalRequest {
                 && id.equals(that.id) && accountId.equals(that.accountId) && createdAt.equals(that.createdAt)
                 && Objects.equals(requestedAsOf, that.requestedAsOf) && subject.equals(that.subject) && requestMeta.equals(that.requestMeta)
                 && template.equals(that.template) && status == that.status && resultCode == that.resultCode
-                && Objects.equals(resultMessage, that.resultMessage) && values.equals(that.values);
+                && Objects.equals(resultMessage, that.resultMessage) && values.equals(that.values)
+                && Objects.equals(explanation, that.explanation);
     }
 
     @Override

@@ -1,0 +1,59 @@
+package dev.signals.adapter.persistence;
+
+import dev.signals.application.port.out.SubjectRecordsPort;
+import dev.signals.domain.event.Event;
+import dev.signals.domain.event.RetractedEvent;
+import dev.signals.domain.subject.EmailAddress;
+import dev.signals.domain.subject.PhoneNumber;
+import org.jooq.Condition;
+import org.jooq.Record;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.signals.adapter.persistence.jooq.Tables.EVENT;
+import static dev.signals.adapter.persistence.jooq.Tables.EVENT_RETRACTION;
+
+/**
+ * A subject's events straight from the journal, each with its retraction when it has one, by the indexes on
+ * {@code event.phone} and {@code event.email_address} (V10), in one statement.
+ */
+final class JooqSubjectRecords implements SubjectRecordsPort {
+
+    private final Statements statements;
+
+    JooqSubjectRecords(Database database) {
+        this.statements = new Statements(database);
+    }
+
+    @Override
+    public SubjectRecords ofPhone(PhoneNumber phone) {
+        return recordsWhere(EVENT.PHONE.eq(phone.e164()));
+    }
+
+    @Override
+    public SubjectRecords ofEmailAddress(EmailAddress emailAddress) {
+        return recordsWhere(EVENT.EMAIL_ADDRESS.eq(emailAddress.value()));
+    }
+
+    private SubjectRecords recordsWhere(Condition subject) {
+        return statements.run(dsl -> {
+            List<Event> events = new ArrayList<>();
+            List<RetractedEvent> retractions = new ArrayList<>();
+            for (Record row : dsl.select(EVENT.fields()).select(EVENT_RETRACTION.RETRACTED_AT)
+                    .from(EVENT).leftJoin(EVENT_RETRACTION).on(EVENT_RETRACTION.EVENT_SEQ.eq(EVENT.SEQ))
+                    .where(subject)
+                    .orderBy(EVENT.SEQ)
+                    .fetch()) {
+                Event event = EventMapper.toEvent(row.into(EVENT));
+                events.add(event);
+                OffsetDateTime retractedAt = row.get(EVENT_RETRACTION.RETRACTED_AT);
+                if (retractedAt != null) {
+                    retractions.add(new RetractedEvent(event, Timestamps.fromColumn(retractedAt)));
+                }
+            }
+            return new SubjectRecords(events, retractions);
+        });
+    }
+}
