@@ -27,6 +27,9 @@ import dev.signals.domain.request.SignalRequest;
 import dev.signals.domain.subject.PhoneNumber;
 import dev.signals.domain.template.ValueType;
 import jakarta.validation.Validation;
+import java.util.Optional;
+import java.util.Objects;
+import dev.signals.domain.subject.Md5Hash;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -59,11 +62,21 @@ class SignalRequestServiceTest {
     private final CommandValidation validation = new CommandValidation(Validation.buildDefaultValidatorFactory().getValidator());
     private final ConsentTemplateService consentTemplates = new ConsentTemplateService(ports, validation, clock);
     private final SignalSettingsService settings = new SignalSettingsService(SignalCatalogue.standard(), ports, ports, validation);
-    private final LoadSubjectEventsPort events = key -> {
-        if (eventSourceFailure.get() != null) {
-            throw eventSourceFailure.get();
+    private final LoadSubjectEventsPort events = new LoadSubjectEventsPort() {
+        @Override
+        public EventHistory eventsOf(String key) {
+            if (eventSourceFailure.get() != null) {
+                throw eventSourceFailure.get();
+            }
+            return EventHistory.of(eventsByKey.getOrDefault(key, List.of()));
         }
-        return EventHistory.of(eventsByKey.getOrDefault(key, List.of()));
+
+        @Override
+        public Optional<PhoneNumber> phoneOf(Md5Hash hash) {
+            return eventsByKey.values().stream().flatMap(List::stream).map(Event::phone).filter(Objects::nonNull)
+                    .filter(phone -> phone.md5WithPlus().equals(hash.hex()) || phone.md5WithoutPlus().equals(hash.hex()))
+                    .findFirst();
+        }
     };
     private final SignalRequestService service = new SignalRequestService(ports, ports, events, ports, ports,
             SignalCatalogue.standard(), new SubjectParser(), new SignalCalculator(), validation, clock);
@@ -244,12 +257,12 @@ class SignalRequestServiceTest {
     }
 
     private static RequestSignalsCommand alpha(String phone, String email) {
-        return new RequestSignalsCommand(LENDER, ApiVersion.ALPHA, phone, null, email, null, consent(), null);
+        return new RequestSignalsCommand(LENDER, ApiVersion.ALPHA, phone, null, email, null, consent(), null, false);
     }
 
     private static RequestSignalsCommand command(ApiVersion version, String phone, String country, String templateId,
                                                  ConsentCommand consent, Instant asOf) {
-        return new RequestSignalsCommand(LENDER, version, phone, country, null, templateId, consent, asOf);
+        return new RequestSignalsCommand(LENDER, version, phone, country, null, templateId, consent, asOf, false);
     }
 
     /** A clock the test moves forward. */

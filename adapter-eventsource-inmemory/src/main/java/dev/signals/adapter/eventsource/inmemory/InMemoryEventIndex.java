@@ -7,6 +7,8 @@ import dev.signals.domain.calculation.Micros;
 import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.event.Event;
 import dev.signals.domain.event.RetractedEvent;
+import dev.signals.domain.subject.Md5Hash;
+import dev.signals.domain.subject.PhoneNumber;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -104,6 +107,17 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
                     : retractions.retractedAtByPosition(subject, subjects.rowCountOf(subject), subjects.referenceCountOf(subject));
             return new IndexedHistory(subjects.rowsOf(subject), subjects.eventCountOf(subject), wide.chunks(),
                     eventIds.chunks(), retractedAt);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Optional<PhoneNumber> phoneOf(Md5Hash hash) {
+        lock.readLock().lock();
+        try {
+            int subject = subjects.md5(parseHex(hash.hex(), 0));
+            return subject < 0 ? Optional.empty() : Optional.of(new PhoneNumber("+" + subjects.phoneDigitsOf(subject)));
         } finally {
             lock.readLock().unlock();
         }

@@ -97,6 +97,15 @@ final class Subjects {
         }
     }
 
+    /** The E.164 digits of a phone's subject number (one {@link #md5} gave). */
+    long phoneDigitsOf(int subject) {
+        long key = keyOf(subject);
+        if (key <= 0) {
+            throw new IllegalArgumentException("subject " + subject + " is an e-mail address, not a phone");
+        }
+        return key;
+    }
+
     int phoneOrAdd(long digits) {
         int subject = phone(digits);
         if (subject >= 0) {

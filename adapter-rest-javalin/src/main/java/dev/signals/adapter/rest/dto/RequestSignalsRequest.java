@@ -14,7 +14,8 @@ public record RequestSignalsRequest(
         String emailAddress,
         String templateId,
         ConsentRequest consent,
-        Instant asOf) {
+        Instant asOf,
+        Boolean explain) {
 
     /**
      * The command of a request through {@code version}: beta names its template with {@code templateId}; alpha has
@@ -25,6 +26,6 @@ public record RequestSignalsRequest(
             throw ApiException.invalidField("templateId", "is a beta field; alpha requests use the account's selection");
         }
         return new RequestSignalsCommand(accountId, version, phone, countryCode, emailAddress, templateId,
-                consent == null ? null : consent.toCommand(), asOf);
+                consent == null ? null : consent.toCommand(), asOf, Boolean.TRUE.equals(explain));
     }
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
 /**
  * A request for signals about one subject (contract section 2.1). Exactly one of {@code phone} and
  * {@code emailAddress}; {@code templateId} only through beta; {@code asOf} defaults to the request's
- * creation time.
+ * creation time; {@code explain} asks for the evidence and explanation of the values (contract section 2.5).
  */
 public record RequestSignalsCommand(
         @NotNull AccountId accountId,
@@ -21,5 +21,6 @@ public record RequestSignalsCommand(
         @Size(max = 254) String emailAddress,
         @Size(max = 64) String templateId,
         @NotNull @Valid ConsentCommand consent,
-        Instant asOf) {
+        Instant asOf,
+        boolean explain) {
 }
