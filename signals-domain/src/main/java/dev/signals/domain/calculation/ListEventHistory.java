@@ -9,57 +9,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** An {@link EventHistory} copied from a list of events into parallel arrays. */
+/**
+ * An {@link EventHistory} that reads a list of events, numbering their institutions in order of
+ * first appearance. It keeps every event id.
+ */
 final class ListEventHistory implements EventHistory {
 
     static final ListEventHistory EMPTY = new ListEventHistory(List.of());
 
-    private final EventType[] types;
+    private final List<Event> events;
     private final int[] institutions;
-    private final long[] occurredAt;
-    private final long[] reportedAt;
-    private final long[] amountCents;
-    private final int[] overdueDays;
-    private final boolean[] autoRepayment;
-    private final String[] eventIds;
 
     ListEventHistory(List<Event> events) {
-        int n = events.size();
-        types = new EventType[n];
-        institutions = new int[n];
-        occurredAt = new long[n];
-        reportedAt = new long[n];
-        amountCents = new long[n];
-        overdueDays = new int[n];
-        autoRepayment = new boolean[n];
-        eventIds = new String[n];
-        Map<InstitutionId, Integer> institutionNumbers = new HashMap<>();
+        this.events = List.copyOf(events);
+        institutions = new int[events.size()];
+        Map<InstitutionId, Integer> numbers = new HashMap<>();
         Set<List<String>> identities = new HashSet<>();
-        for (int i = 0; i < n; i++) {
-            Event event = events.get(i);
+        for (int i = 0; i < institutions.length; i++) {
+            Event event = this.events.get(i);
             if (!identities.add(List.of(event.institutionId().value(), event.eventId()))) {
                 throw new IllegalArgumentException("event " + event.eventId() + " of institution "
                         + event.institutionId() + " appears twice in one history");
             }
-            types[i] = event.type();
-            institutions[i] = institutionNumbers.computeIfAbsent(event.institutionId(), id -> institutionNumbers.size());
-            occurredAt[i] = Micros.of(event.occurredAt());
-            reportedAt[i] = Micros.of(event.reportedAt());
-            amountCents[i] = event.amount() == null ? NO_AMOUNT : event.amount().movePointRight(2).longValueExact();
-            overdueDays[i] = event.overdueDays() == null ? NO_OVERDUE_DAYS : event.overdueDays();
-            autoRepayment[i] = Boolean.TRUE.equals(event.autoRepayment());
-            eventIds[i] = event.eventId();
+            institutions[i] = numbers.computeIfAbsent(event.institutionId(), id -> numbers.size());
         }
     }
 
     @Override
     public int size() {
-        return types.length;
+        return events.size();
     }
 
     @Override
     public EventType type(int i) {
-        return types[i];
+        return events.get(i).type();
     }
 
     @Override
@@ -69,31 +52,47 @@ final class ListEventHistory implements EventHistory {
 
     @Override
     public long occurredAtMicros(int i) {
-        return occurredAt[i];
+        return Micros.of(events.get(i).occurredAt());
     }
 
     @Override
     public long reportedAtMicros(int i) {
-        return reportedAt[i];
+        return Micros.of(events.get(i).reportedAt());
+    }
+
+    @Override
+    public boolean hasAmount(int i) {
+        return events.get(i).amount() != null;
     }
 
     @Override
     public long amountCents(int i) {
-        return amountCents[i];
+        if (!hasAmount(i)) {
+            throw new IllegalStateException("event " + i + " has no amount");
+        }
+        return events.get(i).amount().movePointRight(2).longValueExact();
+    }
+
+    @Override
+    public boolean hasOverdueDays(int i) {
+        return events.get(i).overdueDays() != null;
     }
 
     @Override
     public int overdueDays(int i) {
-        return overdueDays[i];
+        if (!hasOverdueDays(i)) {
+            throw new IllegalStateException("event " + i + " has no overdue days");
+        }
+        return events.get(i).overdueDays();
     }
 
     @Override
     public boolean autoRepayment(int i) {
-        return autoRepayment[i];
+        return Boolean.TRUE.equals(events.get(i).autoRepayment());
     }
 
     @Override
     public String eventId(int i) {
-        return eventIds[i];
+        return events.get(i).eventId();
     }
 }

@@ -67,6 +67,10 @@ public final class SignalCalculator {
     private static final long NULL = -1;
     /** An amount that does not fit in a long. */
     private static final long OVERFLOW = -2;
+    /** The amount the tallies read for an event without one. */
+    private static final long NO_AMOUNT = Long.MIN_VALUE;
+    /** The overdue days the tallies read for an event without them. */
+    private static final int NO_OVERDUE_DAYS = -1;
 
     static {
         if (WINDOWS != 3 || TYPES * BUCKETS > Long.SIZE) {
@@ -205,7 +209,7 @@ public final class SignalCalculator {
                     continue;
                 }
                 known = true;
-                int t = history.typeOrdinal(i);
+                int t = history.type(i).ordinal();
                 if (occurred > latestOccurred[t]) {
                     latestOccurred[t] = occurred;
                 }
@@ -223,9 +227,9 @@ public final class SignalCalculator {
                 } else {
                     institution = institutionSlot(key, t, bucket);
                 }
-                long amount = history.amountCents(i);
-                if ((amount ^ EventHistory.NO_AMOUNT) > 0) {
-                    throw new IllegalArgumentException("event " + history.eventId(i) + " has a negative amount");
+                long amount = history.hasAmount(i) ? history.amountCents(i) : NO_AMOUNT;
+                if ((amount ^ NO_AMOUNT) > 0) {
+                    throw new IllegalArgumentException("an amount is never negative, was " + amount + " cents");
                 }
                 long carries = ~(amount >> 63);
                 amountSlots |= (carries & 1L) << slot;
@@ -276,7 +280,7 @@ public final class SignalCalculator {
             int k = (row * BALANCE_KINDS + (t == OVERDUE ? 0 : 1)) * BALANCE_FIELDS;
             boolean none = kept[k + 3] == 0;
             long replace;
-            if (occurred == kept[k] && !none && amount != EventHistory.NO_AMOUNT) {
+            if (occurred == kept[k] && !none && amount != NO_AMOUNT) {
                 replace = isLaterThanKept(history, i, k, reported) ? -1L : 0L;
             } else {
                 replace = (none ? -1L : 0L) | (occurred > kept[k] ? -1L : 0L);
@@ -287,8 +291,8 @@ public final class SignalCalculator {
             kept[k + 2] = amount & replace | kept[k + 2] & ~replace;
             kept[k + 3] = ((i + 1L) * BUCKETS + bucket) & replace | kept[k + 3] & ~replace;
 
-            int days = t == OVERDUE ? history.overdueDays(i) : EventHistory.NO_OVERDUE_DAYS;
-            int autoRepaymentDays = t == OVERDUE && history.autoRepayment(i) ? days : EventHistory.NO_OVERDUE_DAYS;
+            int days = t == OVERDUE && history.hasOverdueDays(i) ? history.overdueDays(i) : NO_OVERDUE_DAYS;
+            int autoRepaymentDays = t == OVERDUE && history.autoRepayment(i) ? days : NO_OVERDUE_DAYS;
             maxOverdueDays[bucket] = Math.max(maxOverdueDays[bucket], days);
             maxOverdueDays[AUTO + bucket] = Math.max(maxOverdueDays[AUTO + bucket], autoRepaymentDays);
         }

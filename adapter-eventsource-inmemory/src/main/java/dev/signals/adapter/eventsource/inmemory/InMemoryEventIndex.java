@@ -97,9 +97,9 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         long occurred = Micros.of(event.occurredAt());
         long reported = Micros.of(event.reportedAt());
         long cents = cents(event.amount());
-        int overdueDays = event.overdueDays() == null ? EventHistory.NO_OVERDUE_DAYS : event.overdueDays();
+        int overdueDays = event.overdueDays() == null ? EventRows.NO_OVERDUE_DAYS : event.overdueDays();
         int institution = institutions.computeIfAbsent(event.institutionId().value(), id -> institutions.size());
-        boolean balance = cents != EventHistory.NO_AMOUNT && event.type().carriesBalance();
+        boolean balance = cents != EventRows.NO_AMOUNT && event.type().carriesBalance();
 
         long first = EventRows.first(occurred, event.type(), Boolean.TRUE.equals(event.autoRepayment()));
         long second = EventRows.compactSecond(occurred, reported, institution, overdueDays, balance);
@@ -184,7 +184,7 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
     }
 
     private static long cents(BigDecimal amount) {
-        return amount == null ? EventHistory.NO_AMOUNT : amount.movePointRight(2).longValueExact();
+        return amount == null ? EventRows.NO_AMOUNT : amount.movePointRight(2).longValueExact();
     }
 
     /** One subject's events: rows as they were when the history was taken, and the wide values they refer to. */
@@ -193,11 +193,6 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         @Override
         public EventType type(int i) {
             return EventRows.type(rows[at(i)]);
-        }
-
-        @Override
-        public int typeOrdinal(int i) {
-            return EventRows.typeOrdinal(rows[at(i)]);
         }
 
         @Override
@@ -220,15 +215,31 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         }
 
         @Override
+        public boolean hasAmount(int i) {
+            return EventRows.amountCents(rows[at(i) + 2]) != EventRows.NO_AMOUNT;
+        }
+
+        @Override
         public long amountCents(int i) {
-            return EventRows.amountCents(rows[at(i) + 2]);
+            long cents = EventRows.amountCents(rows[at(i) + 2]);
+            if (cents == EventRows.NO_AMOUNT) {
+                throw new IllegalStateException("event " + i + " has no amount");
+            }
+            return cents;
+        }
+
+        @Override
+        public boolean hasOverdueDays(int i) {
+            return overdueDaysOrNone(i) != EventRows.NO_OVERDUE_DAYS;
         }
 
         @Override
         public int overdueDays(int i) {
-            long second = second(i);
-            return EventRows.isWide(second) ? WideRecords.overdueDays(wide, EventRows.wideRecord(second))
-                    : EventRows.overdueDays(rows[at(i) + 2]);
+            int days = overdueDaysOrNone(i);
+            if (days == EventRows.NO_OVERDUE_DAYS) {
+                throw new IllegalStateException("event " + i + " has no overdue days");
+            }
+            return days;
         }
 
         @Override
@@ -241,9 +252,15 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
             long second = second(i);
             long reference = EventRows.isWide(second) ? WideRecords.idReference(wide, EventRows.wideRecord(second)) : -1;
             if (reference < 0) {
-                throw new IllegalStateException("the index keeps event ids of balances only");
+                throw new UnsupportedOperationException("the index keeps the ids of balances with an amount only");
             }
             return StringPool.read(eventIds, reference);
+        }
+
+        private int overdueDaysOrNone(int i) {
+            long second = second(i);
+            return EventRows.isWide(second) ? WideRecords.overdueDays(wide, EventRows.wideRecord(second))
+                    : EventRows.overdueDays(rows[at(i) + 2]);
         }
 
         private long second(int i) {
