@@ -93,7 +93,7 @@ class SignalRuleTest {
         Event first = event(MARKETING, "m1", 2.5).build();
         Event sameInstant = event(MARKETING, "m2", 2.5).build();
         Event earlier = event(MARKETING, "m3", 40).build();
-        EventHistory history = new WithBalanceIdsOnly(EventHistory.of(List.of(first, sameInstant, earlier)));
+        EventHistory history = new BalanceIdsOnly(EventHistory.of(List.of(first, sameInstant, earlier)));
         SignalRule rule = new SignalRule(history, T);
 
         assertThat(rule.eventsOfValue(signal("events_marketing_days_since_last"))).containsExactly(0, 1);
@@ -106,17 +106,5 @@ class SignalRuleTest {
     void withoutAKnownEventThereIsNoData() {
         assertThat(rule(event(MARKETING, "m1", -1).build()).hasData()).isFalse();
         assertThat(rule(event(MARKETING, "m1", 400).build()).hasData()).isTrue();
-    }
-
-    /** A history that keeps the ids of balances with an amount only, as the port allows. */
-    private record WithBalanceIdsOnly(EventHistory history) implements ForwardingHistory {
-
-        @Override
-        public String eventId(int i) {
-            if (!type(i).carriesBalance() || !hasAmount(i)) {
-                throw new UnsupportedOperationException("no id kept for event " + i);
-            }
-            return history.eventId(i);
-        }
     }
 }
