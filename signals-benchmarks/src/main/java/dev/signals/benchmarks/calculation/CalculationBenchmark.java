@@ -112,7 +112,7 @@ public class CalculationBenchmark {
         long sum = 0;
         for (int i = 0, n = h.size(); i < n; i++) {
             sum += h.occurredAtMicros(i) ^ h.reportedAtMicros(i) ^ h.type(i).ordinal() ^ h.institution(i)
-                    ^ h.amountCents(i);
+                    ^ (h.hasAmount(i) ? h.amountCents(i) : 0);
         }
         return sum;
     }

@@ -195,7 +195,8 @@ public final class IndexMemoryBenchmark {
         long sum = 0;
         for (int i = 0; i < history.size(); i++) {
             sum += history.type(i).ordinal() + history.institution(i) + history.occurredAtMicros(i)
-                    + history.reportedAtMicros(i) + history.amountCents(i) + history.overdueDays(i)
+                    + history.reportedAtMicros(i) + (history.hasAmount(i) ? history.amountCents(i) : 0)
+                    + (history.hasOverdueDays(i) ? history.overdueDays(i) : 0)
                     + (history.autoRepayment(i) ? 1 : 0);
         }
         return sum;

@@ -6,48 +6,43 @@ import dev.signals.domain.event.RetractedEvent;
 import java.util.List;
 
 /**
- * One subject's events as the {@link SignalCalculator} reads them: an indexed, primitive view, so
- * that a compact in-memory index can serve it without an object per event. Event {@code i}
- * (0 ≤ i < {@link #size()}) has a type, an institution (an opaque int, equal exactly when the
- * institution is the same within this history), its instants in microseconds, an amount in cents
- * or {@link #NO_AMOUNT}, overdue days or {@link #NO_OVERDUE_DAYS}, and its event id (read only to
- * break ties between balances, CONTRACT §3.2). Events are unique per (institution, eventId).
+ * One subject's events as the calculation reads them: event {@code i} ({@code 0 <= i < size()}), one
+ * field at a time, so that a compact index can answer without an object per event. The fields are
+ * those of an {@link Event} (CONTRACT §4), with the instants in microseconds, the amount in cents and
+ * the institution as a number; events are unique per institution and event id.
  */
 public interface EventHistory {
-
-    /** {@link #amountCents(int)} of an event without an amount. */
-    long NO_AMOUNT = Long.MIN_VALUE;
-
-    /** {@link #overdueDays(int)} of an event without overdue days. */
-    int NO_OVERDUE_DAYS = -1;
 
     int size();
 
     EventType type(int i);
 
     /**
-     * {@code type(i).ordinal()}: what the calculation reads per event. A compact history that keeps the
-     * type as a number answers it without looking up the enum constant.
+     * The institution that reported the event, as a number: equal numbers mean the same institution
+     * within this history, and any int may be one.
      */
-    default int typeOrdinal(int i) {
-        return type(i).ordinal();
-    }
-
-    /** The institution as an opaque int; equal ints mean the same institution in this history. */
     int institution(int i);
 
     long occurredAtMicros(int i);
 
     long reportedAtMicros(int i);
 
-    /** The amount in cents ({@code 1520.50} is {@code 152050}), or {@link #NO_AMOUNT}. */
+    boolean hasAmount(int i);
+
+    /**
+     * The amount in cents ({@code 1520.50} is {@code 152050}), {@code >= 0}.
+     *
+     * @throws IllegalStateException when the event has no amount (see {@link #hasAmount})
+     */
     long amountCents(int i);
 
-    default boolean hasAmount(int i) {
-        return amountCents(i) != NO_AMOUNT;
-    }
+    boolean hasOverdueDays(int i);
 
-    /** The overdue days (≥ 0), or {@link #NO_OVERDUE_DAYS}. */
+    /**
+     * The overdue days, {@code >= 0}.
+     *
+     * @throws IllegalStateException when the event has none (see {@link #hasOverdueDays})
+     */
     int overdueDays(int i);
 
     /** Whether the event says the overdue loan is repaid automatically (false when not given). */
@@ -64,6 +59,14 @@ public interface EventHistory {
         return NOT_RETRACTED;
     }
 
+    /**
+     * The event's id. A history must give the id of every balance that carries an amount (an OVERDUE
+     * or DEBT event with an amount): an institution's latest balance is the latest by occurredAt,
+     * then reportedAt, then event id (CONTRACT §3.2). The calculation reads no other event's id, and
+     * a history may keep no other.
+     *
+     * @throws UnsupportedOperationException for an event whose id this history does not keep
+     */
     String eventId(int i);
 
     /**

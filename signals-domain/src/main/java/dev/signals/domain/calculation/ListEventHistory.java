@@ -10,21 +10,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An {@link EventHistory} copied from a list of events, and the retractions of some of them, into parallel
- * arrays.
+ * An {@link EventHistory} that reads a list of events, and the retractions of some of them, numbering their
+ * institutions in order of first appearance. It keeps every event id, and gives back each {@link #event}.
  */
 final class ListEventHistory implements EventHistory {
 
     static final ListEventHistory EMPTY = new ListEventHistory(List.of(), List.of());
 
-    private final EventType[] types;
+    private final List<Event> events;
     private final int[] institutions;
     private final long[] occurredAt;
     private final long[] reportedAt;
-    private final long[] amountCents;
-    private final int[] overdueDays;
-    private final boolean[] autoRepayment;
-    private final String[] eventIds;
     private final long[] retractedAt;
 
     /**
@@ -33,33 +29,24 @@ final class ListEventHistory implements EventHistory {
      *                                  retracted already
      */
     ListEventHistory(List<Event> events, List<RetractedEvent> retractions) {
-        int n = events.size();
-        types = new EventType[n];
+        this.events = List.copyOf(events);
+        int n = this.events.size();
         institutions = new int[n];
         occurredAt = new long[n];
         reportedAt = new long[n];
-        amountCents = new long[n];
-        overdueDays = new int[n];
-        autoRepayment = new boolean[n];
-        eventIds = new String[n];
         retractedAt = new long[n];
         Arrays.fill(retractedAt, NOT_RETRACTED);
-        Map<InstitutionId, Integer> institutionNumbers = new HashMap<>();
+        Map<InstitutionId, Integer> numbers = new HashMap<>();
         Map<List<String>, Integer> identities = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            Event event = events.get(i);
+            Event event = this.events.get(i);
             if (identities.putIfAbsent(identityOf(event), i) != null) {
                 throw new IllegalArgumentException("event " + event.eventId() + " of institution "
                         + event.institutionId() + " appears twice in one history");
             }
-            types[i] = event.type();
-            institutions[i] = institutionNumbers.computeIfAbsent(event.institutionId(), id -> institutionNumbers.size());
+            institutions[i] = numbers.computeIfAbsent(event.institutionId(), id -> numbers.size());
             occurredAt[i] = Micros.of(event.occurredAt());
             reportedAt[i] = Micros.of(event.reportedAt());
-            amountCents[i] = event.amount() == null ? NO_AMOUNT : event.amount().movePointRight(2).longValueExact();
-            overdueDays[i] = event.overdueDays() == null ? NO_OVERDUE_DAYS : event.overdueDays();
-            autoRepayment[i] = Boolean.TRUE.equals(event.autoRepayment());
-            eventIds[i] = event.eventId();
         }
         for (RetractedEvent retraction : retractions) {
             Integer i = identities.get(identityOf(retraction.event()));
@@ -76,14 +63,19 @@ final class ListEventHistory implements EventHistory {
         return List.of(event.institutionId().value(), event.eventId());
     }
 
+    /** Event {@code i} itself. */
+    Event event(int i) {
+        return events.get(i);
+    }
+
     @Override
     public int size() {
-        return types.length;
+        return events.size();
     }
 
     @Override
     public EventType type(int i) {
-        return types[i];
+        return events.get(i).type();
     }
 
     @Override
@@ -102,23 +94,39 @@ final class ListEventHistory implements EventHistory {
     }
 
     @Override
+    public boolean hasAmount(int i) {
+        return events.get(i).amount() != null;
+    }
+
+    @Override
     public long amountCents(int i) {
-        return amountCents[i];
+        if (!hasAmount(i)) {
+            throw new IllegalStateException("event " + i + " has no amount");
+        }
+        return events.get(i).amount().movePointRight(2).longValueExact();
+    }
+
+    @Override
+    public boolean hasOverdueDays(int i) {
+        return events.get(i).overdueDays() != null;
     }
 
     @Override
     public int overdueDays(int i) {
-        return overdueDays[i];
+        if (!hasOverdueDays(i)) {
+            throw new IllegalStateException("event " + i + " has no overdue days");
+        }
+        return events.get(i).overdueDays();
     }
 
     @Override
     public boolean autoRepayment(int i) {
-        return autoRepayment[i];
+        return Boolean.TRUE.equals(events.get(i).autoRepayment());
     }
 
     @Override
     public String eventId(int i) {
-        return eventIds[i];
+        return events.get(i).eventId();
     }
 
     @Override

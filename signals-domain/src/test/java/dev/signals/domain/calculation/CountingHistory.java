@@ -53,9 +53,21 @@ final class CountingHistory implements EventHistory {
     }
 
     @Override
+    public boolean hasAmount(int i) {
+        read("hasAmount", i);
+        return history.hasAmount(i);
+    }
+
+    @Override
     public long amountCents(int i) {
         read("amount", i);
         return history.amountCents(i);
+    }
+
+    @Override
+    public boolean hasOverdueDays(int i) {
+        read("hasOverdueDays", i);
+        return history.hasOverdueDays(i);
     }
 
     @Override

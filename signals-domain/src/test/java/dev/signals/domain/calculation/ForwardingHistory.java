@@ -37,8 +37,18 @@ interface ForwardingHistory extends EventHistory {
     }
 
     @Override
+    default boolean hasAmount(int i) {
+        return history().hasAmount(i);
+    }
+
+    @Override
     default long amountCents(int i) {
         return history().amountCents(i);
+    }
+
+    @Override
+    default boolean hasOverdueDays(int i) {
+        return history().hasOverdueDays(i);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.signals.domain.calculation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signals.domain.calculation.RandomHistories.Scenario;
+import dev.signals.domain.catalogue.Signal;
 import dev.signals.domain.catalogue.SignalCatalogue;
 import dev.signals.domain.catalogue.SignalSelection;
 import dev.signals.domain.event.Event;
@@ -11,17 +12,23 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * The single-pass {@link SignalCalculator} agrees with the naive {@link ReferenceCalculator} on
- * all 108 signals for thousands of random histories and instants.
+ * The single-pass {@link SignalCalculator} and the sentence-by-sentence {@link SignalRule} agree
+ * with the naive {@link ReferenceCalculator}, which shares nothing with either, on all 108 signals
+ * for thousands of random histories and instants; and with each other on histories no list of
+ * valid events can make (institutions numbered by any int, amounts up to a long of cents, ids of
+ * balances only).
  */
 class SignalCalculatorPropertyTest {
 
@@ -42,6 +49,33 @@ class SignalCalculatorPropertyTest {
                 .coverage(c -> c.check(true).percentage(p -> p > 10));
 
         assertAgreement(scenario);
+    }
+
+    @Property(tries = 1000)
+    void theRuleAgreesWithTheNaiveReferenceOnAll108Signals(@ForAll("scenarios") Scenario scenario) {
+        SignalRule rule = new SignalRule(EventHistory.of(scenario.events()), scenario.asOf());
+
+        Map<String, Long> actual = new LinkedHashMap<>();
+        CATALOGUE.all().forEach(signal -> actual.put(signal.name(), rule.valueOf(signal)));
+        assertThat(actual).containsExactlyEntriesOf(
+                ReferenceCalculator.values(scenario.events(), scenario.asOf(), CATALOGUE.all()));
+        assertThat(rule.hasData()).isEqualTo(ReferenceCalculator.hasData(scenario.events(), scenario.asOf()));
+    }
+
+    @Property(tries = 300)
+    void theSinglePassAgreesWithTheRuleOnAnyNumbersAnyAmountsAndBalanceIdsOnly(
+            @ForAll("manyInstitutions") Scenario scenario, @ForAll int multiplier, @ForAll int offset,
+            @ForAll("cents") long cents) {
+        EventHistory history = new BalanceIdsOnly(new LargeAmounts(
+                new RenumberedInstitutions(EventHistory.of(scenario.events()), multiplier | 1, offset), cents));
+        SignalRule rule = new SignalRule(history, scenario.asOf());
+
+        for (Signal signal : CATALOGUE.all()) {
+            SignalSelection one = SignalSelection.of(List.of(signal));
+            Object expected = valueOrFailure(() -> rule.valueOf(signal));
+            Object actual = valueOrFailure(() -> calculator.calculate(history, scenario.asOf(), one).valueOf(signal));
+            assertThat(actual).as(signal.name()).isEqualTo(expected);
+        }
     }
 
     @Property(tries = 300)
@@ -93,6 +127,13 @@ class SignalCalculatorPropertyTest {
     @Provide
     Arbitrary<Scenario> crowded() {
         return RandomHistories.crowdedBalanceScenarios();
+    }
+
+    @Provide
+    Arbitrary<Long> cents() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.longs().between(0, 1_000)),
+                Tuple.of(1, Arbitraries.longs().between(Long.MAX_VALUE / 100, Long.MAX_VALUE)));
     }
 
     @Provide
@@ -162,6 +203,24 @@ class SignalCalculatorPropertyTest {
         return false;
     }
 
+
+    private static Object valueOrFailure(Supplier<Long> value) {
+        try {
+            return Optional.ofNullable(value.get());
+        } catch (ArithmeticException e) {
+            return ArithmeticException.class;
+        }
+    }
+
+    /** A history whose event i carries {@code cents - i} cents (at least 0) where it carries an amount. */
+    private record LargeAmounts(EventHistory history, long cents) implements ForwardingHistory {
+
+        @Override
+        public long amountCents(int i) {
+            history.amountCents(i);
+            return Math.max(0, cents - i);
+        }
+    }
 
     /**
      * A history whose institutions are numbered {@code n * multiplier + offset} (a bijection on

@@ -1,6 +1,5 @@
 package dev.signals.adapter.eventsource.inmemory;
 
-import dev.signals.domain.calculation.EventHistory;
 import dev.signals.domain.catalogue.EventType;
 
 /**
@@ -22,6 +21,10 @@ import dev.signals.domain.catalogue.EventType;
 final class EventRows {
 
     static final int LONGS = 3;
+    /** The amount in cents of an event without one, as {@link #third} takes it and {@link #amountCents} gives it. */
+    static final long NO_AMOUNT = -1;
+    /** The overdue days of an event without them, as the rows and {@link WideRecords} take and give them. */
+    static final int NO_OVERDUE_DAYS = -1;
 
     private static final EventType[] TYPES = EventType.values();
     /** 0001-01-01T00:00:00Z in micros since the epoch, the earliest instant the domain accepts. */
@@ -63,7 +66,7 @@ final class EventRows {
 
     static long third(long amountCents, int overdueDays, boolean wide) {
         long amount;
-        if (amountCents == EventHistory.NO_AMOUNT) {
+        if (amountCents == NO_AMOUNT) {
             amount = 0;
         } else if (amountCents < 0 || amountCents >= AMOUNT_LIMIT) {
             throw new IllegalArgumentException("amount outside 0 to 2^50 cents: " + amountCents);
@@ -74,11 +77,7 @@ final class EventRows {
     }
 
     static EventType type(long first) {
-        return TYPES[typeOrdinal(first)];
-    }
-
-    static int typeOrdinal(long first) {
-        return (int) (first >>> 1) & 0xf;
+        return TYPES[(int) (first >>> 1) & 0xf];
     }
 
     static boolean autoRepayment(long first) {
@@ -107,8 +106,7 @@ final class EventRows {
     }
 
     static long amountCents(long third) {
-        long amount = third >>> OVERDUE_BITS;
-        return amount == 0 ? EventHistory.NO_AMOUNT : amount - 1;
+        return (third >>> OVERDUE_BITS) - 1;
     }
 
     static int overdueDays(long third) {

@@ -157,9 +157,9 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         long occurred = Micros.of(event.occurredAt());
         long reported = Micros.of(event.reportedAt());
         long cents = cents(event.amount());
-        int overdueDays = event.overdueDays() == null ? EventHistory.NO_OVERDUE_DAYS : event.overdueDays();
+        int overdueDays = event.overdueDays() == null ? EventRows.NO_OVERDUE_DAYS : event.overdueDays();
         int institution = institutions.computeIfAbsent(event.institutionId().value(), id -> institutions.size());
-        boolean balance = cents != EventHistory.NO_AMOUNT && event.type().carriesBalance();
+        boolean balance = cents != EventRows.NO_AMOUNT && event.type().carriesBalance();
 
         long first = EventRows.first(occurred, event.type(), Boolean.TRUE.equals(event.autoRepayment()));
         long second = EventRows.compactSecond(occurred, reported, institution, overdueDays, balance);
@@ -210,16 +210,8 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         }
         int rows = subjects.rowCountOf(owner);
         IndexedHistory own = new IndexedHistory(subjects.ownRowsOf(owner), rows, wide.chunks(), eventIds.chunks(), null);
-        long occurred = Micros.of(event.occurredAt());
-        long reported = Micros.of(event.reportedAt());
-        long cents = cents(event.amount());
-        int overdueDays = event.overdueDays() == null ? EventHistory.NO_OVERDUE_DAYS : event.overdueDays();
         for (int row = 0; row < rows; row++) {
-            if (own.type(row) == event.type() && own.occurredAtMicros(row) == occurred
-                    && own.reportedAtMicros(row) == reported && own.institution(row) == institution
-                    && own.amountCents(row) == cents && own.overdueDays(row) == overdueDays
-                    && own.autoRepayment(row) == Boolean.TRUE.equals(event.autoRepayment())
-                    && (!own.keepsEventId(row) || own.eventId(row).equals(event.eventId()))
+            if (own.institution(row) == institution && own.holds(row, event)
                     && !retractions.isRetracted(owner, Retractions.ownRow(row))) {
                 return row;
             }
@@ -288,7 +280,7 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
     }
 
     private static long cents(BigDecimal amount) {
-        return amount == null ? EventHistory.NO_AMOUNT : amount.movePointRight(2).longValueExact();
+        return amount == null ? EventRows.NO_AMOUNT : amount.movePointRight(2).longValueExact();
     }
 
     /**
@@ -301,11 +293,6 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         @Override
         public EventType type(int i) {
             return EventRows.type(rows[at(i)]);
-        }
-
-        @Override
-        public int typeOrdinal(int i) {
-            return EventRows.typeOrdinal(rows[at(i)]);
         }
 
         @Override
@@ -328,15 +315,31 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         }
 
         @Override
+        public boolean hasAmount(int i) {
+            return EventRows.amountCents(rows[at(i) + 2]) != EventRows.NO_AMOUNT;
+        }
+
+        @Override
         public long amountCents(int i) {
-            return EventRows.amountCents(rows[at(i) + 2]);
+            long cents = EventRows.amountCents(rows[at(i) + 2]);
+            if (cents == EventRows.NO_AMOUNT) {
+                throw new IllegalStateException("event " + i + " has no amount");
+            }
+            return cents;
+        }
+
+        @Override
+        public boolean hasOverdueDays(int i) {
+            return overdueDaysOrNone(i) != EventRows.NO_OVERDUE_DAYS;
         }
 
         @Override
         public int overdueDays(int i) {
-            long second = second(i);
-            return EventRows.isWide(second) ? WideRecords.overdueDays(wide, EventRows.wideRecord(second))
-                    : EventRows.overdueDays(rows[at(i) + 2]);
+            int days = overdueDaysOrNone(i);
+            if (days == EventRows.NO_OVERDUE_DAYS) {
+                throw new IllegalStateException("event " + i + " has no overdue days");
+            }
+            return days;
         }
 
         @Override
@@ -348,7 +351,7 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         public String eventId(int i) {
             long reference = idReference(i);
             if (reference < 0) {
-                throw new IllegalStateException("the index keeps event ids of balances only");
+                throw new UnsupportedOperationException("the index keeps the ids of balances with an amount only");
             }
             return StringPool.read(eventIds, reference);
         }
@@ -359,13 +362,27 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
             return retractedAt == null ? NOT_RETRACTED : retractedAt[i];
         }
 
-        boolean keepsEventId(int i) {
-            return idReference(i) >= 0;
+        /** Whether event {@code i} is {@code event} as far as the index keeps it (its id only when it keeps that). */
+        boolean holds(int i, Event event) {
+            return type(i) == event.type() && occurredAtMicros(i) == Micros.of(event.occurredAt())
+                    && reportedAtMicros(i) == Micros.of(event.reportedAt())
+                    && hasAmount(i) == (event.amount() != null)
+                    && (!hasAmount(i) || amountCents(i) == cents(event.amount()))
+                    && hasOverdueDays(i) == (event.overdueDays() != null)
+                    && (!hasOverdueDays(i) || overdueDays(i) == event.overdueDays())
+                    && autoRepayment(i) == Boolean.TRUE.equals(event.autoRepayment())
+                    && (idReference(i) < 0 || eventId(i).equals(event.eventId()));
         }
 
         private long idReference(int i) {
             long second = second(i);
             return EventRows.isWide(second) ? WideRecords.idReference(wide, EventRows.wideRecord(second)) : -1;
+        }
+
+        private int overdueDaysOrNone(int i) {
+            long second = second(i);
+            return EventRows.isWide(second) ? WideRecords.overdueDays(wide, EventRows.wideRecord(second))
+                    : EventRows.overdueDays(rows[at(i) + 2]);
         }
 
         private long second(int i) {

@@ -107,7 +107,10 @@ class InMemoryEventIndexConcurrencyTest {
         assertThat(history.reportedAtMicros(i)).isEqualTo(occurred + k * 1_000L);
         boolean balance = k % 2 == 0;
         assertThat(history.type(i)).isEqualTo(balance ? EventType.OVERDUE : EventType.SUCCESSFUL_REPAYMENT);
-        assertThat(history.overdueDays(i)).isEqualTo(balance ? k : EventHistory.NO_OVERDUE_DAYS);
+        assertThat(history.hasOverdueDays(i)).isEqualTo(balance);
+        if (balance) {
+            assertThat(history.overdueDays(i)).isEqualTo(k);
+        }
         assertThat(history.autoRepayment(i)).isEqualTo(balance && k % 3 == 0);
         if (balance) {
             assertThat(history.eventId(i)).isEqualTo("event-" + k);

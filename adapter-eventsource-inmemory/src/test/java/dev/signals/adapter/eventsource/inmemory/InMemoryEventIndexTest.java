@@ -177,9 +177,32 @@ class InMemoryEventIndexTest {
         for (int i = 0; i < ids.length; i++) {
             assertThat(history.eventId(i)).isEqualTo(ids[i]);
         }
-        assertThatThrownBy(() -> history.eventId(ids.length)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> history.eventId(ids.length + 1)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> history.eventId(ids.length)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> history.eventId(ids.length + 1)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> history.type(events.size())).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void anEventWithoutAmountOrOverdueDaysSaysSoAndInventsNone() {
+        List<Event> events = List.of(
+                overdue("compact", NOW, NOW, null, null, null),
+                overdue("wide", NOW, NOW.plusSeconds(3 * 365 * 86_400L), null, null, null),
+                overdue("zero", NOW, NOW, BigDecimal.ZERO, 0, null));
+        InMemoryEventIndex index = new InMemoryEventIndex();
+        index.addAll(events);
+
+        EventHistory history = index.eventsOf(SubjectKeys.phoneKey(PHONE));
+        for (int i = 0; i < 2; i++) {
+            int event = i;
+            assertThat(history.hasAmount(event)).isFalse();
+            assertThat(history.hasOverdueDays(event)).isFalse();
+            assertThatThrownBy(() -> history.amountCents(event)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> history.overdueDays(event)).isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(history.hasAmount(2)).isTrue();
+        assertThat(history.amountCents(2)).isZero();
+        assertThat(history.hasOverdueDays(2)).isTrue();
+        assertThat(history.overdueDays(2)).isZero();
     }
 
     @Test
@@ -214,8 +237,14 @@ class InMemoryEventIndexTest {
             assertThat(actual.type(i)).as(id).isEqualTo(expected.type(i));
             assertThat(actual.occurredAtMicros(i)).as(id).isEqualTo(expected.occurredAtMicros(i));
             assertThat(actual.reportedAtMicros(i)).as(id).isEqualTo(expected.reportedAtMicros(i));
-            assertThat(actual.amountCents(i)).as(id).isEqualTo(expected.amountCents(i));
-            assertThat(actual.overdueDays(i)).as(id).isEqualTo(expected.overdueDays(i));
+            assertThat(actual.hasAmount(i)).as(id).isEqualTo(expected.hasAmount(i));
+            if (expected.hasAmount(i)) {
+                assertThat(actual.amountCents(i)).as(id).isEqualTo(expected.amountCents(i));
+            }
+            assertThat(actual.hasOverdueDays(i)).as(id).isEqualTo(expected.hasOverdueDays(i));
+            if (expected.hasOverdueDays(i)) {
+                assertThat(actual.overdueDays(i)).as(id).isEqualTo(expected.overdueDays(i));
+            }
             assertThat(actual.autoRepayment(i)).as(id).isEqualTo(expected.autoRepayment(i));
             if (expected.hasAmount(i) && expected.type(i).carriesBalance()) {
                 assertThat(actual.eventId(i)).as(id).isEqualTo(id);
