@@ -5,13 +5,15 @@ import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.event.Event;
 import dev.signals.domain.event.RetractedEvent;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * An {@link EventHistory} that reads a list of events, and the retractions of some of them, numbering their
- * institutions in order of first appearance. It keeps every event id, and gives back each {@link #event}.
+ * institutions in the order of their ids (by code points), so that comparing two numbers compares the ids. It keeps
+ * every event id, and gives back each {@link #event}.
  */
 final class ListEventHistory implements EventHistory {
 
@@ -36,7 +38,7 @@ final class ListEventHistory implements EventHistory {
         reportedAt = new long[n];
         retractedAt = new long[n];
         Arrays.fill(retractedAt, NOT_RETRACTED);
-        Map<InstitutionId, Integer> numbers = new HashMap<>();
+        Map<InstitutionId, Integer> numbers = numbersInOrderOfIds(this.events);
         Map<List<String>, Integer> identities = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Event event = this.events.get(i);
@@ -44,7 +46,7 @@ final class ListEventHistory implements EventHistory {
                 throw new IllegalArgumentException("event " + event.eventId() + " of institution "
                         + event.institutionId() + " appears twice in one history");
             }
-            institutions[i] = numbers.computeIfAbsent(event.institutionId(), id -> numbers.size());
+            institutions[i] = numbers.get(event.institutionId());
             occurredAt[i] = Micros.of(event.occurredAt());
             reportedAt[i] = Micros.of(event.reportedAt());
         }
@@ -57,6 +59,16 @@ final class ListEventHistory implements EventHistory {
             }
             retractedAt[i] = Micros.of(retraction.retractedAt());
         }
+    }
+
+    private static Map<InstitutionId, Integer> numbersInOrderOfIds(List<Event> events) {
+        List<InstitutionId> ids = events.stream().map(Event::institutionId).distinct()
+                .sorted(Comparator.comparing(id -> id.value().codePoints().toArray(), Arrays::compare)).toList();
+        Map<InstitutionId, Integer> numbers = new HashMap<>();
+        for (InstitutionId id : ids) {
+            numbers.put(id, numbers.size());
+        }
+        return numbers;
     }
 
     private static List<String> identityOf(Event event) {

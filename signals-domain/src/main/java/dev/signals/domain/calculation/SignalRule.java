@@ -35,11 +35,13 @@ final class SignalRule {
     }
 
     /**
-     * "An event is known at T when occurredAt <= T, reportedAt <= T" (a history holds no
-     * retractions).
+     * "An event is known at T when occurredAt <= T, reportedAt <= T, and it was not retracted at or
+     * before T".
      */
     boolean isKnown(int event) {
-        return !occurredAt(event).isAfter(asOf) && !reportedAt(event).isAfter(asOf);
+        return !occurredAt(event).isAfter(asOf) && !reportedAt(event).isAfter(asOf)
+                && (history.retractedAtMicros(event) == EventHistory.NOT_RETRACTED
+                || Micros.toInstant(history.retractedAtMicros(event)).isAfter(asOf));
     }
 
     /** Whether any event is known at T: the request has data (CONTRACT §2.2). */
@@ -76,6 +78,31 @@ final class SignalRule {
             case OVERDUE_DAYS -> withOverdueDays(counted);
             case OVERDUE_AUTOREPAYMENT_DAYS -> withOverdueDays(counted).stream().filter(history::autoRepayment).toList();
             case DAYS_SINCE_LAST -> occurredLast(counted);
+        };
+    }
+
+    /**
+     * The events that produced the value as an explanation names them (CONTRACT §2.5), from
+     * {@link #eventsOfValue}: the same, except that overdue days (and autorepayment days) name only the
+     * events whose overdue days equal the value, and days since last only the latest known event of the
+     * type, "latest by occurredAt, then reportedAt, then eventId" (then institution). Reads the ids of the
+     * events that occurred last at the same instants.
+     */
+    List<Integer> eventsExplaining(Signal signal) {
+        List<Integer> events = eventsOfValue(signal);
+        return switch (signal.metric()) {
+            case COUNT, INSTITUTION_COUNT, AMOUNT -> events;
+            case OVERDUE_DAYS, OVERDUE_AUTOREPAYMENT_DAYS -> {
+                Long value = valueOf(signal);
+                yield events.stream().filter(event -> value != null && history.overdueDays(event) == value).toList();
+            }
+            case DAYS_SINCE_LAST -> {
+                Comparator<Integer> byReported = Comparator.comparing(this::reportedAt);
+                yield events.stream().max(byReported
+                                .thenComparing(event -> history.eventId(event).codePoints().toArray(), Arrays::compare)
+                                .thenComparingInt(history::institution))
+                        .map(List::of).orElse(List.of());
+            }
         };
     }
 

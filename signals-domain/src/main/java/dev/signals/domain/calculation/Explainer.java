@@ -1,0 +1,95 @@
+package dev.signals.domain.calculation;
+
+import dev.signals.domain.account.InstitutionId;
+import dev.signals.domain.catalogue.Signal;
+import dev.signals.domain.catalogue.SignalSelection;
+import dev.signals.domain.event.Event;
+import dev.signals.domain.event.RetractedEvent;
+import dev.signals.domain.explanation.Evidence;
+import dev.signals.domain.explanation.Explanation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Explains values (CONTRACT §2.5): for a subject's events as the journal holds them, the values of the signals and,
+ * by {@link SignalRule#eventsExplaining}, the events that produced each, so that the explanation comes from the
+ * sentences of §3.2 that the values do. The values themselves come from the {@link SignalCalculator}, as for any
+ * request; the tests hold the two to the same answers.
+ *
+ * <p>The evidence is every event named by some signal, in the contract's order (occurredAt, then reportedAt, then
+ * institution and eventId), the latest {@link Explanation#MAX_EVIDENCE} of them; refs {@code e1}, {@code e2}, ... in
+ * that order; institutions masked, {@code own} for the asking one, {@code other-1}, {@code other-2}, ... for the
+ * others in order of their first event; only own events show their id.
+ */
+public final class Explainer {
+
+    /** An explained calculation: the values, and why they are what they are. */
+    public record Explained(CalculationResult result, Explanation explanation) {
+    }
+
+    private final SignalCalculator calculator;
+
+    public Explainer(SignalCalculator calculator) {
+        this.calculator = Objects.requireNonNull(calculator, "calculator");
+    }
+
+    /**
+     * @param events      the subject's events, each institution's event ids unique
+     * @param retractions of some of them
+     * @param asking      the institution that asks, whose events are its own
+     */
+    public Explained explain(List<Event> events, List<RetractedEvent> retractions, Instant asOf, SignalSelection signals,
+                             InstitutionId asking) {
+        ListEventHistory history = new ListEventHistory(events, retractions);
+        CalculationResult result = calculator.calculate(history, asOf, signals);
+        if (!result.hasData()) {
+            return new Explained(result, new Explanation(List.of(), Map.of(), false));
+        }
+        SignalRule rule = new SignalRule(history, asOf);
+        Map<Signal, List<Integer>> producing = new LinkedHashMap<>();
+        BitSet named = new BitSet(history.size());
+        for (Signal signal : signals.signals()) {
+            List<Integer> explaining = rule.eventsExplaining(signal);
+            producing.put(signal, explaining);
+            explaining.forEach(named::set);
+        }
+        List<Integer> ordered = named.stream().boxed().sorted(contractOrder(history)).toList();
+        boolean truncated = ordered.size() > Explanation.MAX_EVIDENCE;
+        List<Integer> shown = truncated ? ordered.subList(ordered.size() - Explanation.MAX_EVIDENCE, ordered.size()) : ordered;
+
+        Map<Integer, String> refs = new HashMap<>();
+        List<Evidence> evidence = new ArrayList<>(shown.size());
+        Map<InstitutionId, String> masks = new HashMap<>();
+        for (int i : shown) {
+            Event event = history.event(i);
+            boolean own = event.institutionId().equals(asking);
+            String institution = own ? Evidence.OWN
+                    : masks.computeIfAbsent(event.institutionId(), id -> Evidence.other(masks.size() + 1));
+            String ref = "e" + (evidence.size() + 1);
+            refs.put(i, ref);
+            evidence.add(new Evidence(ref, event.type(), event.occurredAt(), event.reportedAt(), event.amount(),
+                    event.overdueDays(), event.autoRepayment(), institution, own ? event.eventId() : null));
+        }
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        producing.forEach((signal, explaining) -> lists.put(signal.name(), explaining.stream()
+                .sorted(contractOrder(history)).map(refs::get).filter(Objects::nonNull).toList()));
+        return new Explained(result, new Explanation(evidence, lists, truncated));
+    }
+
+    /** "Ordered by occurredAt, then reportedAt, then institution and eventId" (institutions numbered in id order). */
+    private static Comparator<Integer> contractOrder(ListEventHistory history) {
+        return Comparator.<Integer>comparingLong(history::occurredAtMicros)
+                .thenComparingLong(history::reportedAtMicros)
+                .thenComparingInt(history::institution)
+                .thenComparing(i -> history.eventId(i).codePoints().toArray(), Arrays::compare);
+    }
+}
