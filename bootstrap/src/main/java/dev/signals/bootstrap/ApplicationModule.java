@@ -38,6 +38,7 @@ import dev.signals.application.port.out.DatabaseHealthPort;
 import dev.signals.application.port.out.LoadSignalRequestPort;
 import dev.signals.application.port.out.LoadSubjectEventsPort;
 import dev.signals.application.port.out.SaveSignalRequestPort;
+import dev.signals.application.port.out.SubjectRecordsPort;
 import dev.signals.application.port.out.SignalSettingsPort;
 import dev.signals.application.service.AccountService;
 import dev.signals.application.service.AdminTokenService;
@@ -149,9 +150,10 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     SignalRequestService signalRequestService(SaveSignalRequestPort save, LoadSignalRequestPort load,
-                                              LoadSubjectEventsPort events, ConsentTemplatePort consentTemplates,
-                                              ExpiringSignalSettings settings, CommandValidation validation, Clock clock) {
-        return new SignalRequestService(save, load, events, consentTemplates, settings, SignalCatalogue.standard(),
+                                              LoadSubjectEventsPort events, SubjectRecordsPort records,
+                                              ConsentTemplatePort consentTemplates, ExpiringSignalSettings settings,
+                                              CommandValidation validation, Clock clock) {
+        return new SignalRequestService(save, load, events, records, consentTemplates, settings, SignalCatalogue.standard(),
                 new SubjectParser(), new SignalCalculator(), validation, clock);
     }
 

@@ -16,10 +16,15 @@ import dev.signals.application.port.out.ConsentTemplatePort;
 import dev.signals.application.port.out.LoadSubjectEventsPort;
 import dev.signals.application.port.out.SignalSettingsPort;
 import dev.signals.application.port.out.SaveSignalRequestPort;
+import dev.signals.application.port.out.SubjectRecordsPort;
+import dev.signals.application.port.out.SubjectRecordsPort.SubjectRecords;
 import dev.signals.application.subject.SubjectParser;
 import dev.signals.domain.account.AccountId;
+import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.calculation.CalculationResult;
 import dev.signals.domain.calculation.EventHistory;
+import dev.signals.domain.calculation.Explainer;
+import dev.signals.domain.calculation.Explainer.Explained;
 import dev.signals.domain.calculation.SignalCalculator;
 import dev.signals.domain.catalogue.SignalCatalogue;
 import dev.signals.domain.consent.Consent;
@@ -30,6 +35,9 @@ import dev.signals.domain.request.ResultCode;
 import dev.signals.domain.request.SignalRequest;
 import dev.signals.domain.request.SignalRequestId;
 import dev.signals.domain.request.SignalType;
+import dev.signals.domain.subject.EmailSubject;
+import dev.signals.domain.subject.PhoneHashSubject;
+import dev.signals.domain.subject.PhoneSubject;
 import dev.signals.domain.subject.Subject;
 import dev.signals.domain.template.SignalTemplate;
 import dev.signals.domain.time.ServiceInstant;
@@ -54,24 +62,28 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
     private final SaveSignalRequestPort save;
     private final LoadSignalRequestPort load;
     private final LoadSubjectEventsPort events;
+    private final SubjectRecordsPort records;
     private final ConsentTemplatePort consentTemplates;
     private final AccountSignals accountSignals;
     private final SubjectParser subjects;
     private final SignalCalculator calculator;
+    private final Explainer explainer;
     private final CommandValidation validation;
     private final Clock clock;
 
     public SignalRequestService(SaveSignalRequestPort save, LoadSignalRequestPort load, LoadSubjectEventsPort events,
-                                ConsentTemplatePort consentTemplates, SignalSettingsPort settings, SignalCatalogue catalogue,
-                                SubjectParser subjects, SignalCalculator calculator, CommandValidation validation,
-                                Clock clock) {
+                                SubjectRecordsPort records, ConsentTemplatePort consentTemplates, SignalSettingsPort settings,
+                                SignalCatalogue catalogue, SubjectParser subjects, SignalCalculator calculator,
+                                CommandValidation validation, Clock clock) {
         this.save = save;
         this.load = load;
         this.events = events;
+        this.records = records;
         this.consentTemplates = consentTemplates;
         this.accountSignals = new AccountSignals(catalogue, settings);
         this.subjects = subjects;
         this.calculator = calculator;
+        this.explainer = new Explainer(calculator);
         this.validation = validation;
         this.clock = clock;
     }
@@ -88,7 +100,7 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
         Instant now = clock.instant();
         SignalRequest created = SignalRequest.create(SignalRequestId.timeOrdered(now, ThreadLocalRandom.current()),
                 command.accountId(), now, command.asOf(), subject, meta, template);
-        SignalRequest finished = compute(created);
+        SignalRequest finished = command.explain() ? explain(created, command.institutionId()) : compute(created);
         save.insert(finished);
         return finished;
     }
@@ -108,6 +120,36 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
             LOG.log(Level.SEVERE, "Signal request " + request.id().value() + " could not be computed", e);
             return request.fail(ResultCode.SYSTEM_ERROR);
         }
+    }
+
+    /**
+     * Computes a new request as {@link #compute} does, and explains it (contract section 2.5): from the subject's
+     * records in the journal, which keep every event's id, rather than from the index, which keeps few. The values
+     * come from the same records as their explanation, so the two always agree; they are what the index would give
+     * once it has caught up with the journal. A journal that cannot be reached fails the request (503) before anything
+     * is stored.
+     */
+    SignalRequest explain(SignalRequest request, InstitutionId asking) {
+        SubjectRecords subjectRecords = recordsOf(request.subject());
+        try {
+            Explained explained = explainer.explain(subjectRecords.events(), subjectRecords.retractions(), request.asOf(),
+                    request.template().signals(), asking);
+            return request.complete(explained.result(), explained.explanation());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Signal request " + request.id().value() + " could not be explained", e);
+            return request.fail(ResultCode.SYSTEM_ERROR);
+        }
+    }
+
+    private SubjectRecords recordsOf(Subject subject) {
+        if (subject instanceof PhoneSubject phone) {
+            return records.ofPhone(phone.phone());
+        }
+        if (subject instanceof PhoneHashSubject hash) {
+            // An MD5 the network knows no phone of has no events.
+            return events.phoneOf(hash.hash()).map(records::ofPhone).orElse(new SubjectRecords(List.of(), List.of()));
+        }
+        return records.ofEmailAddress(((EmailSubject) subject).emailAddress());
     }
 
     @Override

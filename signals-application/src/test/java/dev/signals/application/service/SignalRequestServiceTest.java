@@ -30,6 +30,12 @@ import jakarta.validation.Validation;
 import java.util.Optional;
 import java.util.Objects;
 import dev.signals.domain.subject.Md5Hash;
+import dev.signals.application.port.out.SubjectRecordsPort;
+import dev.signals.domain.event.RetractedEvent;
+import dev.signals.domain.explanation.Evidence;
+import dev.signals.domain.explanation.Explanation;
+import dev.signals.domain.subject.EmailAddress;
+import dev.signals.domain.subject.SubjectKeys;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -52,6 +58,7 @@ class SignalRequestServiceTest {
 
     private static final Instant NOW = Instant.parse("2024-08-09T12:55:51Z");
     private static final AccountId LENDER = new AccountId("acc-lender");
+    private static final InstitutionId LENDER_INSTITUTION = new InstitutionId("lender");
     private static final AccountId OTHER = new AccountId("acc-other");
     private static final String PHONE = "+639171234567";
 
@@ -78,7 +85,25 @@ class SignalRequestServiceTest {
                     .findFirst();
         }
     };
-    private final SignalRequestService service = new SignalRequestService(ports, ports, events, ports, ports,
+    /** The journal's records: the same events, and the retractions the test made. */
+    private final List<RetractedEvent> retractions = new ArrayList<>();
+    private final SubjectRecordsPort records = new SubjectRecordsPort() {
+        @Override
+        public SubjectRecords ofPhone(PhoneNumber phone) {
+            return recordsOf(SubjectKeys.phoneKey(phone));
+        }
+
+        @Override
+        public SubjectRecords ofEmailAddress(EmailAddress emailAddress) {
+            return recordsOf(SubjectKeys.emailKey(emailAddress));
+        }
+
+        private SubjectRecords recordsOf(String key) {
+            List<Event> events = eventsByKey.getOrDefault(key, List.of());
+            return new SubjectRecords(events, retractions.stream().filter(r -> events.contains(r.event())).toList());
+        }
+    };
+    private final SignalRequestService service = new SignalRequestService(ports, ports, events, records, ports, ports,
             SignalCatalogue.standard(), new SubjectParser(), new SignalCalculator(), validation, clock);
 
     SignalRequestServiceTest() {
@@ -235,6 +260,58 @@ class SignalRequestServiceTest {
                 .items()).isEmpty();
     }
 
+    @Test
+    void anExplainedRequestKeepsItsEvidenceFromTheJournalMaskedForTheAskingInstitution() {
+        disbursement("mine", "lender", NOW.minusSeconds(86_400), "100.00");
+        disbursement("theirs", "other", NOW.minusSeconds(3_600), "250.50");
+
+        SignalRequest explained = service.request(explained(alpha(PHONE, null)));
+
+        assertThat(explained.resultCode()).isEqualTo(ResultCode.SUCCESS);
+        Explanation explanation = explained.explanation().orElseThrow();
+        assertThat(explanation.evidence()).extracting(Evidence::institution).containsExactly(Evidence.OWN, "other-1");
+        assertThat(explanation.evidence()).extracting(Evidence::eventId).containsExactly("mine", null);
+        assertThat(explanation.refs().get("events_loan_disbursement_day30_institution_count")).containsExactly("e1", "e2");
+        assertThat(explanation.refs().get("events_loan_disbursement_days_since_last")).containsExactly("e2");
+        assertThat(value(explained, "events_loan_disbursement_day30_institution_count")).isEqualTo(2);
+        assertThat(explanation.refs()).containsOnlyKeys(explained.template().signals().signals().stream().map(s -> s.name()).toList());
+        assertThat(ports.requests).containsValue(explained);
+        assertThat(service.request(alpha(PHONE, null)).explanation()).isEmpty();
+    }
+
+    @Test
+    void anExplainedRequestByTheMd5OfAPhoneFindsItsRecordsAndOneOfAnUnknownNumberHasNoData() {
+        disbursement("mine", "lender", NOW.minusSeconds(86_400), "100.00");
+        String md5 = new PhoneNumber(PHONE).md5WithoutPlus();
+
+        SignalRequest known = service.request(explained(alpha(md5, null)));
+        SignalRequest unknown = service.request(explained(alpha(new PhoneNumber("+639170000000").md5WithPlus(), null)));
+
+        assertThat(known.explanation().orElseThrow().evidence()).hasSize(1);
+        assertThat(unknown.resultCode()).isEqualTo(ResultCode.NO_DATA);
+        assertThat(unknown.explanation().orElseThrow().evidence()).isEmpty();
+        assertThat(unknown.explanation().orElseThrow().refs()).isEmpty();
+    }
+
+    @Test
+    void anExplainedRequestSeesARetractionFromItsInstantOn() {
+        disbursement("mine", "lender", NOW.minusSeconds(86_400), "100.00");
+        Event mine = eventsByKey.get(SubjectKeys.phoneKey(new PhoneNumber(PHONE))).get(0);
+        retractions.add(new RetractedEvent(mine, NOW.minusSeconds(60)));
+
+        SignalRequest before = service.request(explained(command(ApiVersion.ALPHA, PHONE, null, null, consent(),
+                NOW.minusSeconds(120))));
+        SignalRequest after = service.request(explained(alpha(PHONE, null)));
+
+        assertThat(before.explanation().orElseThrow().evidence()).hasSize(1);
+        assertThat(after.resultCode()).isEqualTo(ResultCode.NO_DATA);
+    }
+
+    private static RequestSignalsCommand explained(RequestSignalsCommand command) {
+        return new RequestSignalsCommand(command.accountId(), command.institutionId(), command.version(), command.phone(),
+                command.countryCode(), command.emailAddress(), command.templateId(), command.consent(), command.asOf(), true);
+    }
+
     private ListSignalRequestsCommand filter(String phone, LocalDate start, LocalDate end) {
         return new ListSignalRequestsCommand(LENDER, 150, null, null, phone, null, start, end, null);
     }
@@ -257,12 +334,12 @@ class SignalRequestServiceTest {
     }
 
     private static RequestSignalsCommand alpha(String phone, String email) {
-        return new RequestSignalsCommand(LENDER, ApiVersion.ALPHA, phone, null, email, null, consent(), null, false);
+        return new RequestSignalsCommand(LENDER, LENDER_INSTITUTION, ApiVersion.ALPHA, phone, null, email, null, consent(), null, false);
     }
 
     private static RequestSignalsCommand command(ApiVersion version, String phone, String country, String templateId,
                                                  ConsentCommand consent, Instant asOf) {
-        return new RequestSignalsCommand(LENDER, version, phone, country, null, templateId, consent, asOf, false);
+        return new RequestSignalsCommand(LENDER, LENDER_INSTITUTION, version, phone, country, null, templateId, consent, asOf, false);
     }
 
     /** A clock the test moves forward. */

@@ -4,6 +4,7 @@ import dev.signals.adapter.rest.server.ApiException;
 import dev.signals.application.port.in.ApiVersion;
 import dev.signals.application.port.in.RequestSignalsCommand;
 import dev.signals.domain.account.AccountId;
+import dev.signals.domain.account.InstitutionId;
 
 import java.time.Instant;
 
@@ -21,11 +22,11 @@ public record RequestSignalsRequest(
      * The command of a request through {@code version}: beta names its template with {@code templateId}; alpha has
      * none (its results carry the account's selection), so a {@code templateId} sent to alpha is a field error.
      */
-    public RequestSignalsCommand toCommand(AccountId accountId, ApiVersion version) {
+    public RequestSignalsCommand toCommand(AccountId accountId, InstitutionId institutionId, ApiVersion version) {
         if (version == ApiVersion.ALPHA && templateId != null) {
             throw ApiException.invalidField("templateId", "is a beta field; alpha requests use the account's selection");
         }
-        return new RequestSignalsCommand(accountId, version, phone, countryCode, emailAddress, templateId,
+        return new RequestSignalsCommand(accountId, institutionId, version, phone, countryCode, emailAddress, templateId,
                 consent == null ? null : consent.toCommand(), asOf, Boolean.TRUE.equals(explain));
     }
 }

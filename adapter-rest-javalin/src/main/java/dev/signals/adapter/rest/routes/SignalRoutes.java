@@ -56,7 +56,7 @@ public final class SignalRoutes implements Routes {
     private void create(Context ctx, ApiVersion version) {
         AccountId account = Authentication.accountId(ctx);
         RequestSignalsRequest body = bodies.read(ctx, RequestSignalsRequest.class);
-        SignalRequest created = requestSignals.request(body.toCommand(account, version));
+        SignalRequest created = requestSignals.request(body.toCommand(account, Authentication.institutionId(ctx), version));
         responses.ok(ctx, SignalResponse.of(version, created));
     }
 
