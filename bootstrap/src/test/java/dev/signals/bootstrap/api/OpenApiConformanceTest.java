@@ -161,6 +161,18 @@ class OpenApiConformanceTest {
         assertThat(items.toString()).contains("\"valueType\":\"STRING\"").contains("\"value\":\"A2\"");
         // And the alpha shape of the new selection, with values.
         ok(lender, "POST", "/v1/alpha/signals", example("/v1/alpha/signals", "post"), 200);
+
+        // Explained, in both shapes, and read back: evidence and explanation as documented.
+        for (String version : List.of("alpha", "beta")) {
+            ObjectNode explained = (ObjectNode) json(example("/v1/" + version + "/signals", "post"));
+            explained.put("explain", true);
+            var answer = ok(lender, "POST", "/v1/" + version + "/signals", explained.toString(), 200);
+            assertThat(answer.data().path("evidence")).isNotEmpty();
+            ok(lender, "GET", "/v1/" + version + "/signals/" + answer.data().path("id").asText(), null, 200);
+        }
+        // A retraction, last: the example's event is withdrawn (as of now; the requests above are as they were).
+        var retraction = ok(lender, "POST", "/v1/events/retractions", example("/v1/events/retractions", "post"), 200);
+        assertThat(retraction.data().path("retracted").asInt()).isEqualTo(1);
     }
 
     // --- the client errors each operation documents --------------------------------------------------
@@ -197,7 +209,7 @@ class OpenApiConformanceTest {
                 exchange(authorized, method, path, "phone=+639171234567", "text/plain", 415, false);
             }
             if (documented.contains(413)) {
-                int limit = template.equals("/v1/events") ? 16 * 1024 * 1024 : 1024 * 1024;
+                int limit = template.startsWith("/v1/events") ? 16 * 1024 * 1024 : 1024 * 1024;
                 exchange(authorized, method, path, "{\"padding\": \"" + "x".repeat(limit) + "\"}", "application/json", 413, false);
             }
             if (documented.contains(400)) {

@@ -47,6 +47,9 @@ public final class RetractionRoutes implements Routes {
     }
 
     private void retract(Context ctx) {
+        if (!JsonBodies.isJson(ctx.contentType())) {
+            throw ApiException.unsupportedType("Retractions are a JSON batch: send Content-Type: application/json");
+        }
         JsonNode body = bodies.readTree(ctx, MAX_BODY_BYTES, TOO_LARGE_MESSAGE);
         if (!body.isObject()) {
             throw ApiException.invalidFields("The request body must be a JSON object {\"retractions\": [...]}, not "
