@@ -5,6 +5,6 @@
 CREATE INDEX ix_event_phone ON event (phone);
 CREATE INDEX ix_event_email_address ON event (email_address);
 
--- The evidence and explanation of an explained request, as JSON, stored with it and returned by every later read;
--- null for a request made without "explain". At most 1,000 events and one list of refs per signal.
-ALTER TABLE signal_request ADD COLUMN explanation VARCHAR(1000000);
+-- The evidence and explanation of an explained request, deflated (ExplanationColumn), stored with it and returned by
+-- every later read; null for a request made without "explain". At most 1,000 events and one list of refs per signal.
+ALTER TABLE signal_request ADD COLUMN explanation BYTEA;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +19,9 @@ import java.util.stream.IntStream;
 /**
  * CONTRACT §3.2, "What each value means", sentence by sentence, for one subject's events at T: which
  * events count for a signal, which of them make its value, and the value. Written to be read rather
- * than to be fast (every value looks at every event again, with instants and decimal sums):
- * {@link SignalCalculator} computes the same values in one pass, and the tests hold the two to the
- * same answers on random histories.
+ * than to be fast (every value looks at the known events of its type again, with instants and decimal
+ * sums; which events are known is decided once): {@link SignalCalculator} computes the same values in
+ * one pass, and the tests hold the two to the same answers on random histories.
  *
  * <p>Events are named by their index in the history.
  */
@@ -28,10 +29,14 @@ final class SignalRule {
 
     private final EventHistory history;
     private final Instant asOf;
+    /** The events known at T, by type, in the history's order. */
+    private final Map<EventType, List<Integer>> knownByType;
 
     SignalRule(EventHistory history, Instant asOf) {
         this.history = history;
         this.asOf = asOf;
+        this.knownByType = IntStream.range(0, history.size()).filter(this::isKnown).boxed()
+                .collect(Collectors.groupingBy(history::type, () -> new EnumMap<>(EventType.class), Collectors.toList()));
     }
 
     /**
@@ -46,7 +51,7 @@ final class SignalRule {
 
     /** Whether any event is known at T: the request has data (CONTRACT §2.2). */
     boolean hasData() {
-        return IntStream.range(0, history.size()).anyMatch(this::isKnown);
+        return !knownByType.isEmpty();
     }
 
     /**
@@ -56,10 +61,10 @@ final class SignalRule {
      */
     List<Integer> countedEvents(Signal signal) {
         Instant windowStart = signal.window().map(window -> asOf.minus(window.length())).orElse(Instant.MIN);
-        return IntStream.range(0, history.size()).boxed()
-                .filter(this::isKnown)
-                .filter(event -> history.type(event) == signal.eventType())
-                .filter(event -> occurredAt(event).isAfter(windowStart))
+        // occurredAt > windowStart, in microseconds: occurredAt has none finer, so the floor of windowStart compares alike
+        long windowStartMicros = windowStart.equals(Instant.MIN) ? Long.MIN_VALUE : Micros.of(windowStart);
+        return knownByType.getOrDefault(signal.eventType(), List.of()).stream()
+                .filter(event -> history.occurredAtMicros(event) > windowStartMicros)
                 .toList();
     }
 
