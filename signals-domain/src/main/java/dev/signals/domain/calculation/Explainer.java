@@ -66,7 +66,7 @@ public final class Explainer {
         boolean truncated = ordered.size() > Explanation.MAX_EVIDENCE;
         List<Integer> shown = truncated ? ordered.subList(ordered.size() - Explanation.MAX_EVIDENCE, ordered.size()) : ordered;
 
-        Map<Integer, Integer> refs = new HashMap<>();
+        int[] refOf = new int[history.size()];   // an event's position in the evidence from 1, 0 when not shown
         List<Evidence> evidence = new ArrayList<>(shown.size());
         Map<InstitutionId, String> masks = new HashMap<>();
         for (int i : shown) {
@@ -74,14 +74,14 @@ public final class Explainer {
             boolean own = event.institutionId().equals(asking);
             String institution = own ? Evidence.OWN
                     : masks.computeIfAbsent(event.institutionId(), id -> Evidence.other(masks.size() + 1));
-            int ref = evidence.size() + 1;
-            refs.put(i, ref);
-            evidence.add(new Evidence("e" + ref, event.type(), event.occurredAt(), event.reportedAt(), event.amount(),
+            refOf[i] = evidence.size() + 1;
+            evidence.add(new Evidence("e" + refOf[i], event.type(), event.occurredAt(), event.reportedAt(), event.amount(),
                     event.overdueDays(), event.autoRepayment(), institution, own ? event.eventId() : null));
         }
         Map<String, List<String>> lists = new LinkedHashMap<>();
         producing.forEach((signal, explaining) -> lists.put(signal.name(), explaining.stream()
-                .map(refs::get).filter(Objects::nonNull).sorted().map(ref -> "e" + ref).toList()));
+                .mapToInt(i -> refOf[i]).filter(ref -> ref > 0).sorted()
+                .mapToObj(ref -> evidence.get(ref - 1).ref()).toList()));
         return new Explained(result, new Explanation(evidence, lists, truncated));
     }
 

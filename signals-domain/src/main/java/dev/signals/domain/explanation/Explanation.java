@@ -1,12 +1,10 @@
 package dev.signals.domain.explanation;
 
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Why an explained request's values are what they are (CONTRACT §2.5): the {@link Evidence} they rest on, at most
@@ -26,20 +24,34 @@ public record Explanation(List<Evidence> evidence, Map<String, List<String>> ref
         if (evidence.size() > MAX_EVIDENCE) {
             throw new IllegalArgumentException("an explanation shows at most " + MAX_EVIDENCE + " events, not " + evidence.size());
         }
-        Set<String> known = new HashSet<>();
         for (int i = 0; i < evidence.size(); i++) {
-            String expected = "e" + (i + 1);
-            if (!evidence.get(i).ref().equals(expected)) {
-                throw new IllegalArgumentException("evidence " + i + " must be " + expected + ", was " + evidence.get(i).ref());
+            if (position(evidence.get(i).ref()) != i + 1) {
+                throw new IllegalArgumentException("evidence " + i + " must be e" + (i + 1) + ", was " + evidence.get(i).ref());
             }
-            known.add(expected);
         }
         for (Map.Entry<String, List<String>> entry : refs.entrySet()) {
             for (String ref : entry.getValue()) {
-                if (!known.contains(ref)) {
+                int position = position(ref);
+                if (position < 1 || position > evidence.size()) {
                     throw new IllegalArgumentException(entry.getKey() + " names " + ref + ", which is not in the evidence");
                 }
             }
         }
+    }
+
+    /** The n of a ref {@code en} (from 1, without leading zeros), or -1 when it is not one. */
+    private static int position(String ref) {
+        if (ref.length() < 2 || ref.length() > 10 || ref.charAt(0) != 'e' || ref.charAt(1) == '0') {
+            return -1;
+        }
+        int n = 0;
+        for (int i = 1; i < ref.length(); i++) {
+            char digit = ref.charAt(i);
+            if (digit < '0' || digit > '9') {
+                return -1;
+            }
+            n = n * 10 + (digit - '0');
+        }
+        return n;
     }
 }
