@@ -113,7 +113,7 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
      */
     SignalRequest compute(SignalRequest request) {
         try {
-            EventHistory history = events.eventsOf(request.subject().lookupKey());
+            EventHistory history = events.eventsOf(request.subject());
             CalculationResult result = calculator.calculate(history, request.asOf(), request.template().signals());
             return request.complete(result);
         } catch (RuntimeException e) {

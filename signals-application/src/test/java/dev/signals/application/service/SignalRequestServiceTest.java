@@ -1,5 +1,6 @@
 package dev.signals.application.service;
 
+import dev.signals.domain.subject.Subject;
 import dev.signals.application.CommandValidation;
 import dev.signals.application.port.InvalidCommandException;
 import dev.signals.application.port.NotFoundException;
@@ -71,11 +72,11 @@ class SignalRequestServiceTest {
     private final SignalSettingsService settings = new SignalSettingsService(SignalCatalogue.standard(), ports, ports, validation);
     private final LoadSubjectEventsPort events = new LoadSubjectEventsPort() {
         @Override
-        public EventHistory eventsOf(String key) {
+        public EventHistory eventsOf(Subject subject) {
             if (eventSourceFailure.get() != null) {
                 throw eventSourceFailure.get();
             }
-            return EventHistory.of(eventsByKey.getOrDefault(key, List.of()));
+            return EventHistory.of(eventsByKey.getOrDefault(subject.lookupKey(), List.of()));
         }
 
         @Override

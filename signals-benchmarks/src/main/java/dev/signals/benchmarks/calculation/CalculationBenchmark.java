@@ -1,5 +1,6 @@
 package dev.signals.benchmarks.calculation;
 
+import dev.signals.domain.subject.SubjectKeys;
 import dev.signals.domain.calculation.CalculationResult;
 import dev.signals.domain.calculation.EventHistory;
 import dev.signals.domain.calculation.Micros;
@@ -77,7 +78,7 @@ public class CalculationBenchmark {
         asOf = Instant.parse("2025-06-30T12:00:00.123456Z");
         asOfMicros = Micros.of(asOf);
         SubjectHistories.Fixture fixture = new SubjectHistories(asOf, 7L * events).fixture(events);
-        history = fixture.index().eventsOf(fixture.subjectKey());
+        history = fixture.index().eventsOf(SubjectKeys.subjectOf(fixture.subjectKey()));
         if (history.size() != events) {
             throw new IllegalStateException("the index gave " + history.size() + " events, not " + events);
         }

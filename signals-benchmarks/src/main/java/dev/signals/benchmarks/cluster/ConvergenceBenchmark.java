@@ -1,5 +1,6 @@
 package dev.signals.benchmarks.cluster;
 
+import dev.signals.domain.subject.SubjectKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signals.adapter.rest.RestSettings;
@@ -141,7 +142,7 @@ public final class ConvergenceBenchmark implements Callable<Integer> {
                 return null;
             }
             String key = new PhoneSubject(new PhoneNumber(next.markerPhone())).lookupKey();
-            while (indexOfB.eventsOf(key).size() == 0) {
+            while (indexOfB.eventsOf(SubjectKeys.subjectOf(key)).size() == 0) {
                 Thread.sleep(0, 200_000);
             }
             lagsNanos.add(Math.max(0, System.nanoTime() - next.answeredAt()));

@@ -1,5 +1,6 @@
 package dev.signals.benchmarks.index;
 
+import dev.signals.domain.subject.SubjectKeys;
 import dev.signals.adapter.eventsource.inmemory.InMemoryEventIndex;
 import dev.signals.application.port.in.EventReport;
 import dev.signals.bootstrap.tools.SyntheticEvents;
@@ -150,7 +151,7 @@ public final class IndexMemoryBenchmark {
         List<String> keys = new ArrayList<>();
         for (int n = subjects - 1; n >= 0 && keys.size() < PROBE_SUBJECTS; n--) {
             String key = "tel:" + SyntheticEvents.phoneOf(n);
-            if (index.eventsOf(key).size() == 10) {
+            if (index.eventsOf(SubjectKeys.subjectOf(key)).size() == 10) {
                 keys.add(key);
             }
         }
@@ -165,17 +166,17 @@ public final class IndexMemoryBenchmark {
         long sink = 0;
         for (int warm = 0; warm < Math.max(PROBE_WARMUP_ROUNDS, PROBE_WARMUP_CALLS / keys.size()); warm++) {
             for (String key : keys) {
-                sink += readAll(index.eventsOf(key));
-                sink += calculator.calculate(index.eventsOf(key), asOf, all).hashCode();
+                sink += readAll(index.eventsOf(SubjectKeys.subjectOf(key)));
+                sink += calculator.calculate(index.eventsOf(SubjectKeys.subjectOf(key)), asOf, all).hashCode();
             }
         }
         int k = 0;
         for (int round = 0; round < PROBE_ROUNDS; round++) {
             for (String key : keys) {
                 long t0 = System.nanoTime();
-                sink += readAll(index.eventsOf(key));
+                sink += readAll(index.eventsOf(SubjectKeys.subjectOf(key)));
                 long t1 = System.nanoTime();
-                sink += calculator.calculate(index.eventsOf(key), asOf, all).hashCode();
+                sink += calculator.calculate(index.eventsOf(SubjectKeys.subjectOf(key)), asOf, all).hashCode();
                 long t2 = System.nanoTime();
                 read[k] = t1 - t0;
                 calculate[k] = t2 - t1;

@@ -4,19 +4,22 @@ import dev.signals.application.port.out.EventIndexPort;
 import dev.signals.application.port.out.LoadSubjectEventsPort;
 import dev.signals.domain.calculation.EventHistory;
 import dev.signals.domain.calculation.Micros;
-import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.event.Event;
 import dev.signals.domain.event.RetractedEvent;
 import dev.signals.domain.subject.Md5Hash;
+import dev.signals.domain.subject.EmailSubject;
+import dev.signals.domain.subject.PhoneHashSubject;
 import dev.signals.domain.subject.PhoneNumber;
+import dev.signals.domain.subject.PhoneSubject;
+import dev.signals.domain.subject.Subject;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -42,12 +45,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@link #addAll} returns.
  */
 public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventIndexPort {
-
-    private static final String PHONE_KEY = "tel:+";
-    private static final String MD5_KEY = "md5:";
-    private static final String EMAIL_KEY = "email:";
-    private static final int MD5_HEX = 32;
-    private static final int MAX_E164_DIGITS = 15;
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Subjects subjects = new Subjects();
@@ -96,10 +93,10 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
     }
 
     @Override
-    public EventHistory eventsOf(String subjectKey) {
+    public EventHistory eventsOf(Subject requested) {
         lock.readLock().lock();
         try {
-            int subject = subjectOf(subjectKey);
+            int subject = subjectOf(requested);
             if (subject < 0) {
                 return EventHistory.empty();
             }
@@ -116,7 +113,7 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
     public Optional<PhoneNumber> phoneOf(Md5Hash hash) {
         lock.readLock().lock();
         try {
-            int subject = subjects.md5(parseHex(hash.hex(), 0));
+            int subject = subjects.md5(bytesOf(hash));
             return subject < 0 ? Optional.empty() : Optional.of(new PhoneNumber("+" + subjects.phoneDigitsOf(subject)));
         } finally {
             lock.readLock().unlock();
@@ -219,178 +216,27 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         return -1;
     }
 
-    private int subjectOf(String key) {
-        if (key == null) {
-            return -1;
+    private int subjectOf(Subject subject) {
+        if (subject instanceof PhoneSubject phone) {
+            return subjects.phone(digitsOf(phone.phone().e164()));
         }
-        if (key.startsWith(PHONE_KEY)) {
-            long digits = parseDigits(key, PHONE_KEY.length());
-            return digits < 0 ? -1 : subjects.phone(digits);
+        if (subject instanceof PhoneHashSubject hash) {
+            return subjects.md5(bytesOf(hash.hash()));
         }
-        if (key.startsWith(MD5_KEY)) {
-            byte[] md5 = parseHex(key, MD5_KEY.length());
-            return md5 == null ? -1 : subjects.md5(md5);
-        }
-        if (key.startsWith(EMAIL_KEY)) {
-            return subjects.email(key.substring(EMAIL_KEY.length()));
-        }
-        return -1;
+        return subjects.email(((EmailSubject) subject).emailAddress().value());
     }
 
+    /** The digits of an E.164 number as a number: at most 15 digits fit a long. */
     private static long digitsOf(String e164) {
-        long digits = parseDigits(e164, 1);
-        if (digits <= 0) {
-            throw new IllegalArgumentException("not an E.164 number");
-        }
-        return digits;
+        return Long.parseLong(e164.substring(1));
     }
 
-    /** The digits from {@code from} to the end as a number, or -1 when they are not 1 to 15 digits. */
-    private static long parseDigits(String text, int from) {
-        int length = text.length() - from;
-        if (length < 1 || length > MAX_E164_DIGITS) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+    /** The 16 bytes of the hash's 32 hex characters. */
+    private static byte[] bytesOf(Md5Hash hash) {
+        return HexFormat.of().parseHex(hash.hex());
     }
 
-    /** The 16 bytes of 32 hex characters (either case) from {@code from} to the end, or null. */
-    private static byte[] parseHex(String text, int from) {
-        if (text.length() - from != MD5_HEX) {
-            return null;
-        }
-        byte[] bytes = new byte[MD5_HEX / 2];
-        for (int i = 0; i < bytes.length; i++) {
-            int high = Character.digit(text.charAt(from + 2 * i), 16);
-            int low = Character.digit(text.charAt(from + 2 * i + 1), 16);
-            if (high < 0 || low < 0) {
-                return null;
-            }
-            bytes[i] = (byte) (high << 4 | low);
-        }
-        return bytes;
-    }
-
-    private static long cents(BigDecimal amount) {
+    static long cents(BigDecimal amount) {
         return amount == null ? EventRows.NO_AMOUNT : amount.movePointRight(2).longValueExact();
-    }
-
-    /**
-     * One subject's events: rows as they were when the history was taken, the wide values they refer to, and
-     * when each was retracted (null when none was).
-     */
-    private record IndexedHistory(long[] rows, int size, long[][] wide, byte[][] eventIds, long[] retractedAt)
-            implements EventHistory {
-
-        @Override
-        public EventType type(int i) {
-            return EventRows.type(rows[at(i)]);
-        }
-
-        @Override
-        public int institution(int i) {
-            long second = second(i);
-            return EventRows.isWide(second) ? WideRecords.institution(wide, EventRows.wideRecord(second))
-                    : EventRows.institution(second);
-        }
-
-        @Override
-        public long occurredAtMicros(int i) {
-            return EventRows.occurredMicros(rows[at(i)]);
-        }
-
-        @Override
-        public long reportedAtMicros(int i) {
-            long second = second(i);
-            return EventRows.isWide(second) ? WideRecords.reportedMicros(wide, EventRows.wideRecord(second))
-                    : EventRows.reportedMicros(rows[at(i)], second);
-        }
-
-        @Override
-        public boolean hasAmount(int i) {
-            return EventRows.amountCents(rows[at(i) + 2]) != EventRows.NO_AMOUNT;
-        }
-
-        @Override
-        public long amountCents(int i) {
-            long cents = EventRows.amountCents(rows[at(i) + 2]);
-            if (cents == EventRows.NO_AMOUNT) {
-                throw new IllegalStateException("event " + i + " has no amount");
-            }
-            return cents;
-        }
-
-        @Override
-        public boolean hasOverdueDays(int i) {
-            return overdueDaysOrNone(i) != EventRows.NO_OVERDUE_DAYS;
-        }
-
-        @Override
-        public int overdueDays(int i) {
-            int days = overdueDaysOrNone(i);
-            if (days == EventRows.NO_OVERDUE_DAYS) {
-                throw new IllegalStateException("event " + i + " has no overdue days");
-            }
-            return days;
-        }
-
-        @Override
-        public boolean autoRepayment(int i) {
-            return EventRows.autoRepayment(rows[at(i)]);
-        }
-
-        @Override
-        public String eventId(int i) {
-            long reference = idReference(i);
-            if (reference < 0) {
-                throw new UnsupportedOperationException("the index keeps the ids of balances with an amount only");
-            }
-            return StringPool.read(eventIds, reference);
-        }
-
-        @Override
-        public long retractedAtMicros(int i) {
-            Objects.checkIndex(i, size);
-            return retractedAt == null ? NOT_RETRACTED : retractedAt[i];
-        }
-
-        /** Whether event {@code i} is {@code event} as far as the index keeps it (its id only when it keeps that). */
-        boolean holds(int i, Event event) {
-            return type(i) == event.type() && occurredAtMicros(i) == Micros.of(event.occurredAt())
-                    && reportedAtMicros(i) == Micros.of(event.reportedAt())
-                    && hasAmount(i) == (event.amount() != null)
-                    && (!hasAmount(i) || amountCents(i) == cents(event.amount()))
-                    && hasOverdueDays(i) == (event.overdueDays() != null)
-                    && (!hasOverdueDays(i) || overdueDays(i) == event.overdueDays())
-                    && autoRepayment(i) == Boolean.TRUE.equals(event.autoRepayment())
-                    && (idReference(i) < 0 || eventId(i).equals(event.eventId()));
-        }
-
-        private long idReference(int i) {
-            long second = second(i);
-            return EventRows.isWide(second) ? WideRecords.idReference(wide, EventRows.wideRecord(second)) : -1;
-        }
-
-        private int overdueDaysOrNone(int i) {
-            long second = second(i);
-            return EventRows.isWide(second) ? WideRecords.overdueDays(wide, EventRows.wideRecord(second))
-                    : EventRows.overdueDays(rows[at(i) + 2]);
-        }
-
-        private long second(int i) {
-            return rows[at(i) + 1];
-        }
-
-        private int at(int i) {
-            return Objects.checkIndex(i, size) * EventRows.LONGS;
-        }
     }
 }

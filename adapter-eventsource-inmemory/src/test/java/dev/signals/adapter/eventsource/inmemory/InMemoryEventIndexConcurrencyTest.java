@@ -1,5 +1,7 @@
 package dev.signals.adapter.eventsource.inmemory;
 
+import dev.signals.domain.subject.EmailSubject;
+import dev.signals.domain.subject.PhoneSubject;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.calculation.EventHistory;
 import dev.signals.domain.calculation.Micros;
@@ -65,8 +67,8 @@ class InMemoryEventIndexConcurrencyTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(index.eventsOf(SubjectKeys.phoneKey(PHONE)).size()).isEqualTo(BATCHES * BATCH);
-        assertThat(index.eventsOf(SubjectKeys.emailKey(EMAIL)).size()).isEqualTo(withEmail(BATCHES * BATCH));
+        assertThat(index.eventsOf(new PhoneSubject(PHONE)).size()).isEqualTo(BATCHES * BATCH);
+        assertThat(index.eventsOf(new EmailSubject(EMAIL)).size()).isEqualTo(withEmail(BATCHES * BATCH));
     }
 
     private static int read(InMemoryEventIndex index, String key, IntUnaryOperator eventsOfFirst, AtomicInteger published,
@@ -76,7 +78,7 @@ class InMemoryEventIndexConcurrencyTest {
         while (!last) {
             last = done.get();
             int atLeast = eventsOfFirst.applyAsInt(published.get());
-            EventHistory history = index.eventsOf(key);
+            EventHistory history = index.eventsOf(SubjectKeys.subjectOf(key));
             assertThat(history.size()).as("events added before the read").isGreaterThanOrEqualTo(atLeast);
             for (int i = 0; i < history.size(); i++) {
                 checkWhole(history, i);

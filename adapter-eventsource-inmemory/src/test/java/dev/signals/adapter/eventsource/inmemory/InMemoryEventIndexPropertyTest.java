@@ -35,7 +35,7 @@ class InMemoryEventIndexPropertyTest {
 
         CalculationResult expected = calculator.calculate(EventHistory.of(scenario.events()), scenario.asOf(), ALL);
         for (String key : subjectKeys(scenario.events())) {
-            CalculationResult actual = calculator.calculate(index.eventsOf(key), scenario.asOf(), ALL);
+            CalculationResult actual = calculator.calculate(index.eventsOf(SubjectKeys.subjectOf(key)), scenario.asOf(), ALL);
             assertThat(actual).as("under %s", key).isEqualTo(expected);
         }
         assertThat(index.size()).isEqualTo(scenario.events().size());

@@ -1,5 +1,7 @@
 package dev.signals.adapter.eventsource.inmemory;
 
+import dev.signals.domain.subject.EmailSubject;
+import dev.signals.domain.subject.PhoneSubject;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.calculation.CalculationResult;
 import dev.signals.domain.calculation.EventHistory;
@@ -53,8 +55,8 @@ class InMemoryEventIndexRetractionTest {
 
         index.retractAll(List.of(new RetractedEvent(both, NOW)));
 
-        EventHistory byPhone = index.eventsOf(SubjectKeys.phoneKey(PHONE));
-        EventHistory byEmail = index.eventsOf(SubjectKeys.emailKey(EMAIL));
+        EventHistory byPhone = index.eventsOf(new PhoneSubject(PHONE));
+        EventHistory byEmail = index.eventsOf(new EmailSubject(EMAIL));
         assertThat(retractedAt(byPhone)).containsExactly(EventHistory.NOT_RETRACTED, Micros.of(NOW));
         // the e-mail address's own event first, then the one it shares with the phone
         assertThat(retractedAt(byEmail)).containsExactly(EventHistory.NOT_RETRACTED, Micros.of(NOW));
@@ -71,9 +73,9 @@ class InMemoryEventIndexRetractionTest {
 
         index.addAll(List.of(event("other", PHONE, null, "1.00"), later));
 
-        assertThat(retractedAt(index.eventsOf(SubjectKeys.phoneKey(PHONE))))
+        assertThat(retractedAt(index.eventsOf(new PhoneSubject(PHONE))))
                 .containsExactly(EventHistory.NOT_RETRACTED, Micros.of(NOW));
-        assertThat(retractedAt(index.eventsOf(SubjectKeys.emailKey(EMAIL)))).containsExactly(Micros.of(NOW));
+        assertThat(retractedAt(index.eventsOf(new EmailSubject(EMAIL)))).containsExactly(Micros.of(NOW));
         assertThat(index.retractedCount()).isEqualTo(1);
     }
 
@@ -85,11 +87,11 @@ class InMemoryEventIndexRetractionTest {
         index.addAll(List.of(first, second));
 
         index.retractAll(List.of(new RetractedEvent(second, NOW)));
-        assertThat(retractedAt(index.eventsOf(SubjectKeys.phoneKey(PHONE))))
+        assertThat(retractedAt(index.eventsOf(new PhoneSubject(PHONE))))
                 .containsExactlyInAnyOrder(EventHistory.NOT_RETRACTED, Micros.of(NOW));
 
         index.retractAll(List.of(new RetractedEvent(first, NOW.plusSeconds(1))));
-        assertThat(retractedAt(index.eventsOf(SubjectKeys.phoneKey(PHONE))))
+        assertThat(retractedAt(index.eventsOf(new PhoneSubject(PHONE))))
                 .containsExactlyInAnyOrder(Micros.of(NOW), Micros.of(NOW.plusSeconds(1)));
     }
 
@@ -102,7 +104,7 @@ class InMemoryEventIndexRetractionTest {
 
         index.retractAll(List.of(new RetractedEvent(b, NOW)));
 
-        EventHistory history = index.eventsOf(SubjectKeys.phoneKey(PHONE));
+        EventHistory history = index.eventsOf(new PhoneSubject(PHONE));
         assertThat(history.eventId(1)).isEqualTo("b");
         assertThat(retractedAt(history)).containsExactly(EventHistory.NOT_RETRACTED, Micros.of(NOW));
     }
@@ -112,12 +114,12 @@ class InMemoryEventIndexRetractionTest {
         InMemoryEventIndex index = new InMemoryEventIndex();
         Event event = event("e", PHONE, null, "1.00");
         index.addAll(List.of(event));
-        EventHistory before = index.eventsOf(SubjectKeys.phoneKey(PHONE));
+        EventHistory before = index.eventsOf(new PhoneSubject(PHONE));
 
         index.retractAll(List.of(new RetractedEvent(event, NOW)));
 
         assertThat(retractedAt(before)).containsExactly(EventHistory.NOT_RETRACTED);
-        assertThat(retractedAt(index.eventsOf(SubjectKeys.phoneKey(PHONE)))).containsExactly(Micros.of(NOW));
+        assertThat(retractedAt(index.eventsOf(new PhoneSubject(PHONE)))).containsExactly(Micros.of(NOW));
     }
 
     /**
@@ -167,7 +169,7 @@ class InMemoryEventIndexRetractionTest {
                             Instant asOf) {
         List<RetractedEvent> ofThese = retractions.stream().filter(r -> events.contains(r.event())).toList();
         CalculationResult expected = calculator.calculate(EventHistory.of(events, ofThese), asOf, ALL);
-        assertThat(calculator.calculate(index.eventsOf(key), asOf, ALL)).as("under %s", key).isEqualTo(expected);
+        assertThat(calculator.calculate(index.eventsOf(SubjectKeys.subjectOf(key)), asOf, ALL)).as("under %s", key).isEqualTo(expected);
     }
 
     private static List<Long> retractedAt(EventHistory history) {
