@@ -2,21 +2,17 @@ package dev.signals.benchmarks.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.signals.adapter.persistence.Database;
-import dev.signals.adapter.persistence.DatabaseSettings;
 import dev.signals.adapter.rest.RestSettings;
 import dev.signals.application.port.in.EventReport;
 import dev.signals.bootstrap.SignalsConfig;
 import dev.signals.bootstrap.SignalsService;
 import dev.signals.bootstrap.tools.SyntheticEvents;
 import jdk.jfr.Recording;
-import org.postgresql.PGConnection;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,10 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,7 +34,7 @@ import java.util.concurrent.Future;
 /**
  * Benchmark 4 of the performance issue: NDJSON {@code POST /v1/events} of the real service, started in this
  * process on PostgreSQL, against PostgreSQL's own {@code COPY ... FROM STDIN} of the same rows into the same
- * table with the same indexes (a second schema migrated by the same Flyway migrations).
+ * table with the same indexes (a second schema migrated by the same Flyway migrations; {@link CopyBaseline}).
  *
  * <p>Each round starts the service on a fresh, empty schema, creates one account per stream (lenders are
  * separate institutions), and has every stream POST its share of the events as NDJSON bodies of
@@ -81,8 +73,6 @@ public final class IngestionBenchmark implements Callable<Integer> {
     boolean keep;
 
     private static final String ADMIN_TOKEN = "benchmark-admin-token-0123456789";
-    private static final String COLUMNS = "institution_id, event_id, type, phone, email_address, occurred_at, reported_at,"
-            + " amount, overdue_days, auto_repayment";
     private final ObjectMapper mapper = new ObjectMapper();
 
     public static void main(String[] args) {
@@ -117,16 +107,16 @@ public final class IngestionBenchmark implements Callable<Integer> {
                 double service = ingestThroughService(pgUrl, serviceSchema, bodies, round == rounds ? jfr : null);
                 System.out.printf("round %d: service  %,10.0f events/s (NDJSON POST /v1/events, %d streams)%n", round, service, streams);
                 if (copyRows == null) {
-                    copyRows = dump(pgUrl, serviceSchema);
+                    copyRows = CopyBaseline.dump(pgUrl, serviceSchema);
                 }
-                double copy = copy(pgUrl, copySchema, copyRows);
+                double copy = CopyBaseline.copy(pgUrl, copySchema, copyRows, events);
                 System.out.printf("round %d: COPY     %,10.0f rows/s   (COPY event FROM STDIN, text, one connection)%n", round, copy);
                 bestService = Math.max(bestService, service);
                 bestCopy = Math.max(bestCopy, copy);
             } finally {
                 if (!(keep && last)) {
-                    drop(pgUrl, serviceSchema);
-                    drop(pgUrl, copySchema);
+                    CopyBaseline.drop(pgUrl, serviceSchema);
+                    CopyBaseline.drop(pgUrl, copySchema);
                 }
             }
         }
@@ -270,50 +260,5 @@ public final class IngestionBenchmark implements Callable<Integer> {
         JsonNode data = mapper.readTree(created.body()).get("data");
         String credentials = data.get("apiKey").asText() + ":" + data.get("apiSecret").asText();
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The rows the service stored, in the text format of COPY, in the order it stored them. */
-    private static byte[] dump(String pgUrl, String schema) throws Exception {
-        try (Connection connection = DriverManager.getConnection(pgUrl)) {
-            ByteArrayOutputStream rows = new ByteArrayOutputStream();
-            connection.unwrap(PGConnection.class).getCopyAPI().copyOut(
-                    "COPY (SELECT " + COLUMNS + " FROM " + schema + ".event ORDER BY seq) TO STDOUT", rows);
-            return rows.toByteArray();
-        }
-    }
-
-    /** Migrates an empty schema as the service does, then COPYs the rows into its event table; rows per second. */
-    private double copy(String pgUrl, String schema, byte[] rows) throws Exception {
-        DatabaseSettings settings = DatabaseSettings.of(pgUrl, null, null).withSchema(schema);
-        try (Database database = new Database(settings)) {
-            database.start();
-        }
-        try (Connection connection = DriverManager.getConnection(pgUrl)) {
-            connection.setAutoCommit(false);
-            long started = System.nanoTime();
-            long copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY " + schema + ".event (" + COLUMNS + ") FROM STDIN", new ByteArrayInputStream(rows));
-            connection.commit();
-            long nanos = System.nanoTime() - started;
-            if (copied != events) {
-                throw new IllegalStateException("COPY stored " + copied + " of " + events + " rows");
-            }
-            try (Statement statement = connection.createStatement();
-                 ResultSet count = statement.executeQuery("SELECT count(*) FROM " + schema + ".event")) {
-                count.next();
-                if (count.getLong(1) != events) {
-                    throw new IllegalStateException("the copy schema holds " + count.getLong(1) + " rows");
-                }
-            }
-            return copied / (nanos / 1e9);
-        }
-    }
-
-    private static void drop(String pgUrl, String schema) {
-        try (Connection connection = DriverManager.getConnection(pgUrl); Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        } catch (Exception e) {
-            System.err.println("could not drop schema " + schema + ": " + e.getMessage());
-        }
     }
 }

@@ -5,7 +5,6 @@ import dev.signals.domain.InvalidValueException;
 import dev.signals.domain.account.AccountId;
 import dev.signals.domain.calculation.CalculationResult;
 import dev.signals.domain.calculation.SignalValue;
-import dev.signals.domain.catalogue.Signal;
 import dev.signals.domain.consent.Consent;
 import dev.signals.domain.explanation.Explanation;
 import dev.signals.domain.subject.Subject;
@@ -104,9 +103,9 @@ public final class SignalRequest {
                                         Subject subject, RequestMeta requestMeta, SignalTemplate template,
                                         RequestStatus status, ResultCode resultCode, String resultMessage,
                                         List<SignalValue> values, Explanation explanation) {
-        String problem = inconsistency(template, status, resultCode, values);
+        String problem = Consistency.of(template, status, resultCode, values);
         if (problem == null && explanation != null) {
-            problem = explanationInconsistency(template, resultCode, explanation);
+            problem = Consistency.ofExplanation(template, resultCode, explanation);
         }
         if (problem != null) {
             throw new IllegalStateException("stored signal request " + id + " is inconsistent: " + problem);
@@ -114,36 +113,6 @@ public final class SignalRequest {
         String message = resultCode != null && resultMessage == null ? resultCode.resultMessage() : resultMessage;
         return new SignalRequest(id, accountId, createdAt, requestedAsOf, subject, requestMeta, template, status,
                 resultCode, message, values, explanation);
-    }
-
-    /**
-     * What is wrong with an explanation of a request that ended with {@code code}, or null: a successful request
-     * explains each of its template's signals, in order; any other explains none.
-     */
-    private static String explanationInconsistency(SignalTemplate template, ResultCode code, Explanation explanation) {
-        List<String> expected = code == ResultCode.SUCCESS ? template.signals().signals().stream().map(Signal::name).toList()
-                : List.of();
-        List<String> explained = List.copyOf(explanation.refs().keySet());
-        return explained.equals(expected) ? null
-                : code + " explaining " + explained + " instead of the template's " + expected;
-    }
-
-    private static String inconsistency(SignalTemplate template, RequestStatus status, ResultCode resultCode,
-                                        List<SignalValue> values) {
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(values, "values");
-        if (status == RequestStatus.PROCESSING) {
-            return "PROCESSING: a request is stored finished";
-        }
-        if (resultCode == null || resultCode.status() != status) {
-            return status + " with result code " + resultCode;
-        }
-        if (resultCode != ResultCode.SUCCESS) {
-            return values.isEmpty() ? null : resultCode + " with values";
-        }
-        return CalculationResult.of(true, values).covers(template.signals()) ? null
-                : "SUCCESS with values of " + values.stream().map(v -> v.signal().name()).toList()
-                        + " for the signals of template " + template.id();
     }
 
     /**
@@ -171,7 +140,7 @@ public final class SignalRequest {
                     + ", the result holds " + result.signals());
         }
         if (explanation != null) {
-            String problem = explanationInconsistency(template, code, explanation);
+            String problem = Consistency.ofExplanation(template, code, explanation);
             if (problem != null) {
                 throw new IllegalArgumentException("request " + id + ": " + problem);
             }
