@@ -39,8 +39,8 @@ import java.util.function.Consumer;
  * before the database is opened, so a wrong file leaves nothing behind.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = SignalsVersion.class, sortOptions = false,
-        description = {"Import events of one institution from an NDJSON or CSV file into the journal,",
-                "or with --retractions, retract events it reported."},
+        description = {"Import events of one institution from an NDJSON or CSV file into the journal.",
+                "With --retractions, retract events it reported instead."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
                 "0:every line was accepted or a duplicate (retracted or already retracted)",

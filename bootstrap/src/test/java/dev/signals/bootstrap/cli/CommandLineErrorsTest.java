@@ -71,7 +71,8 @@ class CommandLineErrorsTest {
                 .containsPattern("\\n +2 +the command line").containsPattern("\\n +3 +some lines were rejected");
         assertThat(cli.getSubcommands().get("generate").getUsageMessage())
                 .containsPattern("\\n +0 ").containsPattern("\\n +1 ").containsPattern("\\n +2 ").containsPattern("\\n +3 ");
-        assertThat(cli.getUsageMessage()).containsPattern("\\n +0 ").containsPattern("\\n +1 ").containsPattern("\\n +2 ");
+        assertThat(cli.getUsageMessage()).containsPattern("\\n +143 +stopped by SIGTERM").containsPattern("\\n +1 ")
+                .containsPattern("\\n +2 ");
     }
 
     @Test
