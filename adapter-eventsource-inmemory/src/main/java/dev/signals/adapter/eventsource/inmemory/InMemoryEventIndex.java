@@ -76,7 +76,7 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
     /**
      * Records each retraction beside its event's row; one of an event not added yet waits for it. Among events
      * alike in every field the index keeps (the same institution's, reported twice under two ids), any one not
-     * retracted yet is taken: their values are the same.
+     * retracted yet is taken, under the phone and under the e-mail address apart: their values are the same.
      */
     @Override
     public void retractAll(Collection<RetractedEvent> retractedEvents) {
@@ -183,23 +183,25 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
     /** Records the retraction beside its event's row, when the event is here. */
     private boolean retract(RetractedEvent retraction) {
         Event event = retraction.event();
-        int owner = event.phone() != null ? subjects.phone(digitsOf(event.phone().e164()))
-                : subjects.email(event.emailAddress().value());
+        int phone = event.phone() == null ? -1 : subjects.phone(digitsOf(event.phone().e164()));
+        int email = event.emailAddress() == null ? -1 : subjects.email(event.emailAddress().value());
+        int owner = event.phone() != null ? phone : email;
         int row = owner < 0 ? -1 : rowOf(owner, event);
-        if (row < 0) {
+        int reference = row < 0 || event.phone() == null || event.emailAddress() == null ? -1
+                : referenceOf(email, phone, event);
+        if (row < 0 || (reference < 0 && event.phone() != null && event.emailAddress() != null)) {
             return false;
         }
         long at = Micros.of(retraction.retractedAt());
         retractions.add(owner, Retractions.ownRow(row), at);
-        if (event.phone() != null && event.emailAddress() != null) {
-            int email = subjects.email(event.emailAddress().value());
-            retractions.add(email, Retractions.reference(subjects.referenceTo(email, owner, row)), at);
+        if (reference >= 0) {
+            retractions.add(email, Retractions.reference(reference), at);
         }
         retracted++;
         return true;
     }
 
-    /** The row among the owner's own that holds the event and is not retracted, or -1. */
+    /** The row among the owner's own that holds the event and is not retracted under the owner, or -1. */
     private int rowOf(int owner, Event event) {
         Integer institution = institutions.get(event.institutionId().value());
         if (institution == null) {
@@ -211,6 +213,28 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
             if (own.institution(row) == institution && own.holds(row, event)
                     && !retractions.isRetracted(owner, Retractions.ownRow(row))) {
                 return row;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The reference among the e-mail address's, to a row of the event's phone, that holds the event and is not
+     * retracted under the address, or -1. Chosen apart from the phone's row: alike events need not carry the same
+     * address (one may have none), and each subject must lose one of its own events alike the retracted one.
+     */
+    private int referenceOf(int email, int phone, Event event) {
+        if (email < 0) {
+            return -1;
+        }
+        int institution = institutions.get(event.institutionId().value());
+        IndexedHistory phoneRows = new IndexedHistory(subjects.ownRowsOf(phone), subjects.rowCountOf(phone), wide.chunks(),
+                eventIds.chunks(), null);
+        for (int reference = 0; reference < subjects.referenceCountOf(email); reference++) {
+            int row = subjects.referencedRow(email, reference, phone);
+            if (row >= 0 && phoneRows.institution(row) == institution && phoneRows.holds(row, event)
+                    && !retractions.isRetracted(email, Retractions.reference(reference))) {
+                return reference;
             }
         }
         return -1;

@@ -185,16 +185,10 @@ final class Subjects {
         return own == null ? new long[0] : own;
     }
 
-    /** The position among the subject's references of the one to {@code owner}'s {@code row}, or -1. */
-    int referenceTo(int subject, int owner, int row) {
-        long[] list = lists[2 * subject + 1];
-        long wanted = (long) owner << 32 | row;
-        for (int i = 0; i < referenceCountOf(subject); i++) {
-            if (list[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
+    /** The row of {@code owner} that the subject's {@code reference}-th reference names, or -1 when it names another's. */
+    int referencedRow(int subject, int reference, int owner) {
+        long named = lists[2 * subject + 1][reference];
+        return (int) (named >>> 32) == owner ? (int) named : -1;
     }
 
     private int add(long key, int hash) {

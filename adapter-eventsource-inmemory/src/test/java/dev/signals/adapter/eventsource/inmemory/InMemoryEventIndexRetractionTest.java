@@ -96,6 +96,27 @@ class InMemoryEventIndexRetractionTest {
     }
 
     @Test
+    void twinsWithAndWithoutAnEmailAddressAreRetractedUnderEachSubjectApart() {
+        InMemoryEventIndex index = new InMemoryEventIndex();
+        Event emailOnly = event("mail", null, EMAIL, "9.00");
+        Event phoneOnly = event("twin-1", PHONE, null, "3.00");
+        Event withEmail = event("twin-2", PHONE, EMAIL, "3.00");
+        index.addAll(List.of(emailOnly, phoneOnly, withEmail));
+
+        // the phone's first row is alike, but it is not the e-mail address's: under the address the twin goes
+        index.retractAll(List.of(new RetractedEvent(withEmail, NOW)));
+        assertThat(retractedAt(index.eventsOf(new EmailSubject(EMAIL)))).containsExactly(EventHistory.NOT_RETRACTED, Micros.of(NOW));
+        assertThat(retractedAt(index.eventsOf(new PhoneSubject(PHONE))))
+                .containsExactlyInAnyOrder(EventHistory.NOT_RETRACTED, Micros.of(NOW));
+
+        index.retractAll(List.of(new RetractedEvent(phoneOnly, NOW.plusSeconds(1))));
+        assertThat(retractedAt(index.eventsOf(new PhoneSubject(PHONE))))
+                .containsExactlyInAnyOrder(Micros.of(NOW), Micros.of(NOW.plusSeconds(1)));
+        assertThat(retractedAt(index.eventsOf(new EmailSubject(EMAIL)))).containsExactly(EventHistory.NOT_RETRACTED, Micros.of(NOW));
+        assertThat(index.retractedCount()).isEqualTo(2);
+    }
+
+    @Test
     void balancesAreTakenByTheirEventIdForTheirIdDecidesTheLatest() {
         InMemoryEventIndex index = new InMemoryEventIndex();
         Event a = new Event("a", LENDER, EventType.DEBT, PHONE, null, NOW.minusSeconds(60), NOW, new BigDecimal("7.00"), null, null);
