@@ -181,18 +181,19 @@ class EventRoutesTest {
     }
 
     @Test
-    void anNdjsonStreamOf25000LinesIsReportedInThreeChunksWithLineNumbersAsIndexes() {
-        List<String> lines = numbered(25_000, i -> i == 12_345 || i == 24_999 ? "not an event" : event("e-" + i));
+    void anNdjsonStreamOf2500LinesIsReportedInThreeChunksWithLineNumbersAsIndexes() {
+        List<String> lines = numbered(2_500, i -> i == 1_234 || i == 2_499 ? "not an event" : event("e-" + i));
         TestApp.test(application, api -> {
             Answer answer = postNdjson(api, String.join("\n", lines), "application/x-ndjson");
 
             assertThat(answer.status()).isEqualTo(200);
-            assertThat(answer.data().get("accepted").asInt()).isEqualTo(24_998);
-            assertThat(answer.data().get("rejected")).extracting(rejection -> rejection.get("index").asInt()).containsExactly(12_345, 24_999);
+            assertThat(answer.data().get("accepted").asInt()).isEqualTo(2_498);
+            assertThat(answer.data().get("rejected")).extracting(rejection -> rejection.get("index").asInt()).containsExactly(1_234, 2_499);
         });
-        assertThat(events.calls()).extracting(List::size).containsExactly(10_000, 10_000, 5_000);
-        assertThat(events.calls().get(1).get(0).index()).isEqualTo(10_000);
-        assertThat(events.calls().get(2).get(4_999).index()).isEqualTo(24_999);
+        assertThat(EventRoutes.STREAM_CHUNK).isEqualTo(1_000);
+        assertThat(events.calls()).extracting(List::size).containsExactly(1_000, 1_000, 500);
+        assertThat(events.calls().get(1).get(0).index()).isEqualTo(1_000);
+        assertThat(events.calls().get(2).get(499).index()).isEqualTo(2_499);
     }
 
     @Test
@@ -259,7 +260,7 @@ class EventRoutesTest {
             assertThat(answer.status()).isEqualTo(413);
             assertThat(answer.message()).contains("256 MiB", "before line 10000", "duplicates");
         });
-        assertThat(events.calls()).hasSize(1);
+        assertThat(events.calls()).hasSize(10_000 / EventRoutes.STREAM_CHUNK);
         assertThat(events.storedFor(ACME.institutionId())).hasSize(10_000);
     }
 
@@ -278,19 +279,19 @@ class EventRoutesTest {
     @Test
     void anUnreachableDatabaseAfterAChunkIs503SayingWhichLinesStayStoredAndAnswerDuplicatesWhenSentAgain() {
         events.failCall(1, new StorageUnavailableException("Connection refused", new IOException("connect timed out")));
-        String stream = String.join("\n", numbered(25_000, EventRoutesTest::event));
+        String stream = String.join("\n", numbered(2_500, EventRoutesTest::event));
         TestApp.test(application, api -> {
             Answer failed = postNdjson(api, stream, "application/x-ndjson");
 
             assertThat(failed.status()).isEqualTo(503);
             assertThat(failed.code()).isEqualTo("SERVER_UNAVAILABLE");
-            assertThat(failed.message()).contains("before line 10000", "duplicates").doesNotContain("Connection refused");
+            assertThat(failed.message()).contains("before line 1000", "duplicates").doesNotContain("Connection refused");
             assertThat(failed.data().size()).isZero();
 
             Answer resent = postNdjson(api, stream, "application/x-ndjson");
             assertThat(resent.status()).isEqualTo(200);
-            assertThat(resent.data().get("duplicates").asInt()).isEqualTo(10_000);
-            assertThat(resent.data().get("accepted").asInt()).isEqualTo(15_000);
+            assertThat(resent.data().get("duplicates").asInt()).isEqualTo(1_000);
+            assertThat(resent.data().get("accepted").asInt()).isEqualTo(1_500);
         });
     }
 
@@ -306,7 +307,7 @@ class EventRoutesTest {
                     .startsWith("The stream was stopped at line 100000 after 100,000 of its events were rejected")
                     .contains("line 0: the line is not valid JSON");
         });
-        assertThat(events.calls()).hasSize(10);
+        assertThat(events.calls()).hasSize(EventRoutes.MAX_STREAM_REJECTIONS / EventRoutes.STREAM_CHUNK);
         assertThat(events.storedFor(ACME.institutionId())).isEmpty();
     }
 
