@@ -7,6 +7,8 @@ import dev.signals.domain.event.Event;
 import dev.signals.domain.subject.EmailAddress;
 import dev.signals.domain.subject.PhoneNumber;
 
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -59,17 +61,26 @@ final class EventMapper {
      * @throws dev.signals.domain.InvalidValueException when the row breaks an invariant of {@link Event}
      */
     static Event toEvent(EventRecord record) {
+        return toEvent(record.getEventId(), record.getInstitutionId(), record.getType(), record.getPhone(),
+                record.getEmailAddress(), record.getOccurredAt(), record.getReportedAt(), record.getAmount(),
+                record.getOverdueDays(), record.getAutoRepayment());
+    }
+
+    /** The same from the row's columns, as JDBC reads them. */
+    static Event toEvent(String eventId, String institutionId, short type, String phone, String emailAddress,
+                         OffsetDateTime occurredAt, OffsetDateTime reportedAt, BigDecimal amount, Integer overdueDays,
+                         Boolean autoRepayment) {
         return new Event(
-                record.getEventId(),
-                new InstitutionId(record.getInstitutionId()),
-                type(record.getType()),
-                record.getPhone() == null ? null : new PhoneNumber(record.getPhone()),
-                record.getEmailAddress() == null ? null : new EmailAddress(record.getEmailAddress()),
-                Timestamps.fromColumn(record.getOccurredAt()),
-                Timestamps.fromColumn(record.getReportedAt()),
-                record.getAmount(),
-                record.getOverdueDays(),
-                record.getAutoRepayment());
+                eventId,
+                new InstitutionId(institutionId),
+                type(type),
+                phone == null ? null : new PhoneNumber(phone),
+                emailAddress == null ? null : new EmailAddress(emailAddress),
+                Timestamps.fromColumn(occurredAt),
+                Timestamps.fromColumn(reportedAt),
+                amount,
+                overdueDays,
+                autoRepayment);
     }
 
     private static Map<EventType, Short> codes() {

@@ -1,5 +1,6 @@
 package dev.signals.adapter.persistence;
 
+import dev.signals.domain.calculation.Micros;
 import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.explanation.Evidence;
 import dev.signals.domain.explanation.Explanation;
@@ -14,24 +15,25 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
 
 /**
- * An {@link Explanation} as the {@code signal_request.explanation} column: fields in a fixed order, deflated, as a
- * request may explain 1,000 events for 108 signals (about 200 KB as JSON, some 10 KB here). Version 1:
+ * An {@link Explanation} as the {@code signal_request.explanation} column, in a fixed binary order: a request may
+ * explain 1,000 events for 108 signals (about 200 KB as JSON, some 40 KB here). Version 1:
  * <pre>
  *   version 1, truncated
  *   evidence count, then per evidence in order (its ref is e and its position from 1):
- *     type, occurredAt and reportedAt (epoch second, nano), amount (present?, unscaled cents),
- *     overdueDays (present?, value), autoRepayment (0 none, 1 false, 2 true), institution, eventId (present?, value)
- *   list count, then per signal: its name, count, the positions of its refs
+ *     type (its stored code, {@link EventMapper}), occurredAt and reportedAt (micros), amount (present?, cents),
+ *     overdueDays (present?, value), autoRepayment (0 none, 1 false, 2 true),
+ *     institution (0 for own, n for other-n), eventId (present?, value)
+ *   list count, then per signal: its name, then its refs as the words of a bit set of positions (bit p-1 for ep)
  * </pre>
- * Strings are modified UTF-8 ({@link DataOutputStream#writeUTF}); ids and names are far below its 64 KB.
+ * Refs are kept as sets, in ascending order, as the {@code Explainer} lists them. Not deflated: compressing took
+ * more time than writing the bytes it saved (ExplanationBenchmark's profile). Strings are modified UTF-8
+ * ({@link DataOutputStream#writeUTF}); ids and names are far below its 64 KB.
  */
 final class ExplanationColumn {
 
@@ -44,16 +46,15 @@ final class ExplanationColumn {
         if (explanation == null) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 8 * 1024))) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(48 * 1024);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             out.writeBoolean(explanation.truncated());
             out.writeInt(explanation.evidence().size());
             for (Evidence e : explanation.evidence()) {
-                out.writeUTF(e.type().name());
-                writeInstant(out, e.occurredAt());
-                writeInstant(out, e.reportedAt());
+                out.writeByte(EventMapper.typeCode(e.type()));
+                out.writeLong(Micros.of(e.occurredAt()));
+                out.writeLong(Micros.of(e.reportedAt()));
                 out.writeBoolean(e.amount() != null);
                 if (e.amount() != null) {
                     out.writeLong(e.amount().unscaledValue().longValueExact());
@@ -63,7 +64,7 @@ final class ExplanationColumn {
                     out.writeInt(e.overdueDays());
                 }
                 out.writeByte(e.autoRepayment() == null ? 0 : e.autoRepayment() ? 2 : 1);
-                out.writeUTF(e.institution());
+                out.writeInt(institutionNumber(e.institution()));
                 out.writeBoolean(e.eventId() != null);
                 if (e.eventId() != null) {
                     out.writeUTF(e.eventId());
@@ -72,15 +73,18 @@ final class ExplanationColumn {
             out.writeInt(explanation.refs().size());
             for (Map.Entry<String, List<String>> list : explanation.refs().entrySet()) {
                 out.writeUTF(list.getKey());
-                out.writeInt(list.getValue().size());
+                BitSet positions = new BitSet(explanation.evidence().size());
                 for (String ref : list.getValue()) {
-                    out.writeInt(Integer.parseInt(ref.substring(1)));
+                    positions.set(Integer.parseInt(ref.substring(1)) - 1);
+                }
+                long[] words = positions.toLongArray();
+                out.writeInt(words.length);
+                for (long word : words) {
+                    out.writeLong(word);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory does not fail", e);
-        } finally {
-            deflater.end();
         }
         return bytes.toByteArray();
     }
@@ -90,7 +94,7 @@ final class ExplanationColumn {
         if (column == null) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(column)))) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(column))) {
             byte version = in.readByte();
             if (version != VERSION) {
                 throw new IllegalStateException("explanation column version " + version + ", this node reads " + VERSION);
@@ -99,27 +103,27 @@ final class ExplanationColumn {
             int count = in.readInt();
             List<Evidence> evidence = new ArrayList<>(count);
             for (int i = 1; i <= count; i++) {
-                EventType type = EventType.valueOf(in.readUTF());
-                Instant occurredAt = readInstant(in);
-                Instant reportedAt = readInstant(in);
+                EventType type = EventMapper.type(in.readByte());
+                Instant occurredAt = Micros.toInstant(in.readLong());
+                Instant reportedAt = Micros.toInstant(in.readLong());
                 BigDecimal amount = in.readBoolean() ? new BigDecimal(BigInteger.valueOf(in.readLong()), 2) : null;
                 Integer overdueDays = in.readBoolean() ? in.readInt() : null;
                 byte autoRepayment = in.readByte();
-                String institution = in.readUTF();
+                int institution = in.readInt();
                 String eventId = in.readBoolean() ? in.readUTF() : null;
                 evidence.add(new Evidence("e" + i, type, occurredAt, reportedAt, amount, overdueDays,
-                        autoRepayment == 0 ? null : autoRepayment == 2, institution, eventId));
+                        autoRepayment == 0 ? null : autoRepayment == 2,
+                        institution == 0 ? Evidence.OWN : Evidence.other(institution), eventId));
             }
             int lists = in.readInt();
             Map<String, List<String>> refs = new LinkedHashMap<>();
             for (int l = 0; l < lists; l++) {
                 String signal = in.readUTF();
-                int size = in.readInt();
-                List<String> list = new ArrayList<>(size);
-                for (int r = 0; r < size; r++) {
-                    list.add("e" + in.readInt());
+                long[] words = new long[in.readInt()];
+                for (int w = 0; w < words.length; w++) {
+                    words[w] = in.readLong();
                 }
-                refs.put(signal, List.copyOf(list));
+                refs.put(signal, BitSet.valueOf(words).stream().mapToObj(p -> evidence.get(p).ref()).toList());
             }
             return new Explanation(evidence, refs, truncated);
         } catch (IOException | RuntimeException e) {
@@ -127,12 +131,15 @@ final class ExplanationColumn {
         }
     }
 
-    private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
-        out.writeLong(instant.getEpochSecond());
-        out.writeInt(instant.getNano());
-    }
-
-    private static Instant readInstant(DataInputStream in) throws IOException {
-        return Instant.ofEpochSecond(in.readLong(), in.readInt());
+    /** 0 for {@code own}, n for {@code other-n}. */
+    private static int institutionNumber(String masked) {
+        if (masked.equals(Evidence.OWN)) {
+            return 0;
+        }
+        int n = Integer.parseInt(masked.substring("other-".length()));
+        if (!Evidence.other(n).equals(masked)) {
+            throw new IllegalStateException("not a masked institution: " + masked);
+        }
+        return n;
     }
 }
