@@ -52,7 +52,7 @@ public final class EventRoutes implements Routes {
      * The events of a stream committed together. Small enough that a transaction is short: the other nodes read
      * the journal only behind the oldest transaction still open, so a long one delays every node's view of what
      * other transactions committed meanwhile (ConvergenceBenchmark, 5,000-line requests: another
-     * node's p50 lag 133-292 ms with one transaction per request, 39 ms with 1,000 events a transaction).
+     * node's p50 lag 133-292 ms with one transaction per request, 39-68 ms with 1,000 events a transaction).
      */
     static final int STREAM_CHUNK = 1_000;
 
