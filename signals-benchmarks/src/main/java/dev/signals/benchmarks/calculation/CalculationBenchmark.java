@@ -1,6 +1,5 @@
 package dev.signals.benchmarks.calculation;
 
-import dev.signals.domain.subject.SubjectKeys;
 import dev.signals.domain.calculation.CalculationResult;
 import dev.signals.domain.calculation.EventHistory;
 import dev.signals.domain.calculation.Micros;
@@ -10,12 +9,7 @@ import dev.signals.domain.calculation.SignalValue;
 import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.catalogue.SignalCatalogue;
 import dev.signals.domain.catalogue.SignalSelection;
-import java.time.Instant;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import dev.signals.domain.subject.SubjectKeys;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,6 +28,13 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Issue 7, benchmark 1: all 108 signals of one subject with 10 to 10,000 events ({@link #calculate}),

@@ -1,6 +1,5 @@
 package dev.signals.benchmarks.cluster;
 
-import dev.signals.domain.subject.SubjectKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signals.adapter.rest.RestSettings;
@@ -10,10 +9,11 @@ import dev.signals.bootstrap.SignalsService;
 import dev.signals.bootstrap.tools.SyntheticEvents;
 import dev.signals.domain.subject.PhoneNumber;
 import dev.signals.domain.subject.PhoneSubject;
+import dev.signals.domain.subject.SubjectKeys;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,5 @@
 package dev.signals.benchmarks.index;
 
-import dev.signals.domain.subject.SubjectKeys;
 import dev.signals.adapter.eventsource.inmemory.InMemoryEventIndex;
 import dev.signals.application.port.in.EventReport;
 import dev.signals.bootstrap.tools.SyntheticEvents;
@@ -13,6 +12,7 @@ import dev.signals.domain.catalogue.SignalSelection;
 import dev.signals.domain.event.Event;
 import dev.signals.domain.subject.EmailAddress;
 import dev.signals.domain.subject.PhoneNumber;
+import dev.signals.domain.subject.SubjectKeys;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

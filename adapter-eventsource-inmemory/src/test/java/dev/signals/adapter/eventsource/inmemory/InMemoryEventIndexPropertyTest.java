@@ -8,10 +8,10 @@ import dev.signals.domain.catalogue.SignalCatalogue;
 import dev.signals.domain.catalogue.SignalSelection;
 import dev.signals.domain.event.Event;
 import dev.signals.domain.subject.SubjectKeys;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Arbitrary;
 
 import java.util.List;
 

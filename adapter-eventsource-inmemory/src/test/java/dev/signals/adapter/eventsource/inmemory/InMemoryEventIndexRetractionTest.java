@@ -1,7 +1,5 @@
 package dev.signals.adapter.eventsource.inmemory;
 
-import dev.signals.domain.subject.EmailSubject;
-import dev.signals.domain.subject.PhoneSubject;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.calculation.CalculationResult;
 import dev.signals.domain.calculation.EventHistory;
@@ -14,7 +12,9 @@ import dev.signals.domain.catalogue.SignalSelection;
 import dev.signals.domain.event.Event;
 import dev.signals.domain.event.RetractedEvent;
 import dev.signals.domain.subject.EmailAddress;
+import dev.signals.domain.subject.EmailSubject;
 import dev.signals.domain.subject.PhoneNumber;
+import dev.signals.domain.subject.PhoneSubject;
 import dev.signals.domain.subject.SubjectKeys;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

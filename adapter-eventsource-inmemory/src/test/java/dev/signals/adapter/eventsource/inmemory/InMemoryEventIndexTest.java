@@ -1,14 +1,14 @@
 package dev.signals.adapter.eventsource.inmemory;
 
-import dev.signals.domain.subject.EmailSubject;
-import dev.signals.domain.subject.PhoneSubject;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.calculation.EventHistory;
 import dev.signals.domain.calculation.Micros;
 import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.event.Event;
 import dev.signals.domain.subject.EmailAddress;
+import dev.signals.domain.subject.EmailSubject;
 import dev.signals.domain.subject.PhoneNumber;
+import dev.signals.domain.subject.PhoneSubject;
 import dev.signals.domain.subject.SubjectKeys;
 import org.junit.jupiter.api.Test;
 
