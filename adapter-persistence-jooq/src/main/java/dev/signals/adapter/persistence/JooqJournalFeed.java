@@ -1,11 +1,9 @@
 package dev.signals.adapter.persistence;
 
-import dev.signals.adapter.persistence.jooq.tables.records.EventRecord;
 import dev.signals.application.port.out.JournalFeedPort;
 import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.Result;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -16,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -116,21 +113,23 @@ final class JooqJournalFeed implements JournalFeedPort, AutoCloseable {
         long last = Long.MIN_VALUE;
         while (true) {
             long after = last;
-            Result<EventRecord> rows = statements.run(dsl -> dsl.selectFrom(EVENT)
-                    .where(condition).and(EVENT.SEQ.gt(after))
-                    .orderBy(EVENT.SEQ)
-                    .limit(pageSize)
-                    .fetch());
-            if (rows.isEmpty()) {
+            long[] lastSeq = {Long.MIN_VALUE};
+            List<FedEvent> page = statements.run(dsl -> EventRowReader.read(dsl,
+                    dsl.select(EventRowReader.columns(EVENT.TX, EVENT.SEQ)).from(EVENT)
+                            .where(condition).and(EVENT.SEQ.gt(after))
+                            .orderBy(EVENT.SEQ)
+                            .limit(pageSize),
+                    row -> {
+                        Long tx = row.longAfterEvent(1);
+                        lastSeq[0] = row.longAfterEvent(2);
+                        return new FedEvent(row.event(), tx == null ? null : new JournalPosition(tx));
+                    }));
+            if (page.isEmpty()) {
                 return;
             }
-            List<FedEvent> page = new ArrayList<>(rows.size());
-            for (EventRecord row : rows) {
-                page.add(new FedEvent(EventMapper.toEvent(row), row.getTx() == null ? null : new JournalPosition(row.getTx())));
-            }
-            last = rows.get(rows.size() - 1).getSeq();
+            last = lastSeq[0];
             sink.events(Collections.unmodifiableList(page));
-            if (rows.size() < pageSize) {
+            if (page.size() < pageSize) {
                 return;
             }
         }

@@ -6,10 +6,7 @@ import dev.signals.domain.event.RetractedEvent;
 import dev.signals.domain.subject.EmailAddress;
 import dev.signals.domain.subject.PhoneNumber;
 import org.jooq.Condition;
-import org.jooq.Query;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,43 +36,23 @@ final class JooqSubjectRecords implements SubjectRecordsPort {
         return recordsWhere(EVENT.EMAIL_ADDRESS.eq(emailAddress.value()));
     }
 
-    /**
-     * Rendered by jOOQ, read with JDBC: an explained request reads up to thousands of rows, and jOOQ building a
-     * record per row, its instants parsed from text, was a third of the explanation's time (ExplanationBenchmark).
-     */
     private SubjectRecords recordsWhere(Condition subject) {
         return statements.run(dsl -> {
-            Query query = dsl.select(EVENT.EVENT_ID, EVENT.INSTITUTION_ID, EVENT.TYPE, EVENT.PHONE, EVENT.EMAIL_ADDRESS,
-                            EVENT.OCCURRED_AT, EVENT.REPORTED_AT, EVENT.AMOUNT, EVENT.OVERDUE_DAYS, EVENT.AUTO_REPAYMENT,
-                            EVENT_RETRACTION.RETRACTED_AT)
-                    .from(EVENT).leftJoin(EVENT_RETRACTION).on(EVENT_RETRACTION.EVENT_SEQ.eq(EVENT.SEQ))
-                    .where(subject)
-                    .orderBy(EVENT.SEQ);
-            String sql = dsl.render(query);
-            List<Object> bindings = query.getBindValues();
-            return dsl.connectionResult(connection -> {
-                List<Event> events = new ArrayList<>();
-                List<RetractedEvent> retractions = new ArrayList<>();
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    for (int i = 0; i < bindings.size(); i++) {
-                        statement.setObject(i + 1, bindings.get(i));
-                    }
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            Event event = EventMapper.toEvent(rows.getString(1), rows.getString(2), rows.getShort(3),
-                                    rows.getString(4), rows.getString(5), rows.getObject(6, OffsetDateTime.class),
-                                    rows.getObject(7, OffsetDateTime.class), rows.getBigDecimal(8),
-                                    rows.getObject(9, Integer.class), rows.getObject(10, Boolean.class));
-                            events.add(event);
-                            OffsetDateTime retractedAt = rows.getObject(11, OffsetDateTime.class);
-                            if (retractedAt != null) {
-                                retractions.add(new RetractedEvent(event, Timestamps.fromColumn(retractedAt)));
-                            }
+            List<RetractedEvent> retractions = new ArrayList<>();
+            List<Event> events = EventRowReader.read(dsl,
+                    dsl.select(EventRowReader.columns(EVENT_RETRACTION.RETRACTED_AT))
+                            .from(EVENT).leftJoin(EVENT_RETRACTION).on(EVENT_RETRACTION.EVENT_SEQ.eq(EVENT.SEQ))
+                            .where(subject)
+                            .orderBy(EVENT.SEQ),
+                    row -> {
+                        Event event = row.event();
+                        OffsetDateTime retractedAt = row.instantAfterEvent(1);
+                        if (retractedAt != null) {
+                            retractions.add(new RetractedEvent(event, Timestamps.fromColumn(retractedAt)));
                         }
-                    }
-                }
-                return new SubjectRecords(events, retractions);
-            });
+                        return event;
+                    });
+            return new SubjectRecords(events, retractions);
         });
     }
 }
