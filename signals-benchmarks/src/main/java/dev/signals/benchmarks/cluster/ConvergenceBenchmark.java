@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signals.adapter.rest.RestSettings;
 import dev.signals.application.port.out.LoadSubjectEventsPort;
+import dev.signals.benchmarks.ServiceAccounts;
 import dev.signals.bootstrap.SignalsConfig;
 import dev.signals.bootstrap.SignalsService;
 import dev.signals.bootstrap.tools.SyntheticEvents;
@@ -21,14 +22,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -102,7 +99,7 @@ public final class ConvergenceBenchmark implements Callable<Integer> {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<String> authorizations = new ArrayList<>();
             for (int s = 0; s < streams; s++) {
-                authorizations.add(createAccount(client, nodeA.port(), "bench-lender-" + s));
+                authorizations.add(ServiceAccounts.create(client, nodeA.port(), ADMIN_TOKEN, "bench-lender-" + s).authorization());
             }
             BlockingQueue<Acknowledged> acknowledged = new LinkedBlockingQueue<>();
             List<Long> lagsNanos = Collections.synchronizedList(new ArrayList<>());
@@ -128,7 +125,7 @@ public final class ConvergenceBenchmark implements Callable<Integer> {
                 pool.shutdownNow();
             }
         } finally {
-            drop(pgUrl, schema);
+            ServiceAccounts.dropSchema(pgUrl, schema);
         }
         return 0;
     }
@@ -221,27 +218,5 @@ public final class ConvergenceBenchmark implements Callable<Integer> {
             acknowledged.put(new Acknowledged(body.markerPhone(), answeredAt));
         }
         return accepted;
-    }
-
-    private String createAccount(HttpClient client, int port, String institution) throws Exception {
-        HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/admin/accounts"))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + institution + "\",\"institutionId\":\"" + institution + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("creating an account answered " + created.statusCode() + ": " + created.body());
-        }
-        JsonNode data = mapper.readTree(created.body()).get("data");
-        String credentials = data.get("apiKey").asText() + ":" + data.get("apiSecret").asText();
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void drop(String pgUrl, String schema) {
-        try (Connection connection = DriverManager.getConnection(pgUrl); Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        } catch (Exception e) {
-            System.err.println("could not drop schema " + schema + ": " + e.getMessage());
-        }
     }
 }

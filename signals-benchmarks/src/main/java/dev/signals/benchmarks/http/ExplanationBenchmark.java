@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signals.adapter.persistence.DatabaseSettings;
 import dev.signals.adapter.rest.RestSettings;
+import dev.signals.benchmarks.ServiceAccounts;
 import dev.signals.bootstrap.SignalsConfig;
 import dev.signals.bootstrap.SignalsService;
 import picocli.CommandLine;
@@ -16,18 +17,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -96,10 +92,9 @@ public final class ExplanationBenchmark implements Callable<Integer> {
             String askerId = null;
             for (int i = 0; i < 10; i++) {
                 lenders.add("lender-" + i);
-                JsonNode account = account(base, "lender-" + i);
-                askerId = askerId == null ? account.path("id").asText() : askerId;
-                credentials.add("Basic " + Base64.getEncoder().encodeToString((account.path("apiKey").asText() + ":"
-                        + account.path("apiSecret").asText()).getBytes(StandardCharsets.UTF_8)));
+                ServiceAccounts.Account account = ServiceAccounts.create(http, service.port(), ADMIN_TOKEN, "lender-" + i);
+                askerId = askerId == null ? account.id() : askerId;
+                credentials.add(account.authorization());
             }
             report(base, credentials, lenders);
             String template = signals == 35 ? null : "tpl-all";
@@ -127,9 +122,7 @@ public final class ExplanationBenchmark implements Callable<Integer> {
                     events, signals, added, explainedMedian, plainMedian, TARGET_MILLIS, added <= TARGET_MILLIS ? "met" : "missed");
         } finally {
             if (databaseUrl != null) {
-                try (Connection connection = DriverManager.getConnection(databaseUrl); Statement statement = connection.createStatement()) {
-                    statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                }
+                ServiceAccounts.dropSchema(databaseUrl, schema);
             }
         }
         return 0;
@@ -210,12 +203,6 @@ public final class ExplanationBenchmark implements Callable<Integer> {
             event.put("autoRepayment", random.nextBoolean());
         }
         return mapper.writeValueAsString(event);
-    }
-
-    /** A new account of the institution: its id, API key and secret. */
-    private JsonNode account(String base, String institution) throws Exception {
-        ObjectNode body = mapper.createObjectNode().put("name", institution).put("institutionId", institution);
-        return mapper.readTree(admin(base, "POST", "/v1/admin/accounts", body)).path("data");
     }
 
     private void allSignalsTemplate(String base, String credentials, String accountId) throws Exception {

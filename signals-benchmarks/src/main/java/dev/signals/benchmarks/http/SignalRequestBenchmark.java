@@ -6,6 +6,7 @@ import dev.signals.adapter.eventsource.inmemory.InMemoryEventIndex;
 import dev.signals.adapter.persistence.DatabaseSettings;
 import dev.signals.adapter.rest.RestSettings;
 import dev.signals.application.port.in.ReportEventsUseCase;
+import dev.signals.benchmarks.ServiceAccounts;
 import dev.signals.bootstrap.SignalsConfig;
 import dev.signals.bootstrap.SignalsService;
 import dev.signals.bootstrap.tools.EventImport;
@@ -26,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
@@ -93,7 +93,8 @@ public final class SignalRequestBenchmark implements Callable<Integer> {
         try (SignalsService service = SignalsService.start(config)) {
             ensureDataSet(service);
             int port = service.port();
-            String authorization = createAccount(port);
+            String authorization = ServiceAccounts.create(HttpClient.newHttpClient(), port, ADMIN_TOKEN,
+                    "bench-" + System.currentTimeMillis()).authorization();
             if (growth) {
                 return growth(service, authorization);
             }
@@ -215,22 +216,6 @@ public final class SignalRequestBenchmark implements Callable<Integer> {
         double took = (System.nanoTime() - started) / 1e9;
         System.out.printf("Generated in %.0f s (%,.0f events/s): %s%n", took, events / took,
                 summary.describe(5).lines().findFirst().orElse(""));
-    }
-
-    private String createAccount(int port) throws Exception {
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/v1/admin/accounts"))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"benchmark\",\"institutionId\":\"bench-"
-                        + System.currentTimeMillis() + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("creating the benchmark account answered " + created.statusCode() + ": " + created.body());
-        }
-        JsonNode data = mapper.readTree(created.body()).get("data");
-        String credentials = data.get("apiKey").asText() + ":" + data.get("apiSecret").asText();
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Alpha signal requests for subjects of the data set, drawn uniformly. */

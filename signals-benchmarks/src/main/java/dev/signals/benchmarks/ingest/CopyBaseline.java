@@ -56,12 +56,4 @@ final class CopyBaseline {
             return copied / (nanos / 1e9);
         }
     }
-
-    static void drop(String pgUrl, String schema) {
-        try (Connection connection = DriverManager.getConnection(pgUrl); Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        } catch (Exception e) {
-            System.err.println("could not drop schema " + schema + ": " + e.getMessage());
-        }
-    }
 }

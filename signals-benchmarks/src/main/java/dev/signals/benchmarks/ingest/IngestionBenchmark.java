@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signals.adapter.rest.RestSettings;
 import dev.signals.application.port.in.EventReport;
+import dev.signals.benchmarks.ServiceAccounts;
 import dev.signals.bootstrap.SignalsConfig;
 import dev.signals.bootstrap.SignalsService;
 import dev.signals.bootstrap.tools.SyntheticEvents;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -115,8 +115,8 @@ public final class IngestionBenchmark implements Callable<Integer> {
                 bestCopy = Math.max(bestCopy, copy);
             } finally {
                 if (!(keep && last)) {
-                    CopyBaseline.drop(pgUrl, serviceSchema);
-                    CopyBaseline.drop(pgUrl, copySchema);
+                    ServiceAccounts.dropSchema(pgUrl, serviceSchema);
+                    ServiceAccounts.dropSchema(pgUrl, copySchema);
                 }
             }
         }
@@ -188,7 +188,7 @@ public final class IngestionBenchmark implements Callable<Integer> {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<String> authorizations = new ArrayList<>();
             for (int s = 0; s < streams; s++) {
-                authorizations.add(createAccount(client, port, "bench-lender-" + s));
+                authorizations.add(ServiceAccounts.create(client, port, ADMIN_TOKEN, "bench-lender-" + s).authorization());
             }
             ExecutorService pool = Executors.newFixedThreadPool(streams);
             Recording jfrRecording = recording == null ? null : startRecording();
@@ -246,19 +246,5 @@ public final class IngestionBenchmark implements Callable<Integer> {
             accepted += data.get("accepted").asLong();
         }
         return accepted;
-    }
-
-    private String createAccount(HttpClient client, int port, String institution) throws Exception {
-        HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/admin/accounts"))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + institution + "\",\"institutionId\":\"" + institution + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("creating an account answered " + created.statusCode() + ": " + created.body());
-        }
-        JsonNode data = mapper.readTree(created.body()).get("data");
-        String credentials = data.get("apiKey").asText() + ":" + data.get("apiSecret").asText();
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 }
