@@ -1,7 +1,6 @@
 package dev.signals.bootstrap.tools;
 
 import dev.signals.application.port.in.EventReport;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -14,6 +13,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+
+import static dev.signals.bootstrap.tools.CsvCells.cell;
 
 /**
  * Events from CSV: a header row naming the columns with the fields of contract section 4 ({@code eventId,
@@ -30,9 +31,6 @@ public final class CsvEvents {
     private CsvEvents() {
     }
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-            .setIgnoreEmptyLines(true).get();
-
     /**
      * Reads only the header row and refuses an unknown column, so that a wrong file can be refused before
      * anything is opened or imported.
@@ -40,14 +38,14 @@ public final class CsvEvents {
      * @throws IllegalArgumentException naming the unknown column and the known ones
      */
     public static void checkHeader(Reader source) throws IOException {
-        try (CSVParser parser = CSVParser.parse(source, FORMAT)) {
+        try (CSVParser parser = CSVParser.parse(source, CsvCells.FORMAT)) {
             requireKnownColumns(parser);
         }
     }
 
     /** Hands each data line to {@code sink} as an event report whose index is its line number. */
     public static void read(Reader source, Consumer<EventReport> sink) throws IOException {
-        try (CSVParser parser = CSVParser.parse(source, FORMAT)) {
+        try (CSVParser parser = CSVParser.parse(source, CsvCells.FORMAT)) {
             requireKnownColumns(parser);
             Iterator<CSVRecord> records = parser.iterator();
             while (records.hasNext()) {
@@ -76,14 +74,6 @@ public final class CsvEvents {
         } catch (IllegalArgumentException e) {
             return EventReport.unreadable(line, eventId, e.getMessage());
         }
-    }
-
-    private static String cell(CSVRecord record, String column) {
-        if (!record.isMapped(column) || !record.isSet(column)) {
-            return null;
-        }
-        String value = record.get(column);
-        return value.isEmpty() ? null : value;
     }
 
     private static Instant instant(CSVRecord record, String column) {

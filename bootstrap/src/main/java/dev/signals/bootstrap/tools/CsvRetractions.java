@@ -1,7 +1,6 @@
 package dev.signals.bootstrap.tools;
 
 import dev.signals.application.port.in.RetractionReport;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -10,6 +9,8 @@ import java.io.Reader;
 import java.util.List;
 import java.util.function.Consumer;
 
+import static dev.signals.bootstrap.tools.CsvCells.cell;
+
 /**
  * Retractions from CSV: a header row naming the columns {@code eventId} and, optionally, {@code reason} (contract
  * section 4.1); an empty cell is an absent value.
@@ -17,9 +18,6 @@ import java.util.function.Consumer;
 public final class CsvRetractions {
 
     static final List<String> COLUMNS = List.of("eventId", "reason");
-
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-            .setIgnoreEmptyLines(true).get();
 
     private CsvRetractions() {
     }
@@ -30,14 +28,14 @@ public final class CsvRetractions {
      * @throws IllegalArgumentException naming the column and the known ones
      */
     public static void checkHeader(Reader source) throws IOException {
-        try (CSVParser parser = CSVParser.parse(source, FORMAT)) {
+        try (CSVParser parser = CSVParser.parse(source, CsvCells.FORMAT)) {
             requireColumns(parser);
         }
     }
 
     /** Hands each data line to {@code sink} as a retraction whose index is its line number. */
     public static void read(Reader source, Consumer<RetractionReport> sink) throws IOException {
-        try (CSVParser parser = CSVParser.parse(source, FORMAT)) {
+        try (CSVParser parser = CSVParser.parse(source, CsvCells.FORMAT)) {
             requireColumns(parser);
             for (CSVRecord record : parser) {
                 sink.accept(new RetractionReport((int) parser.getCurrentLineNumber(), cell(record, "eventId"),
@@ -57,13 +55,5 @@ public final class CsvRetractions {
         if (!header.contains("eventId")) {
             throw new IllegalArgumentException("a retractions file needs the column eventId (and may have reason)");
         }
-    }
-
-    private static String cell(CSVRecord record, String column) {
-        if (!record.isMapped(column) || !record.isSet(column)) {
-            return null;
-        }
-        String value = record.get(column);
-        return value.isEmpty() ? null : value;
     }
 }
