@@ -183,18 +183,22 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
     /** Records the retraction beside its event's row, when the event is here. */
     private boolean retract(RetractedEvent retraction) {
         Event event = retraction.event();
-        int phone = event.phone() == null ? -1 : subjects.phone(digitsOf(event.phone().e164()));
-        int email = event.emailAddress() == null ? -1 : subjects.email(event.emailAddress().value());
-        int owner = event.phone() != null ? phone : email;
-        int row = owner < 0 ? -1 : rowOf(owner, event);
-        int reference = row < 0 || event.phone() == null || event.emailAddress() == null ? -1
-                : referenceOf(email, phone, event);
-        if (row < 0 || (reference < 0 && event.phone() != null && event.emailAddress() != null)) {
+        boolean both = event.phone() != null && event.emailAddress() != null;
+        int owner = event.phone() != null ? subjects.phone(digitsOf(event.phone().e164()))
+                : subjects.email(event.emailAddress().value());
+        Integer institution = institutions.get(event.institutionId().value());
+        if (owner < 0 || institution == null) {
+            return false;
+        }
+        int row = rowOf(owner, institution, event);
+        int email = both ? subjects.email(event.emailAddress().value()) : -1;
+        int reference = row >= 0 && email >= 0 ? referenceOf(email, owner, institution, event) : -1;
+        if (row < 0 || both && reference < 0) {
             return false;
         }
         long at = Micros.of(retraction.retractedAt());
         retractions.add(owner, Retractions.ownRow(row), at);
-        if (reference >= 0) {
+        if (both) {
             retractions.add(email, Retractions.reference(reference), at);
         }
         retracted++;
@@ -202,16 +206,10 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
     }
 
     /** The row among the owner's own that holds the event and is not retracted under the owner, or -1. */
-    private int rowOf(int owner, Event event) {
-        Integer institution = institutions.get(event.institutionId().value());
-        if (institution == null) {
-            return -1;
-        }
-        int rows = subjects.rowCountOf(owner);
-        IndexedHistory own = new IndexedHistory(subjects.ownRowsOf(owner), rows, wide.chunks(), eventIds.chunks(), null);
-        for (int row = 0; row < rows; row++) {
-            if (own.institution(row) == institution && own.holds(row, event)
-                    && !retractions.isRetracted(owner, Retractions.ownRow(row))) {
+    private int rowOf(int owner, int institution, Event event) {
+        IndexedHistory own = ownRowsOf(owner);
+        for (int row = 0; row < own.size(); row++) {
+            if (own.holds(row, institution, event) && !retractions.isRetracted(owner, Retractions.ownRow(row))) {
                 return row;
             }
         }
@@ -223,21 +221,20 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
      * retracted under the address, or -1. Chosen apart from the phone's row: alike events need not carry the same
      * address (one may have none), and each subject must lose one of its own events alike the retracted one.
      */
-    private int referenceOf(int email, int phone, Event event) {
-        if (email < 0) {
-            return -1;
-        }
-        int institution = institutions.get(event.institutionId().value());
-        IndexedHistory phoneRows = new IndexedHistory(subjects.ownRowsOf(phone), subjects.rowCountOf(phone), wide.chunks(),
-                eventIds.chunks(), null);
+    private int referenceOf(int email, int phone, int institution, Event event) {
+        IndexedHistory phoneRows = ownRowsOf(phone);
         for (int reference = 0; reference < subjects.referenceCountOf(email); reference++) {
             int row = subjects.referencedRow(email, reference, phone);
-            if (row >= 0 && phoneRows.institution(row) == institution && phoneRows.holds(row, event)
+            if (row >= 0 && phoneRows.holds(row, institution, event)
                     && !retractions.isRetracted(email, Retractions.reference(reference))) {
                 return reference;
             }
         }
         return -1;
+    }
+
+    private IndexedHistory ownRowsOf(int subject) {
+        return new IndexedHistory(subjects.ownRowsOf(subject), subjects.rowCountOf(subject), wide.chunks(), eventIds.chunks(), null);
     }
 
     private int subjectOf(Subject subject) {

@@ -86,9 +86,12 @@ record IndexedHistory(long[] rows, int size, long[][] wide, byte[][] eventIds, l
         return retractedAt == null ? NOT_RETRACTED : retractedAt[i];
     }
 
-    /** Whether event {@code i} is {@code event} as far as the index keeps it (its id only when it keeps that). */
-    boolean holds(int i, Event event) {
-        return type(i) == event.type() && occurredAtMicros(i) == Micros.of(event.occurredAt())
+    /**
+     * Whether event {@code i} is {@code event}, of the institution numbered {@code institution}, as far as the index
+     * keeps it (its id only when it keeps that).
+     */
+    boolean holds(int i, int institution, Event event) {
+        return institution(i) == institution && type(i) == event.type() && occurredAtMicros(i) == Micros.of(event.occurredAt())
                 && reportedAtMicros(i) == Micros.of(event.reportedAt())
                 && hasAmount(i) == (event.amount() != null)
                 && (!hasAmount(i) || amountCents(i) == InMemoryEventIndex.cents(event.amount()))
