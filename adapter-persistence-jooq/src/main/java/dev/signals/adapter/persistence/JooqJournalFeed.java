@@ -14,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
@@ -113,26 +112,29 @@ final class JooqJournalFeed implements JournalFeedPort, AutoCloseable {
         long last = Long.MIN_VALUE;
         while (true) {
             long after = last;
-            long[] lastSeq = {Long.MIN_VALUE};
-            List<FedEvent> page = statements.run(dsl -> EventRowReader.read(dsl,
+            List<PagedEvent> rows = statements.run(dsl -> EventRowReader.read(dsl,
                     dsl.select(EventRowReader.columns(EVENT.TX, EVENT.SEQ)).from(EVENT)
                             .where(condition).and(EVENT.SEQ.gt(after))
                             .orderBy(EVENT.SEQ)
                             .limit(pageSize),
                     row -> {
                         Long tx = row.longAfterEvent(1);
-                        lastSeq[0] = row.longAfterEvent(2);
-                        return new FedEvent(row.event(), tx == null ? null : new JournalPosition(tx));
+                        return new PagedEvent(new FedEvent(row.event(), tx == null ? null : new JournalPosition(tx)),
+                                row.longAfterEvent(2));
                     }));
-            if (page.isEmpty()) {
+            if (rows.isEmpty()) {
                 return;
             }
-            last = lastSeq[0];
-            sink.events(Collections.unmodifiableList(page));
-            if (page.size() < pageSize) {
+            last = rows.get(rows.size() - 1).seq();
+            sink.events(rows.stream().map(PagedEvent::fed).toList());
+            if (rows.size() < pageSize) {
                 return;
             }
         }
+    }
+
+    /** An event as fed, with the row's {@code seq}, where the next page starts after. */
+    private record PagedEvent(FedEvent fed, long seq) {
     }
 
     @Override
