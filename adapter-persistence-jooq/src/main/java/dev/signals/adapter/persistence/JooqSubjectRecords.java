@@ -7,8 +7,7 @@ import dev.signals.domain.subject.EmailAddress;
 import dev.signals.domain.subject.PhoneNumber;
 import org.jooq.Condition;
 
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 
 import static dev.signals.adapter.persistence.jooq.Tables.EVENT;
@@ -37,22 +36,18 @@ final class JooqSubjectRecords implements SubjectRecordsPort {
     }
 
     private SubjectRecords recordsWhere(Condition subject) {
-        return statements.run(dsl -> {
-            List<RetractedEvent> retractions = new ArrayList<>();
-            List<Event> events = EventRowReader.read(dsl,
-                    dsl.select(EventRowReader.columns(EVENT_RETRACTION.RETRACTED_AT))
-                            .from(EVENT).leftJoin(EVENT_RETRACTION).on(EVENT_RETRACTION.EVENT_SEQ.eq(EVENT.SEQ))
-                            .where(subject)
-                            .orderBy(EVENT.SEQ),
-                    row -> {
-                        Event event = row.event();
-                        OffsetDateTime retractedAt = row.instantAfterEvent(1);
-                        if (retractedAt != null) {
-                            retractions.add(new RetractedEvent(event, Timestamps.fromColumn(retractedAt)));
-                        }
-                        return event;
-                    });
-            return new SubjectRecords(events, retractions);
-        });
+        List<RecordedEvent> rows = statements.run(dsl -> EventRowReader.read(dsl,
+                dsl.select(EventRowReader.columns(EVENT_RETRACTION.RETRACTED_AT))
+                        .from(EVENT).leftJoin(EVENT_RETRACTION).on(EVENT_RETRACTION.EVENT_SEQ.eq(EVENT.SEQ))
+                        .where(subject)
+                        .orderBy(EVENT.SEQ),
+                row -> new RecordedEvent(row.event(), Timestamps.fromColumn(row.instantAfterEvent(1)))));
+        return new SubjectRecords(rows.stream().map(RecordedEvent::event).toList(),
+                rows.stream().filter(row -> row.retractedAt() != null)
+                        .map(row -> new RetractedEvent(row.event(), row.retractedAt())).toList());
+    }
+
+    /** An event and, when it was retracted, the instant. */
+    private record RecordedEvent(Event event, Instant retractedAt) {
     }
 }
