@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,14 +61,15 @@ public final class Explainer {
             producing.put(signal, explaining);
             explaining.forEach(named::set);
         }
-        List<Integer> ordered = named.stream().boxed().sorted(contractOrder(history)).toList();
-        boolean truncated = ordered.size() > Explanation.MAX_EVIDENCE;
-        List<Integer> shown = truncated ? ordered.subList(ordered.size() - Explanation.MAX_EVIDENCE, ordered.size()) : ordered;
+        Integer[] ordered = named.stream().boxed().toArray(Integer[]::new);
+        Arrays.sort(ordered, (a, b) -> compareInContractOrder(history, a, b));
+        boolean truncated = ordered.length > Explanation.MAX_EVIDENCE;
+        int first = truncated ? ordered.length - Explanation.MAX_EVIDENCE : 0;
 
         int[] refOf = new int[history.size()];   // an event's position in the evidence from 1, 0 when not shown
-        List<Evidence> evidence = new ArrayList<>(shown.size());
+        List<Evidence> evidence = new ArrayList<>(ordered.length - first);
         Map<InstitutionId, String> masks = new HashMap<>();
-        for (int i : shown) {
+        for (int i : Arrays.asList(ordered).subList(first, ordered.length)) {
             Event event = history.event(i);
             boolean own = event.institutionId().equals(asking);
             String institution = own ? Evidence.OWN
@@ -79,17 +79,36 @@ public final class Explainer {
                     event.overdueDays(), event.autoRepayment(), institution, own ? event.eventId() : null));
         }
         Map<String, List<String>> lists = new LinkedHashMap<>();
-        producing.forEach((signal, explaining) -> lists.put(signal.name(), explaining.stream()
-                .mapToInt(i -> refOf[i]).filter(ref -> ref > 0).sorted()
-                .mapToObj(ref -> evidence.get(ref - 1).ref()).toList()));
+        producing.forEach((signal, explaining) -> lists.put(signal.name(), refs(explaining, refOf, evidence)));
         return new Explained(result, new Explanation(evidence, lists, truncated));
     }
 
+    /** The refs of the events, in evidence order, leaving out the ones not shown. */
+    private static List<String> refs(List<Integer> events, int[] refOf, List<Evidence> evidence) {
+        int[] refs = new int[events.size()];
+        int n = 0;
+        for (int i : events) {
+            if (refOf[i] > 0) {
+                refs[n++] = refOf[i];
+            }
+        }
+        Arrays.sort(refs, 0, n);
+        List<String> names = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            names.add(evidence.get(refs[k] - 1).ref());
+        }
+        return names;
+    }
+
     /** "Ordered by occurredAt, then reportedAt, then institution and eventId" (institutions numbered in id order). */
-    private static Comparator<Integer> contractOrder(ListEventHistory history) {
-        return Comparator.<Integer>comparingLong(history::occurredAtMicros)
-                .thenComparingLong(history::reportedAtMicros)
-                .thenComparingInt(history::institution)
-                .thenComparing(i -> history.eventId(i).codePoints().toArray(), Arrays::compare);
+    private static int compareInContractOrder(ListEventHistory history, int a, int b) {
+        int order = Long.compare(history.occurredAtMicros(a), history.occurredAtMicros(b));
+        if (order == 0) {
+            order = Long.compare(history.reportedAtMicros(a), history.reportedAtMicros(b));
+        }
+        if (order == 0) {
+            order = Integer.compare(history.institution(a), history.institution(b));
+        }
+        return order != 0 ? order : CodePointOrder.IDS.compare(history.eventId(a), history.eventId(b));
     }
 }

@@ -39,7 +39,7 @@ final class ListEventHistory implements EventHistory {
         retractedAt = new long[n];
         Arrays.fill(retractedAt, NOT_RETRACTED);
         Map<InstitutionId, Integer> numbers = numbersInOrderOfIds(this.events);
-        Map<List<String>, Integer> identities = new HashMap<>();
+        Map<Identity, Integer> identities = new HashMap<>(2 * n);
         for (int i = 0; i < n; i++) {
             Event event = this.events.get(i);
             if (identities.putIfAbsent(identityOf(event), i) != null) {
@@ -63,7 +63,7 @@ final class ListEventHistory implements EventHistory {
 
     private static Map<InstitutionId, Integer> numbersInOrderOfIds(List<Event> events) {
         List<InstitutionId> ids = events.stream().map(Event::institutionId).distinct()
-                .sorted(Comparator.comparing(id -> id.value().codePoints().toArray(), Arrays::compare)).toList();
+                .sorted(Comparator.comparing(InstitutionId::value, CodePointOrder.IDS)).toList();
         Map<InstitutionId, Integer> numbers = new HashMap<>();
         for (InstitutionId id : ids) {
             numbers.put(id, numbers.size());
@@ -71,8 +71,12 @@ final class ListEventHistory implements EventHistory {
         return numbers;
     }
 
-    private static List<String> identityOf(Event event) {
-        return List.of(event.institutionId().value(), event.eventId());
+    /** What names an event in the network: its institution and its id there. */
+    private record Identity(InstitutionId institution, String eventId) {
+    }
+
+    private static Identity identityOf(Event event) {
+        return new Identity(event.institutionId(), event.eventId());
     }
 
     /** Event {@code i} itself. */

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -104,7 +103,7 @@ final class SignalRule {
             case DAYS_SINCE_LAST -> {
                 Comparator<Integer> byReported = Comparator.comparing(this::reportedAt);
                 yield events.stream().max(byReported
-                                .thenComparing(event -> history.eventId(event).codePoints().toArray(), Arrays::compare)
+                                .thenComparing(history::eventId, CodePointOrder.IDS)
                                 .thenComparingInt(history::institution))
                         .map(List::of).orElse(List.of());
             }
@@ -152,7 +151,7 @@ final class SignalRule {
     private Optional<Integer> latest(Collection<Integer> events) {
         Comparator<Integer> byTime = Comparator.comparing(this::occurredAt);
         return events.stream().max(byTime.thenComparing(this::reportedAt)
-                .thenComparing(event -> history.eventId(event).codePoints().toArray(), Arrays::compare));
+                .thenComparing(history::eventId, CodePointOrder.IDS));
     }
 
     /**
