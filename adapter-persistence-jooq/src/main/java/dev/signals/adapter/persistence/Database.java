@@ -152,6 +152,7 @@ public final class Database implements AutoCloseable {
         var configuration = Flyway.configure()
                 .dataSource(pool)
                 .locations(locations)
+                .javaMigrations(new FillSubjectDigests())
                 .failOnMissingLocations(true);
         settings.optionalSchema().ifPresent(schema -> configuration.schemas(schema).defaultSchema(schema));
         return configuration.load();

@@ -1,31 +1,28 @@
 package dev.signals.adapter.persistence;
 
 import dev.signals.adapter.persistence.jooq.tables.records.SignalRequestRecord;
-import dev.signals.adapter.persistence.jooq.tables.records.SignalRequestSubjectRecord;
 import dev.signals.application.port.PageCursor;
 import dev.signals.application.port.out.LoadSignalRequestPort;
 import dev.signals.application.port.out.SaveSignalRequestPort;
 import dev.signals.domain.account.AccountId;
 import dev.signals.domain.request.SignalRequest;
 import dev.signals.domain.request.SignalRequestId;
+import dev.signals.domain.subject.Subject;
+import dev.signals.domain.subject.SubjectKeys;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.InsertSetMoreStep;
-import org.jooq.InsertValuesStep3;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import static dev.signals.adapter.persistence.jooq.Tables.SIGNAL_REQUEST;
-import static dev.signals.adapter.persistence.jooq.Tables.SIGNAL_REQUEST_SUBJECT;
-import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.select;
 
 /**
- * Signal requests in {@code signal_request}, with every key of their subject in {@code signal_request_subject}
- * so that a list filtered by one form of a phone number finds the requests made with the others. Reads are
+ * Signal requests in {@code signal_request}, one row each, with digests of their subject ({@link SubjectDigests}) so
+ * that a list filtered by one form of a phone number finds the requests made with the others. Reads are
  * scoped by {@code account_id} (another account's request behaves as unknown). A request is stored once,
  * finished, and never changes.
  */
@@ -48,10 +45,7 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
      */
     private static final int MAX_REQUESTS_PER_COMMIT = 64;
 
-    /**
-     * The request and its subject keys in one transaction: all of it or nothing. Returns once that
-     * transaction has committed, possibly with other callers' requests.
-     */
+    /** Returns once the transaction holding the request has committed, possibly with other callers' requests. */
     @Override
     public void insert(SignalRequest request) {
         if (!request.isFinished()) {
@@ -63,26 +57,13 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
 
     private static void insertAll(DSLContext dsl, List<SignalRequest> requests) {
         InsertSetMoreStep<SignalRequestRecord> insert = null;
-        List<SignalRequestSubjectRecord> subjectRows = new ArrayList<>();
         for (SignalRequest request : requests) {
             SignalRequestRecord row = SignalRequestMapper.toRecord(request);
             insert = insert == null ? dsl.insertInto(SIGNAL_REQUEST).set(row) : insert.newRecord().set(row);
-            subjectRows.addAll(SignalRequestMapper.toSubjectRecords(request));
         }
         if (insert != null) {
             insert.execute();
-            insertSubjects(dsl, subjectRows);
         }
-    }
-
-    private static int insertSubjects(DSLContext dsl, List<SignalRequestSubjectRecord> rows) {
-        InsertValuesStep3<SignalRequestSubjectRecord, String, String, String> insert = dsl.insertInto(
-                SIGNAL_REQUEST_SUBJECT,
-                SIGNAL_REQUEST_SUBJECT.REQUEST_ID, SIGNAL_REQUEST_SUBJECT.ACCOUNT_ID, SIGNAL_REQUEST_SUBJECT.SUBJECT_KEY);
-        for (SignalRequestSubjectRecord row : rows) {
-            insert = insert.values(row.getRequestId(), row.getAccountId(), row.getSubjectKey());
-        }
-        return insert.execute();
     }
 
     @Override
@@ -107,20 +88,17 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
     }
 
     /**
-     * The filter's conditions; a null field does not narrow. {@code subjectKeys} matches a request with any of
-     * its keys among them (an empty list matches nothing); {@code from} is inclusive, {@code until} exclusive.
+     * The filter's conditions; a null field does not narrow. {@code subject} matches a request whose subject
+     * {@link dev.signals.domain.subject.Subject#sharesAKeyWith shares a key} with it; {@code from} is inclusive,
+     * {@code until} exclusive.
      */
     private static Condition matching(AccountId accountId, Filter filter) {
         Condition condition = noCondition();
         if (filter.id() != null) {
             condition = condition.and(SIGNAL_REQUEST.ID.eq(filter.id().value()));
         }
-        if (filter.subjectKeys() != null) {
-            condition = condition.and(exists(selectOne()
-                    .from(SIGNAL_REQUEST_SUBJECT)
-                    .where(SIGNAL_REQUEST_SUBJECT.ACCOUNT_ID.eq(accountId.value()))
-                    .and(SIGNAL_REQUEST_SUBJECT.SUBJECT_KEY.in(filter.subjectKeys()))
-                    .and(SIGNAL_REQUEST_SUBJECT.REQUEST_ID.eq(SIGNAL_REQUEST.ID))));
+        if (filter.subject() != null) {
+            condition = condition.and(sharingAKeyWith(filter.subject()));
         }
         if (filter.from() != null) {
             condition = condition.and(SIGNAL_REQUEST.CREATED_AT.ge(Timestamps.toColumn(filter.from())));
@@ -129,5 +107,21 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
             condition = condition.and(SIGNAL_REQUEST.CREATED_AT.lt(Timestamps.toColumn(filter.until())));
         }
         return condition;
+    }
+
+    /**
+     * The requests whose subject shares a key with {@code subject}: its lookup key is one of the subject's keys, or it is
+     * a phone one of whose MD5 forms is (a phone's keys are its number and both MD5 forms). The digests are the way in
+     * ({@link SubjectDigests}): every such request has one of them in one of its two indexed digest columns.
+     */
+    private static Condition sharingAKeyWith(Subject subject) {
+        List<byte[]> wayIn = SubjectDigests.wayIn(subject);
+        List<byte[]> hashForms = SubjectDigests.hashForms(subject);
+        Condition indexed = SIGNAL_REQUEST.ID.in(
+                select(SIGNAL_REQUEST.ID).from(SIGNAL_REQUEST).where(SIGNAL_REQUEST.SUBJECT_DIGEST.in(wayIn))
+                        .unionAll(select(SIGNAL_REQUEST.ID).from(SIGNAL_REQUEST).where(SIGNAL_REQUEST.SUBJECT_ALIAS_DIGEST.in(wayIn))));
+        Condition aPhoneByItsHash = SIGNAL_REQUEST.SUBJECT_KEY.startsWith(SubjectKeys.phoneKeyPrefix())
+                .and(SIGNAL_REQUEST.SUBJECT_DIGEST.in(hashForms).or(SIGNAL_REQUEST.SUBJECT_ALIAS_DIGEST.in(hashForms)));
+        return indexed.and(SIGNAL_REQUEST.SUBJECT_KEY.in(subject.keys()).or(aPhoneByItsHash));
     }
 }

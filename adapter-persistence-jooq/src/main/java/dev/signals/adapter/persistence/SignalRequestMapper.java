@@ -1,7 +1,6 @@
 package dev.signals.adapter.persistence;
 
 import dev.signals.adapter.persistence.jooq.tables.records.SignalRequestRecord;
-import dev.signals.adapter.persistence.jooq.tables.records.SignalRequestSubjectRecord;
 import dev.signals.domain.account.AccountId;
 import dev.signals.domain.calculation.SignalValue;
 import dev.signals.domain.catalogue.Signal;
@@ -20,9 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link SignalRequest} as a {@code signal_request} row plus one {@code signal_request_subject} row per key
- * of its subject, and back through {@link SignalRequest#restore}, which checks that the stored state is
- * consistent. The subject is stored as its lookup key and read back with {@link SubjectKeys#subjectOf};
+ * A {@link SignalRequest} as a {@code signal_request} row, and back through {@link SignalRequest#restore}, which checks that the stored state is
+ * consistent. The subject is stored as its lookup key, read back with {@link SubjectKeys#subjectOf}, and its
+ * {@link SubjectDigests};
  * the template as its id, signal names, amount format and bands ({@link TemplateColumns}); {@code as_of} as the
  * client sent it, null when it sent none; the values as one
  * element per signal of the template, in its order, empty for null, and no column value at all when the
@@ -41,6 +40,9 @@ final class SignalRequestMapper {
         record.setCreatedAt(Timestamps.toColumn(request.createdAt()));
         record.setAsOf(request.requestedAsOf().map(Timestamps::toColumn).orElse(null));
         record.setSubjectKey(request.subject().lookupKey());
+        SubjectDigests digests = SubjectDigests.of(request.subject());
+        record.setSubjectDigest(digests.digest());
+        record.setSubjectAliasDigest(digests.alias());
 
         RequestMeta meta = request.requestMeta();
         record.setMetaPhone(meta.phone());
@@ -71,19 +73,6 @@ final class SignalRequestMapper {
         record.setResultMessage(request.resultMessage());
         record.setResultValues(valuesColumn(request.values()));
         record.setExplanation(ExplanationColumn.toColumn(request.explanation().orElse(null)));
-    }
-
-    /** One row per key the subject is known by: a phone has three, a hash or an e-mail address one. */
-    static List<SignalRequestSubjectRecord> toSubjectRecords(SignalRequest request) {
-        List<SignalRequestSubjectRecord> records = new ArrayList<>();
-        for (String key : request.subject().keys()) {
-            SignalRequestSubjectRecord record = new SignalRequestSubjectRecord();
-            record.setRequestId(request.id().value());
-            record.setAccountId(request.accountId().value());
-            record.setSubjectKey(key);
-            records.add(record);
-        }
-        return records;
     }
 
     static SignalRequest toSignalRequest(SignalRequestRecord record) {

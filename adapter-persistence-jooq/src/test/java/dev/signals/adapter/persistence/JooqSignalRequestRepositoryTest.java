@@ -29,7 +29,6 @@ import dev.signals.domain.subject.PhoneHashSubject;
 import dev.signals.domain.subject.PhoneNumber;
 import dev.signals.domain.subject.PhoneSubject;
 import dev.signals.domain.subject.Subject;
-import dev.signals.domain.subject.SubjectKeys;
 import dev.signals.domain.template.AmountBands;
 import dev.signals.domain.template.AmountFormat;
 import dev.signals.domain.template.SignalTemplate;
@@ -42,6 +41,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,7 +52,6 @@ import java.util.UUID;
 import static dev.signals.adapter.persistence.TestAccounts.A;
 import static dev.signals.adapter.persistence.TestAccounts.B;
 import static dev.signals.adapter.persistence.jooq.Tables.SIGNAL_REQUEST;
-import static dev.signals.adapter.persistence.jooq.Tables.SIGNAL_REQUEST_SUBJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -109,8 +108,8 @@ class JooqSignalRequestRepositoryTest {
         return CalculationResult.of(true, values);
     }
 
-    private static Filter subjectKeys(List<String> keys) {
-        return new Filter(null, keys, null, null);
+    private static Filter bySubject(Subject subject) {
+        return new Filter(null, subject, null, null);
     }
 
     // ---- round trips
@@ -331,44 +330,45 @@ class JooqSignalRequestRepositoryTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
-    void insertStoresOneSubjectRowPerKeyOfTheSubject(DatabaseKind kind) {
+    void insertStoresTheDigestsOfTheSubjectItIsFoundBy(DatabaseKind kind) {
         try (var db = StartedDatabase.start(kind)) {
             TestAccounts.insertAAndB(db.database());
             var requests = new JooqSignalRequestRepository(db.database());
             var byPhone = stored(1, A, T, new PhoneSubject(PHONE));
-            var byEmail = stored(2, A, T, new EmailSubject(new EmailAddress("jane@example.com")));
+            var byHash = stored(2, A, T, new PhoneHashSubject(new Md5Hash(PHONE.md5WithoutPlus())));
+            var byEmail = stored(3, A, T, new EmailSubject(new EmailAddress("jane@example.com")));
+            for (var request : List.of(byPhone, byHash, byEmail)) {
+                requests.insert(request);
+            }
 
-            requests.insert(byPhone);
-            requests.insert(byEmail);
-
-            assertThat(subjectKeysOf(db, byPhone)).containsExactlyInAnyOrderElementsOf(SubjectKeys.keysOf(PHONE));
-            assertThat(subjectKeysOf(db, byEmail)).containsExactly("email:jane@example.com");
+            HexFormat hex = HexFormat.of();
+            assertThat(digestsOf(db, byPhone)).containsExactly(hex.parseHex(PHONE.md5WithPlus()), hex.parseHex(PHONE.md5WithoutPlus()));
+            assertThat(digestsOf(db, byHash)).containsExactly(hex.parseHex(PHONE.md5WithoutPlus()), null);
+            assertThat(digestsOf(db, byEmail)).containsExactly(hex.parseHex(Md5Hash.digestOf("email:jane@example.com").hex()), null);
         }
     }
 
-    private static List<String> subjectKeysOf(StartedDatabase db, SignalRequest request) {
-        return db.dsl().select(SIGNAL_REQUEST_SUBJECT.SUBJECT_KEY).from(SIGNAL_REQUEST_SUBJECT)
-                .where(SIGNAL_REQUEST_SUBJECT.REQUEST_ID.eq(request.id().value()))
-                .and(SIGNAL_REQUEST_SUBJECT.ACCOUNT_ID.eq(request.accountId().value()))
-                .fetch(SIGNAL_REQUEST_SUBJECT.SUBJECT_KEY);
+    private static List<byte[]> digestsOf(StartedDatabase db, SignalRequest request) {
+        var row = db.dsl().select(SIGNAL_REQUEST.SUBJECT_DIGEST, SIGNAL_REQUEST.SUBJECT_ALIAS_DIGEST).from(SIGNAL_REQUEST)
+                .where(SIGNAL_REQUEST.ID.eq(request.id().value())).fetchOne();
+        return java.util.Arrays.asList(row.value1(), row.value2());
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
-    void anInsertThatFailsOnTheSubjectKeysLeavesNoRequestBehind(DatabaseKind kind) {
+    void anInsertThatFailsLeavesNoRequestBehind(DatabaseKind kind) {
         try (var db = StartedDatabase.start(kind)) {
             TestAccounts.insertAAndB(db.database());
             var requests = new JooqSignalRequestRepository(db.database());
-            // Only this test's table refuses one of the phone's keys, so the second statement of the insert fails.
-            db.dsl().execute("ALTER TABLE signal_request_subject ADD CONSTRAINT ck_test_refuses_a_key"
-                    + " CHECK (subject_key <> 'md5:" + PHONE.md5WithPlus() + "')");
+            // Only this test's table refuses the phone, so the insert fails.
+            db.dsl().execute("ALTER TABLE signal_request ADD CONSTRAINT ck_test_refuses_a_key"
+                    + " CHECK (subject_key <> 'tel:" + PHONE.e164() + "')");
 
             assertThatThrownBy(() -> requests.insert(stored(1, A, T, new PhoneSubject(PHONE))))
                     .isInstanceOf(DataAccessException.class);
 
             assertThat(requests.load(A, id(1))).isEmpty();
             assertThat(db.dsl().fetchCount(SIGNAL_REQUEST)).isZero();
-            assertThat(db.dsl().fetchCount(SIGNAL_REQUEST_SUBJECT)).isZero();
         }
     }
 
@@ -386,7 +386,7 @@ class JooqSignalRequestRepositoryTest {
             assertThat(requests.load(B, ofA.id())).isEmpty();
             assertThat(requests.list(B, Filter.NONE, null, 10)).isEmpty();
             assertThat(requests.list(B, new Filter(ofA.id(), null, null, null), null, 10)).isEmpty();
-            assertThat(requests.list(B, subjectKeys(SubjectKeys.keysOf(PHONE)), null, 10)).isEmpty();
+            assertThat(requests.list(B, bySubject(new PhoneSubject(PHONE)), null, 10)).isEmpty();
             assertThat(requests.list(A, Filter.NONE, null, 10)).containsExactly(ofA);
         }
     }
@@ -458,18 +458,17 @@ class JooqSignalRequestRepositoryTest {
             }
 
             // The service filters by the keys of the subject the client named.
-            assertThat(requests.list(A, subjectKeys(new PhoneSubject(PHONE).keys()), null, 10))
+            assertThat(requests.list(A, bySubject(new PhoneSubject(PHONE)), null, 10))
                     .containsExactly(byNumber, byHashWithoutPlus);
-            assertThat(requests.list(A, subjectKeys(
-                    new PhoneHashSubject(new Md5Hash(PHONE.md5WithoutPlus())).keys()), null, 10))
+            assertThat(requests.list(A, bySubject(new PhoneHashSubject(new Md5Hash(PHONE.md5WithoutPlus()))), null, 10))
                     .containsExactly(byNumber, byHashWithoutPlus);
             // The hash with '+' is a key of the number, not of the other hash: only the request by number knows it.
-            assertThat(requests.list(A, subjectKeys(
-                    new PhoneHashSubject(new Md5Hash(PHONE.md5WithPlus())).keys()), null, 10))
+            assertThat(requests.list(A, bySubject(new PhoneHashSubject(new Md5Hash(PHONE.md5WithPlus()))), null, 10))
                     .containsExactly(byNumber);
-            assertThat(requests.list(A, subjectKeys(List.of("email:jane@example.com")), null, 10))
+            assertThat(requests.list(A, bySubject(new EmailSubject(new EmailAddress("Jane@Example.com"))), null, 10))
                     .containsExactly(byEmail);
-            assertThat(requests.list(A, subjectKeys(List.of()), null, 10)).isEmpty();
+            assertThat(requests.list(A, bySubject(new EmailSubject(new EmailAddress("john@example.com"))), null, 10))
+                    .isEmpty();
         }
     }
 
@@ -512,7 +511,7 @@ class JooqSignalRequestRepositoryTest {
                     ofPhone.add(0, request);
                 }
             }
-            var filter = new Filter(null, SubjectKeys.keysOf(PHONE), T, T.plusSeconds(5));
+            var filter = new Filter(null, new PhoneSubject(PHONE), T, T.plusSeconds(5));
 
             var first = requests.list(A, filter, null, 2);
             var last = first.get(1);

@@ -180,10 +180,9 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
         if (command.signalType() != null && SignalType.parse(command.signalType()) != SignalType.SIGNAL1) {
             return new Page<>(List.of(), null);
         }
-        List<String> subjectKeys = command.phone() == null ? null
-                : subjects.parse(command.phone(), command.countryCode(), null).keys();
+        Subject subject = command.phone() == null ? null : subjects.parse(command.phone(), command.countryCode(), null);
         LoadSignalRequestPort.Filter filter = new LoadSignalRequestPort.Filter(
-                id.orElse(null), subjectKeys, from, until);
+                id.orElse(null), subject, from, until);
         List<SignalRequest> rows = load.list(command.accountId(), filter, after, limit + 1);
         return Paging.page(rows, limit, request -> new PageCursor(request.createdAt(), request.id().value()));
     }

@@ -113,7 +113,7 @@ final class InMemoryPorts implements AccountPort, ConsentTemplatePort, SignalSet
         List<SignalRequest> matching = requests.values().stream()
                 .filter(r -> r.accountId().equals(accountId))
                 .filter(r -> filter.id() == null || r.id().equals(filter.id()))
-                .filter(r -> filter.subjectKeys() == null || r.subject().keys().stream().anyMatch(filter.subjectKeys()::contains))
+                .filter(r -> filter.subject() == null || r.subject().sharesAKeyWith(filter.subject()))
                 .filter(r -> filter.from() == null || !r.createdAt().isBefore(filter.from()))
                 .filter(r -> filter.until() == null || r.createdAt().isBefore(filter.until()))
                 .toList();

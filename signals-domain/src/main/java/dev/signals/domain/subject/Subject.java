@@ -18,6 +18,14 @@ public sealed interface Subject permits PhoneSubject, PhoneHashSubject, EmailSub
      */
     List<String> keys();
 
+    /**
+     * Whether {@code other} denotes the same number or address as far as the service can tell: their {@link #keys()}
+     * intersect. A list filtered by a subject shows the requests made with every such subject (CONTRACT §2.4).
+     */
+    default boolean sharesAKeyWith(Subject other) {
+        return keys().stream().anyMatch(other.keys()::contains);
+    }
+
     /** A masked rendering for logs. */
     String masked();
 }

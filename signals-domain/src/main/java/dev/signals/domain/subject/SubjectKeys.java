@@ -18,6 +18,11 @@ public final class SubjectKeys {
     private SubjectKeys() {
     }
 
+    /** What every phone's key starts with: {@code tel:}. */
+    public static String phoneKeyPrefix() {
+        return PHONE;
+    }
+
     /** {@code tel:+639171234567}. */
     public static String phoneKey(PhoneNumber phone) {
         return PHONE + phone.e164();

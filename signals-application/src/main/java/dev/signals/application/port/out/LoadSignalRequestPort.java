@@ -4,6 +4,7 @@ import dev.signals.application.port.PageCursor;
 import dev.signals.domain.account.AccountId;
 import dev.signals.domain.request.SignalRequest;
 import dev.signals.domain.request.SignalRequestId;
+import dev.signals.domain.subject.Subject;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,17 +24,13 @@ public interface LoadSignalRequestPort {
     /**
      * What a list is narrowed to; null fields do not narrow.
      *
-     * @param subjectKeys a request matches when one of its subject keys is among these
-     *                    (any accepted form of one phone number has a key in common with the others)
+     * @param subject     a request matches when its subject {@link Subject#sharesAKeyWith shares a key} with this one
+     *                    (any accepted form of one phone number does with the others)
      * @param from        inclusive lower bound on createdAt
      * @param until       exclusive upper bound on createdAt
      */
-    record Filter(SignalRequestId id, List<String> subjectKeys, Instant from, Instant until) {
+    record Filter(SignalRequestId id, Subject subject, Instant from, Instant until) {
 
         public static final Filter NONE = new Filter(null, null, null, null);
-
-        public Filter {
-            subjectKeys = subjectKeys == null ? null : List.copyOf(subjectKeys);
-        }
     }
 }
