@@ -242,7 +242,7 @@ final class HandWrittenStore implements RequestStoreBenchmark.Store {
         try (PreparedStatement requests = connection.prepareStatement(
                 "INSERT INTO signal_request (" + COLUMNS + ") SELECT * FROM unnest(" + arrays + ")")) {
             for (int c = 0; c < COLUMN_COUNT; c++) {
-                Object column = POSTGRES_TYPES[c].equals("bytea")
+                Object[] column = POSTGRES_TYPES[c].equals("bytea")
                         ? java.util.Arrays.copyOf(columns[c], columns[c].length, byte[][].class) : columns[c];
                 requests.setArray(c + 1, connection.createArrayOf(POSTGRES_TYPES[c], column));
             }
