@@ -272,10 +272,16 @@ final class HandWrittenStore implements RequestStoreBenchmark.Store {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         closed = true;
-        writer.join();
-        connected.connection().close();
+        try {
+            writer.join();
+            connected.connection().close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException e) {
+            System.err.println("closing the connection failed: " + e.getMessage());
+        }
         connected.cleanUp().run();
     }
 }

@@ -69,7 +69,7 @@ public final class RequestStoreBenchmark implements Callable<Integer> {
         void insert(SignalRequest request) throws Exception;
 
         @Override
-        void close() throws Exception;
+        void close();
     }
 
     /** How to open a store in a fresh place. */
