@@ -89,7 +89,7 @@ final class LatestBalances {
         if (reportedAt != kept[at + REPORTED_AT]) {
             return reportedAt > kept[at + REPORTED_AT];
         }
-        return compareByCodePoints(history.eventId(i), history.eventId((int) kept[at + EVENT] - 1)) > 0;
+        return CodePointOrder.IDS.compare(history.eventId(i), history.eventId((int) kept[at + EVENT] - 1)) > 0;
     }
 
     /** {@code replace ? newValue : oldValue} for a mask of all ones or all zeros, without a branch. */
@@ -121,21 +121,5 @@ final class LatestBalances {
             kept = Arrays.copyOf(kept, kept.length * 2);
         }
         return ++rows;
-    }
-
-    /** Compares event ids by their Unicode code points (String.compareTo compares UTF-16 units). */
-    static int compareByCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

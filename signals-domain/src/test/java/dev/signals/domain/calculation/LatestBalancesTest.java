@@ -136,10 +136,10 @@ class LatestBalancesTest {
 
     @Test
     void codePointOrderIsUnicodeOrderAndAPrefixComesFirst() {
-        assertThat(LatestBalances.compareByCodePoints("a", "b")).isNegative();
-        assertThat(LatestBalances.compareByCodePoints("ab", "a")).isPositive();
-        assertThat(LatestBalances.compareByCodePoints("\ud835\udd38", "\uff21")).isPositive();
-        assertThat(LatestBalances.compareByCodePoints("\u00e9", "\u00e9")).isZero();
+        assertThat(CodePointOrder.IDS.compare("a", "b")).isNegative();
+        assertThat(CodePointOrder.IDS.compare("ab", "a")).isPositive();
+        assertThat(CodePointOrder.IDS.compare("\ud835\udd38", "\uff21")).isPositive();
+        assertThat(CodePointOrder.IDS.compare("\u00e9", "\u00e9")).isZero();
     }
 
     /** A history that keeps no event ids at all. */
