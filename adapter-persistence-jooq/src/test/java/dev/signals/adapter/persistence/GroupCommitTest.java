@@ -46,7 +46,7 @@ class GroupCommitTest {
         try (var db = StartedDatabase.start(kind)) {
             createTable(db);
             List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
-            var commits = new GroupCommit<String>(new Statements(db.database()), (dsl, values) -> {
+            var commits = new GroupCommit<String>("test-commits", new Statements(db.database()), (dsl, values) -> {
                 batchSizes.add(values.size());
                 insertEach(dsl, values);
             }, 8);
@@ -87,7 +87,7 @@ class GroupCommitTest {
             CountDownLatch firstBatchEntered = new CountDownLatch(1);
             CountDownLatch releaseFirstBatch = new CountDownLatch(1);
             List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
-            var commits = new GroupCommit<String>(new Statements(db.database()), (dsl, values) -> {
+            var commits = new GroupCommit<String>("test-commits", new Statements(db.database()), (dsl, values) -> {
                 batches.add(List.copyOf(values));
                 if (values.contains("first")) {
                     firstBatchEntered.countDown();
@@ -124,7 +124,7 @@ class GroupCommitTest {
     void anUnreachableDatabaseFailsTheWholeBatchAsUnavailableWithoutRetryingEachItem() {
         try (var db = StartedDatabase.start(DatabaseKind.H2)) {
             List<Integer> attempts = Collections.synchronizedList(new ArrayList<>());
-            var commits = new GroupCommit<String>(new Statements(db.database()), (dsl, values) -> {
+            var commits = new GroupCommit<String>("test-commits", new Statements(db.database()), (dsl, values) -> {
                 attempts.add(values.size());
                 throw new StorageUnavailableException("gone", null);
             }, 64);
