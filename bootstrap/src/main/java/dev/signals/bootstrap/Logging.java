@@ -1,5 +1,7 @@
 package dev.signals.bootstrap;
 
+import ch.qos.logback.classic.LoggerContext;
+import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.util.Set;
@@ -21,6 +23,17 @@ public final class Logging {
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
+        }
+    }
+
+    /**
+     * Writes the lines still queued for the console and stops logging: {@code logback.xml} hands lines to a thread of
+     * their own, which the JVM does not wait for. The last thing a process does before it exits, after its own last
+     * line (a stop by SIGTERM included).
+     */
+    public static void stop() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.stop();
         }
     }
 

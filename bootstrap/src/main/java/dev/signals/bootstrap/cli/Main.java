@@ -90,6 +90,7 @@ public final class Main implements Callable<Integer> {
             System.exit(CliErrors.USAGE);
         }
         int exitCode = commandLine().execute(args);
+        Logging.stop();
         if (exitCode != 0) {
             System.exit(exitCode);
         }
@@ -116,6 +117,7 @@ public final class Main implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
+            Logging.stop();
             stopped.countDown();
         }, "signals-shutdown"));
         awaitUninterruptibly(stopped);
