@@ -7,10 +7,13 @@ import dev.signals.adapter.persistence.DatabaseSettings;
 import dev.signals.adapter.rest.RestSettings;
 import dev.signals.application.port.in.ReportEventsUseCase;
 import dev.signals.benchmarks.ServiceAccounts;
+import dev.signals.benchmarks.store.HandWrittenStore;
+import dev.signals.benchmarks.store.RequestSamples;
 import dev.signals.bootstrap.SignalsConfig;
 import dev.signals.bootstrap.SignalsService;
 import dev.signals.bootstrap.tools.EventImport;
 import dev.signals.bootstrap.tools.SyntheticEvents;
+import dev.signals.domain.account.AccountId;
 import io.javalin.Javalin;
 import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -24,6 +27,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,9 +38,10 @@ import java.util.concurrent.Callable;
 
 /**
  * Benchmarks 2 and 3 of the performance issue: {@code POST /v1/alpha/signals} of the real service, started
- * in this process on the demo data set, against a bare Javalin route in the same process that parses the
- * same body and answers a body of the same size. Both are driven by the same load generator, alternately,
- * so the ratio is taken side by side; then the service is driven open-loop at half its maximum to read
+ * in this process on the demo data set, against two limits in the same process: a bare Javalin route that parses the
+ * same body and answers a body of the same size, and the same route storing a finished request with plain JDBC before
+ * it answers (issue 17: how much of the gap is storage and how much the service). All are driven by the same load
+ * generator, alternately, so the ratios are taken side by side; then the service is driven open-loop at half its maximum to read
  * its p50 and p99 latency.
  */
 @Command(name = "signal-request-benchmark", mixinStandardHelpOptions = true, sortOptions = false,
@@ -93,34 +100,43 @@ public final class SignalRequestBenchmark implements Callable<Integer> {
         try (SignalsService service = SignalsService.start(config)) {
             ensureDataSet(service);
             int port = service.port();
-            String authorization = ServiceAccounts.create(HttpClient.newHttpClient(), port, ADMIN_TOKEN,
-                    "bench-" + System.currentTimeMillis()).authorization();
+            ServiceAccounts.Account account = ServiceAccounts.create(HttpClient.newHttpClient(), port, ADMIN_TOKEN,
+                    "bench-" + System.currentTimeMillis());
+            String authorization = account.authorization();
             if (growth) {
                 return growth(service, authorization);
             }
             byte[][] requests = requests(authorization);
             byte[] answer = realAnswer(port, requests[0]);
-            Javalin bare = bareRoute(answer);
+            HandWrittenStore byHand = byHandStore(config);
+            Javalin bare = bareRoute(answer, byHand, new AccountId(account.id()));
             try {
-                byte[][] bareRequests = retarget(requests);
+                byte[][] bareRequests = retarget(requests, "/bare");
+                byte[][] durableRequests = retarget(requests, "/bare-durable");
                 HttpLoad toService = new HttpLoad("127.0.0.1", port);
                 HttpLoad toBare = new HttpLoad("127.0.0.1", bare.port());
                 System.out.printf("Answer body: %,d bytes (the bare route answers the same bytes)%n", answer.length);
 
                 System.out.println("Warming up ...");
                 toBare.closed("bare route (warm-up)", connections, warmup, i -> bareRequests[i % bareRequests.length]);
+                toBare.closed("bare route + durable write by hand (warm-up)", connections, warmup, i -> durableRequests[i % durableRequests.length]);
                 toService.closed("service (warm-up)", connections, warmup, i -> requests[i % requests.length]);
 
                 HttpLoad.Result bestBare = null;
+                HttpLoad.Result bestDurable = null;
                 HttpLoad.Result bestService = null;
                 for (int round = 1; round <= rounds; round++) {
                     HttpLoad.Result b = toBare.closed("bare route, round " + round, connections, seconds,
                             i -> bareRequests[i % bareRequests.length]);
                     System.out.println(b);
+                    HttpLoad.Result d = toBare.closed("bare route + durable write by hand, round " + round, connections, seconds,
+                            i -> durableRequests[(i + 3571) % durableRequests.length]);
+                    System.out.println(d);
                     HttpLoad.Result s = toService.closed("service, round " + round, connections, seconds,
                             i -> requests[(i + 7919) % requests.length]);
                     System.out.println(s);
                     bestBare = bestBare == null || b.throughput() > bestBare.throughput() ? b : bestBare;
+                    bestDurable = bestDurable == null || d.throughput() > bestDurable.throughput() ? d : bestDurable;
                     bestService = bestService == null || s.throughput() > bestService.throughput() ? s : bestService;
                 }
                 double half = bestService.throughput() / 2;
@@ -132,11 +148,15 @@ public final class SignalRequestBenchmark implements Callable<Integer> {
                 System.out.println();
                 System.out.printf("RESULT throughput: service %,.0f req/s, bare route %,.0f req/s, ratio %.2f (target >= %s)%n",
                         bestService.throughput(), bestBare.throughput(), ratio, databaseUrl == null ? "0.50" : "0.30");
+                System.out.printf("RESULT limits: bare route %,.0f req/s; bare route + the durable write by hand (plain JDBC, one writer "
+                                + "thread) %,.0f req/s; the service reaches %.2f of the second%n",
+                        bestBare.throughput(), bestDurable.throughput(), bestService.throughput() / bestDurable.throughput());
                 System.out.printf("RESULT latency at %,.0f req/s (half the max): p50 %.2f ms, p99 %.2f ms (target p99 < 10 ms), %,d errors%n",
                         half, open.percentileMillis(50), open.percentileMillis(99), open.errors());
                 return 0;
             } finally {
                 bare.stop();
+                byHand.close();
             }
         }
     }
@@ -231,14 +251,38 @@ public final class SignalRequestBenchmark implements Callable<Integer> {
         return requests;
     }
 
-    /** The same requests, sent to the bare route's path. */
-    private static byte[][] retarget(byte[][] requests) {
+    /** The same requests, sent to a bare route's {@code path}. */
+    private static byte[][] retarget(byte[][] requests, String path) {
         byte[][] retargeted = new byte[requests.length][];
         for (int i = 0; i < requests.length; i++) {
             String request = new String(requests[i], StandardCharsets.UTF_8);
-            retargeted[i] = request.replaceFirst("POST /v1/alpha/signals ", "POST /bare ").getBytes(StandardCharsets.UTF_8);
+            retargeted[i] = request.replaceFirst("POST /v1/alpha/signals ", "POST " + path + " ").getBytes(StandardCharsets.UTF_8);
         }
         return retargeted;
+    }
+
+    /**
+     * The second limit's store: the service's row written with plain JDBC by one writer thread ({@link HandWrittenStore}),
+     * on the service's own database (an embedded H2 opened again in this process is the same database).
+     */
+    private static HandWrittenStore byHandStore(SignalsConfig config) throws Exception {
+        DatabaseSettings database = config.database();
+        java.util.Properties credentials = new java.util.Properties();
+        if (database.user() != null) {
+            credentials.setProperty("user", database.user());
+        }
+        if (database.password() != null) {
+            credentials.setProperty("password", database.password());
+        }
+        Connection connection = DriverManager.getConnection(database.url(), credentials);
+        boolean postgres = database.url().startsWith("jdbc:postgresql:");
+        if (postgres && database.schema() != null) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET search_path TO " + database.schema());
+            }
+        }
+        return HandWrittenStore.open(new HandWrittenStore.Connected(connection, () -> { }),
+                postgres ? HandWrittenStore.Dialect.POSTGRES_UNNEST : HandWrittenStore.Dialect.H2, HandWrittenStore.Layout.SERVICE);
     }
 
     /** One real answer of the service, whose size the bare route copies. */
@@ -256,9 +300,13 @@ public final class SignalRequestBenchmark implements Callable<Integer> {
         return answer.body();
     }
 
-    /** The limit: a Javalin route with the same thread pool that parses the body and answers {@code answer}. */
-    private Javalin bareRoute(byte[] answer) {
+    /**
+     * The limits: Javalin routes with the same thread pool that parse the body and answer {@code answer}; {@code /bare-durable}
+     * also stores a finished request about the body's phone with {@code byHand} before it answers, as the service does.
+     */
+    private Javalin bareRoute(byte[] answer, HandWrittenStore byHand, AccountId account) {
         RestSettings settings = RestSettings.DEFAULTS;
+        RequestSamples samples = new RequestSamples(subjects);
         Javalin bare = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jetty.threadPool = new QueuedThreadPool(settings.maxThreads(), 8, 60_000,
@@ -269,6 +317,11 @@ public final class SignalRequestBenchmark implements Callable<Integer> {
             if (!parsed.has("phone")) {
                 ctx.status(400);
             }
+            ctx.contentType("application/json").result(answer);
+        });
+        bare.post("/bare-durable", ctx -> {
+            JsonNode parsed = mapper.readTree(ctx.bodyAsBytes());
+            byHand.insert(samples.next(account, parsed.path("phone").asText()));
             ctx.contentType("application/json").result(answer);
         });
         return bare.start(0);

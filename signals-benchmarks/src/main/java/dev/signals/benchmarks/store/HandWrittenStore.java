@@ -28,19 +28,20 @@ import java.util.concurrent.ExecutionException;
  * that takes every request queued while it last committed (up to 64) and commits them in one transaction. A caller
  * returns once the transaction holding its request has committed.
  */
-final class HandWrittenStore implements RequestStoreBenchmark.Store {
+public final class HandWrittenStore implements RequestStoreBenchmark.Store {
 
-    enum Dialect { H2, POSTGRES, POSTGRES_UNNEST, SQLITE }
+    public enum Dialect { H2, POSTGRES, POSTGRES_UNNEST, SQLITE }
 
     /**
      * The rows written: the service's ({@code signal_request}, 24 columns, the values as text and the template's signal
      * names, and the two subject digests of V11), or a packed row (id, account, creation instant, lookup key, the two
-     * digests, and the rest in one binary column of about 200 bytes: the values as numbers with a null mask).
+     * digests, and the rest in one binary column of about 200 bytes: the values as numbers with a null mask), with or
+     * without the two digest indexes (what finding a request by its subject costs each write).
      */
-    enum Layout { SERVICE, PACKED }
+    public enum Layout { SERVICE, PACKED, PACKED_WITHOUT_DIGEST_INDEXES }
 
     /** A plain connection to a migrated database, and what to do when done with it. */
-    record Connected(Connection connection, Runnable cleanUp) {
+    public record Connected(Connection connection, Runnable cleanUp) {
     }
 
     private static final int MAX_BATCH = 64;
@@ -74,8 +75,10 @@ final class HandWrittenStore implements RequestStoreBenchmark.Store {
                         + "created_at BIGINT NOT NULL, subject_key VARCHAR(300) NOT NULL, subject_digest VARBINARY(16) NOT NULL, "
                         + "subject_alias_digest VARBINARY(16), body VARBINARY(100000) NOT NULL)");
                 statement.execute("CREATE INDEX ix_packed_request_page ON packed_request (account_id, created_at, id)");
-                statement.execute("CREATE INDEX ix_packed_request_digest ON packed_request (subject_digest)");
-                statement.execute("CREATE INDEX ix_packed_request_alias_digest ON packed_request (subject_alias_digest)");
+                if (layout == Layout.PACKED) {
+                    statement.execute("CREATE INDEX ix_packed_request_digest ON packed_request (subject_digest)");
+                    statement.execute("CREATE INDEX ix_packed_request_alias_digest ON packed_request (subject_alias_digest)");
+                }
             }
         }
         connected.connection().setAutoCommit(false);
@@ -83,7 +86,7 @@ final class HandWrittenStore implements RequestStoreBenchmark.Store {
         writer.start();
     }
 
-    static HandWrittenStore open(Connected connected, Dialect dialect, Layout layout) throws SQLException {
+    public static HandWrittenStore open(Connected connected, Dialect dialect, Layout layout) throws SQLException {
         return new HandWrittenStore(connected, dialect, layout);
     }
 
@@ -156,7 +159,7 @@ final class HandWrittenStore implements RequestStoreBenchmark.Store {
             writeUnnest(connection, batch);
             return;
         }
-        if (layout == Layout.PACKED) {
+        if (layout != Layout.SERVICE) {
             writePacked(connection, batch);
             return;
         }

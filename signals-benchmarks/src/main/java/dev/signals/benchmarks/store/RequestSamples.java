@@ -29,14 +29,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * Finished signal requests as the service stores them after {@code POST /v1/alpha/signals} on the demo data set: one of
  * 20 accounts, a phone among {@code subjects}, the 35 default signals with small values (a quarter of the amounts and days null), a consent.
  */
-final class RequestSamples {
+public final class RequestSamples {
 
     static final int ACCOUNTS = 20;
 
     private final int subjects;
     private final SignalTemplate template = SignalTemplate.ofSelection(SignalSelection.of(SignalCatalogue.standard().defaults()));
 
-    RequestSamples(int subjects) {
+    public RequestSamples(int subjects) {
         this.subjects = subjects;
     }
 
@@ -47,12 +47,17 @@ final class RequestSamples {
     /** A new finished request, created now. */
     SignalRequest next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        return next(new AccountId(accountId(random.nextInt(ACCOUNTS))), String.format("+63917%07d", random.nextInt(subjects)));
+    }
+
+    /** A new finished request of {@code account} about {@code phone}, created now. */
+    public SignalRequest next(AccountId account, String phone) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        String phone = String.format("+63917%07d", random.nextInt(subjects));
         Consent consent = new Consent(null, null, "I agree to share my loan history with this lender for this application",
                 now.minusSeconds(60), null);
         SignalRequest created = SignalRequest.create(SignalRequestId.timeOrdered(now, random),
-                new AccountId(accountId(random.nextInt(ACCOUNTS))), now, null, new PhoneSubject(new PhoneNumber(phone)),
+                account, now, null, new PhoneSubject(new PhoneNumber(phone)),
                 new RequestMeta(phone, null, null, null, consent), template);
         List<SignalValue> values = new ArrayList<>();
         for (Signal signal : template.signals().signals()) {
