@@ -1,8 +1,8 @@
 package dev.signals.domain.catalogue;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,22 +13,38 @@ import java.util.Objects;
  */
 public final class SignalSelection {
 
+    /** More than the catalogue's positions; a larger one (a catalogue of tests) grows the array. */
+    private static final int POSITIONS = 128;
+
     private final List<Signal> signals;
     private final BitSet positions;
 
     SignalSelection(Collection<Signal> signals) {
         Objects.requireNonNull(signals, "signals");
-        BitSet bits = new BitSet();
+        // Placed by position, which orders the catalogue: no hashing or sorting (a stored request's template is read
+        // back this way for every row of a list page).
+        Signal[] byPosition = new Signal[POSITIONS];
+        BitSet bits = new BitSet(POSITIONS);
         for (Signal signal : signals) {
-            bits.set(Objects.requireNonNull(signal, "signal").position());
+            int position = Objects.requireNonNull(signal, "signal").position();
+            if (position >= byPosition.length) {
+                byPosition = Arrays.copyOf(byPosition, position + 1);
+            }
+            if (byPosition[position] != null && !byPosition[position].equals(signal)) {
+                throw new IllegalArgumentException("two different signals share a position: " + signals);
+            }
+            byPosition[position] = signal;
+            bits.set(position);
         }
         if (bits.isEmpty()) {
             throw new IllegalArgumentException("a signal selection needs at least one signal");
         }
-        this.signals = signals.stream().distinct().sorted(Comparator.comparingInt(Signal::position)).toList();
-        if (this.signals.size() != bits.cardinality()) {
-            throw new IllegalArgumentException("two different signals share a position: " + signals);
+        Signal[] inOrder = new Signal[bits.cardinality()];
+        int next = 0;
+        for (int position = bits.nextSetBit(0); position >= 0; position = bits.nextSetBit(position + 1)) {
+            inOrder[next++] = byPosition[position];
         }
+        this.signals = List.of(inOrder);
         this.positions = bits;
     }
 
