@@ -20,7 +20,7 @@ import static dev.signals.adapter.persistence.jooq.Tables.CONSENT_TEMPLATE;
 final class JooqConsentTemplateRepository implements ConsentTemplatePort {
 
     private static final NewestFirst<ConsentTemplateRecord> NEWEST_FIRST =
-            new NewestFirst<>(CONSENT_TEMPLATE.CREATED_AT, CONSENT_TEMPLATE.ID);
+            new NewestFirst<>(CONSENT_TEMPLATE.ACCOUNT_ID, CONSENT_TEMPLATE.CREATED_AT, CONSENT_TEMPLATE.ID);
 
     private final Statements statements;
 

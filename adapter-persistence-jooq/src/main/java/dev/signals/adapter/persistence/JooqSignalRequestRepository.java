@@ -12,6 +12,7 @@ import dev.signals.domain.subject.SubjectKeys;
 import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.ResultQuery;
 
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,7 @@ import static org.jooq.impl.DSL.select;
 final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSignalRequestPort {
 
     private static final NewestFirst<SignalRequestRecord> NEWEST_FIRST =
-            new NewestFirst<>(SIGNAL_REQUEST.CREATED_AT, SIGNAL_REQUEST.ID);
+            new NewestFirst<>(SIGNAL_REQUEST.ACCOUNT_ID, SIGNAL_REQUEST.CREATED_AT, SIGNAL_REQUEST.ID);
 
     private final Statements statements;
     private final GroupCommit<SignalRequest> inserts;
@@ -80,13 +81,17 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
     @Override
     public List<SignalRequest> list(AccountId accountId, Filter filter, PageCursor after, int limit) {
         int rows = NewestFirst.checkedLimit(limit);
-        return statements.run(dsl -> dsl.selectFrom(SIGNAL_REQUEST)
+        return statements.run(dsl -> page(dsl, accountId, filter, after, rows).fetch(SignalRequestMapper::toSignalRequest));
+    }
+
+    /** The query of {@link #list}, for the test of its plan. */
+    static ResultQuery<SignalRequestRecord> page(DSLContext dsl, AccountId accountId, Filter filter, PageCursor after, int rows) {
+        return dsl.selectFrom(SIGNAL_REQUEST)
                 .where(SIGNAL_REQUEST.ACCOUNT_ID.eq(accountId.value()))
                 .and(matching(accountId, filter))
                 .and(NEWEST_FIRST.after(after))
                 .orderBy(NEWEST_FIRST.order())
-                .limit(rows)
-                .fetch(SignalRequestMapper::toSignalRequest));
+                .limit(rows);
     }
 
     /**

@@ -427,6 +427,33 @@ class JooqSignalRequestRepositoryTest {
         }
     }
 
+    /**
+     * A page reads its own rows from the page index, in order, and stops: not every request of the account, which
+     * grows with all of its history. H2's own account of the query (EXPLAIN ANALYZE) says which index it read, that
+     * the index gave the order, and how many rows it read (of the account's 200, the other's 200).
+     */
+    @org.junit.jupiter.api.Test
+    void aPageOfTheNewestRequestsReadsOnlyItsOwnRowsFromThePageIndexOnH2() {
+        try (var db = StartedDatabase.start(DatabaseKind.H2)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            for (int n = 0; n < 200; n++) {
+                requests.insert(stored(n, A, T.plusSeconds(n)));
+                requests.insert(stored(1_000 + n, B, T.plusSeconds(n)));
+            }
+            for (PageCursor cursor : java.util.Arrays.asList(null, new PageCursor(T.plusSeconds(150), id(150).value()))) {
+                String sql = JooqSignalRequestRepository.page(db.dsl(), A, Filter.NONE, cursor, 10)
+                        .getSQL(org.jooq.conf.ParamType.INLINED);
+                String plan = String.valueOf(db.dsl().fetchValue("EXPLAIN ANALYZE " + sql));
+                assertThat(plan).as(plan).contains("IX_SIGNAL_REQUEST_PAGE").contains("/* index sorted */");
+                var scanned = java.util.regex.Pattern.compile("scanCount: (\\d+)").matcher(plan);
+                assertThat(scanned.find()).as(plan).isTrue();
+                // The page's 10 rows, and at most the one after them.
+                assertThat(Integer.parseInt(scanned.group(1))).as(plan).isBetween(10, 11);
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void theIdFilterFindsOnlyThatRequest(DatabaseKind kind) {
