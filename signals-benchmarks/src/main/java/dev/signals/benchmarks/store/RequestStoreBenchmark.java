@@ -123,9 +123,24 @@ public final class RequestStoreBenchmark implements Callable<Integer> {
                         candidate.label(), stored / elapsed, cpuMicros);
                 System.out.println(line);
                 results.add(line);
+            } finally {
+                deleteRecursively(dir);
             }
         }
+        deleteRecursively(root);
         return 0;
+    }
+
+    /** The store's files: a run of every store writes several GB, which would otherwise stay in the temporary directory. */
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Stores requests from {@code threads} callers for {@code seconds}; how many were stored. */
