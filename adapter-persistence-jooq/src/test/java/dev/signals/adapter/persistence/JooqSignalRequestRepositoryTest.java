@@ -454,6 +454,27 @@ class JooqSignalRequestRepositoryTest {
         }
     }
 
+    /** A page filtered by a subject reads the subject's requests by their ids, not every request of the account. */
+    @org.junit.jupiter.api.Test
+    void aPageOfOneSubjectsRequestsReadsThemByTheirDigestsOnH2() {
+        try (var db = StartedDatabase.start(DatabaseKind.H2)) {
+            TestAccounts.insertAAndB(db.database());
+            var requests = new JooqSignalRequestRepository(db.database());
+            for (int n = 0; n < 200; n++) {
+                requests.insert(stored(n, A, T.plusSeconds(n), new PhoneSubject(n % 50 == 0 ? OTHER_PHONE : PHONE)));
+            }
+            String sql = JooqSignalRequestRepository.page(db.dsl(), A, bySubject(new PhoneSubject(OTHER_PHONE)), null, 10)
+                    .getSQL(org.jooq.conf.ParamType.INLINED);
+            String plan = String.valueOf(db.dsl().fetchValue("EXPLAIN ANALYZE " + sql));
+            // The outer scan is the one at the first level of indentation; the digest lookups are nested in it.
+            var outer = java.util.regex.Pattern.compile("(?m)^    /\\* scanCount: (\\d+) \\*/").matcher(plan);
+            assertThat(outer.find()).as(plan).isTrue();
+            assertThat(plan).as(plan).contains("PRIMARY_KEY");
+            assertThat(Integer.parseInt(outer.group(1))).as(plan).isLessThanOrEqualTo(5); // the subject's 4 requests
+            assertThat(requests.list(A, bySubject(new PhoneSubject(OTHER_PHONE)), null, 10)).hasSize(4);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void theIdFilterFindsOnlyThatRequest(DatabaseKind kind) {
