@@ -20,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +73,10 @@ public final class IngestionBenchmark implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the schemas of the last round (default: drop them).")
     boolean keep;
 
+    @Option(names = "--h2", description = "Measure the embedded H2 instead: the service's ingestion into a fresh data "
+            + "directory vs H2's own bulk load of the same rows (INSERT ... SELECT FROM CSVREAD) into another.")
+    boolean h2;
+
     private static final String ADMIN_TOKEN = "benchmark-admin-token-0123456789";
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -94,6 +99,9 @@ public final class IngestionBenchmark implements Callable<Integer> {
         System.out.printf("Preparing %,d synthetic events as NDJSON for %d concurrent stream(s) of requests of %,d lines ...%n",
                 events, streams, requestEvents);
         List<List<byte[]>> bodies = bodies();
+        if (h2) {
+            return embedded(bodies);
+        }
 
         double bestService = 0;
         double bestCopy = 0;
@@ -124,6 +132,44 @@ public final class IngestionBenchmark implements Callable<Integer> {
         System.out.println();
         System.out.printf("RESULT ingestion: service %,.0f events/s, COPY %,.0f rows/s, ratio %.2f (target >= 0.30) %s%n",
                 bestService, bestCopy, ratio, ratio >= 0.30 ? "MET" : "MISSED");
+        return 0;
+    }
+
+    /**
+     * {@code --h2}: rounds of the service's ingestion into a fresh embedded H2 and of H2's bulk load of the rows it
+     * stored into another, in a temporary directory deleted at the end.
+     */
+    private int embedded(List<List<byte[]>> bodies) throws Exception {
+        Path root = Files.createTempDirectory("ingestion-benchmark-h2");
+        double bestService = 0;
+        double bestLoad = 0;
+        try {
+            Path csv = null;
+            for (int round = 1; round <= rounds; round++) {
+                Path serviceDir = root.resolve("service-" + round);
+                SignalsConfig config = SignalsConfig.of(0, serviceDir, null, null, null, ADMIN_TOKEN);
+                double service = ingestThroughService(config, bodies, round == rounds ? jfr : null);
+                System.out.printf("round %d: service  %,10.0f events/s (NDJSON POST /v1/events, %d streams, embedded H2)%n",
+                        round, service, streams);
+                if (csv == null) {
+                    csv = root.resolve("events.csv");
+                    H2BulkBaseline.dump(config.database(), csv);
+                }
+                double load = H2BulkBaseline.load(root.resolve("load-" + round), csv, events);
+                System.out.printf("round %d: bulk load %,9.0f rows/s   (INSERT ... SELECT FROM CSVREAD, one statement)%n", round, load);
+                bestService = Math.max(bestService, service);
+                bestLoad = Math.max(bestLoad, load);
+            }
+        } finally {
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        System.out.println();
+        System.out.printf("RESULT ingestion, embedded H2: service %,.0f events/s, H2 bulk load %,.0f rows/s, ratio %.2f%n",
+                bestService, bestLoad, bestService / bestLoad);
         return 0;
     }
 
@@ -179,10 +225,15 @@ public final class IngestionBenchmark implements Callable<Integer> {
 
     /** Starts the service on an empty schema and has every stream POST its bodies; events per second. */
     private double ingestThroughService(String pgUrl, String schema, List<List<byte[]>> bodies, Path recording) throws Exception {
+        SignalsConfig config = SignalsConfig.of(0, Path.of("target", "bench-ingest"), pgUrl, null, null, ADMIN_TOKEN);
+        return ingestThroughService(config.withDatabase(config.database().withSchema(schema)), bodies, recording);
+    }
+
+    /** Starts the service with {@code config} (on an empty database) and has every stream POST its bodies; events per second. */
+    private double ingestThroughService(SignalsConfig database, List<List<byte[]>> bodies, Path recording) throws Exception {
         RestSettings rest = new RestSettings(0, 1, 10, Duration.ofMinutes(1),
                 RestSettings.DEFAULTS.maxThreads(), RestSettings.DEFAULTS.queueCapacity());
-        SignalsConfig config = SignalsConfig.of(0, Path.of("target", "bench-ingest"), pgUrl, null, null, ADMIN_TOKEN).withRest(rest);
-        config = config.withDatabase(config.database().withSchema(schema));
+        SignalsConfig config = database.withRest(rest);
         try (SignalsService service = SignalsService.start(config)) {
             int port = service.port();
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
