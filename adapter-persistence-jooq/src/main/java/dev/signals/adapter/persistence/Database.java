@@ -164,6 +164,6 @@ public final class Database implements AutoCloseable {
         return new Settings()
                 .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
                 .withRenderSchema(false)
-                .withQueryTimeout((int) Math.max(1, settings.statementTimeout().toSeconds()));
+                .withQueryTimeout(settings.statementTimeoutSeconds());
     }
 }

@@ -3,6 +3,7 @@ package dev.signals.adapter.persistence;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * How to reach the database.
@@ -57,6 +58,23 @@ public record DatabaseSettings(
 
     public Optional<String> optionalSchema() {
         return Optional.ofNullable(schema);
+    }
+
+    /** {@code user} and {@code password} as the properties of a JDBC connection, each left out when null. */
+    public Properties credentials() {
+        Properties credentials = new Properties();
+        if (user != null) {
+            credentials.setProperty("user", user);
+        }
+        if (password != null) {
+            credentials.setProperty("password", password);
+        }
+        return credentials;
+    }
+
+    /** {@code statementTimeout} in the whole seconds JDBC's query timeout takes, at least one. */
+    public int statementTimeoutSeconds() {
+        return (int) Math.max(1, statementTimeout.toSeconds());
     }
 
     /** The URL without credentials that may sit in its query string, fit for a log line. */

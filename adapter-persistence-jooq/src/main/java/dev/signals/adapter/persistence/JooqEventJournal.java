@@ -74,7 +74,7 @@ final class JooqEventJournal implements EventJournalPort {
         this.database = database;
         this.postgres = database.kind() == DatabaseKind.POSTGRES;
         this.retractions = new EventRetractions(postgres);
-        this.timeoutSeconds = (int) Math.max(1, database.settings().statementTimeout().toSeconds());
+        this.timeoutSeconds = database.settings().statementTimeoutSeconds();
     }
 
     /** The database appended to, for the feed that reads it back in tests. */
@@ -155,18 +155,11 @@ final class JooqEventJournal implements EventJournalPort {
         long transactionNumber = 0;
         for (int from = 0; from < distinct.size(); from += UNNEST_CHUNK) {
             List<Event> chunk = distinct.subList(from, Math.min(distinct.size(), from + UNNEST_CHUNK));
-            try {
-                PostgresEventInsert.Inserted rows = transaction.connectionResult(
-                        connection -> PostgresEventInsert.insertNew(connection, timeoutSeconds, institution, chunk));
-                inserted.addAll(rows.eventIds());
-                if (!rows.eventIds().isEmpty()) {
-                    transactionNumber = rows.transaction();
-                }
-            } catch (DataAccessException e) {
-                if (ConnectionLossListener.isConnectionLoss(e)) {
-                    database.evictIdleConnections(); // what the listener does for the statements jOOQ runs
-                }
-                throw e;
+            PostgresEventInsert.Inserted rows = statements.onConnection(transaction,
+                    connection -> PostgresEventInsert.insertNew(connection, timeoutSeconds, institution, chunk));
+            inserted.addAll(rows.eventIds());
+            if (!rows.eventIds().isEmpty()) {
+                transactionNumber = rows.transaction();
             }
         }
         Map<String, Event> stored = inserted.size() == distinct.size() ? Map.of()

@@ -162,13 +162,7 @@ final class JooqJournalFeed implements JournalFeedPort, AutoCloseable {
 
     private Connection listen() throws SQLException {
         DatabaseSettings settings = database.settings();
-        Properties properties = new Properties();
-        if (settings.user() != null) {
-            properties.setProperty("user", settings.user());
-        }
-        if (settings.password() != null) {
-            properties.setProperty("password", settings.password());
-        }
+        Properties properties = settings.credentials();
         properties.setProperty("connectTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
         properties.setProperty("ApplicationName", "signals-journal-listener");
         Connection connection = DriverManager.getConnection(settings.url(), properties);

@@ -14,7 +14,6 @@ import org.jooq.DSLContext;
 import org.jooq.InsertValuesStepN;
 import org.jooq.ResultQuery;
 import org.jooq.conf.ParamType;
-import org.jooq.exception.DataAccessException;
 
 import java.sql.PreparedStatement;
 import java.util.List;
@@ -38,7 +37,6 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
             new NewestFirst<>(SIGNAL_REQUEST.ACCOUNT_ID, SIGNAL_REQUEST.CREATED_AT, SIGNAL_REQUEST.ID);
 
     private final Statements statements;
-    private final Database database;
     private final int timeoutSeconds;
     private final GroupCommit<SignalRequest> inserts;
     /** The insert of n rows, with a bind parameter per value, by n: rendered once each. */
@@ -46,8 +44,7 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
 
     JooqSignalRequestRepository(Database database) {
         this.statements = new Statements(database);
-        this.database = database;
-        this.timeoutSeconds = (int) Math.max(1, database.settings().statementTimeout().toSeconds());
+        this.timeoutSeconds = database.settings().statementTimeoutSeconds();
         this.inserts = new GroupCommit<>("signal-request-commits", statements, this::insertAll, MAX_REQUESTS_PER_COMMIT);
     }
 
@@ -75,25 +72,18 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
      */
     private void insertAll(DSLContext dsl, List<SignalRequest> requests) {
         String sql = insertOfRows.computeIfAbsent(requests.size(), rows -> insertOf(dsl, rows));
-        try {
-            dsl.connection(connection -> {
-                try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                    insert.setQueryTimeout(timeoutSeconds);
-                    int parameter = 1;
-                    for (SignalRequest request : requests) {
-                        for (Object value : SignalRequestMapper.toRecord(request).intoArray()) {
-                            insert.setObject(parameter++, value);
-                        }
+        statements.onConnection(dsl, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                insert.setQueryTimeout(timeoutSeconds);
+                int parameter = 1;
+                for (SignalRequest request : requests) {
+                    for (Object value : SignalRequestMapper.toRecord(request).intoArray()) {
+                        insert.setObject(parameter++, value);
                     }
-                    insert.executeUpdate();
                 }
-            });
-        } catch (DataAccessException e) {
-            if (ConnectionLossListener.isConnectionLoss(e)) {
-                database.evictIdleConnections(); // what the listener does for the statements jOOQ runs
+                return insert.executeUpdate();
             }
-            throw e;
-        }
+        });
     }
 
     /** {@code INSERT INTO signal_request (...) VALUES (?, ...), ...} for {@code rows} rows, every column in table order. */

@@ -1,6 +1,7 @@
 package dev.signals.adapter.persistence;
 
 import dev.signals.application.port.StorageUnavailableException;
+import org.jooq.ConnectionCallable;
 import org.jooq.DSLContext;
 import org.jooq.conf.ParamCastMode;
 import org.jooq.conf.SettingsTools;
@@ -41,6 +42,22 @@ final class Statements {
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     <T> T inTransaction(Function<DSLContext, T> work) {
         return run(dsl -> dsl.transactionResult(transaction -> work.apply(transaction.dsl())));
+    }
+
+    /**
+     * Runs {@code work} on the connection of {@code dsl} (a transaction's, say) with plain JDBC. A lost connection
+     * evicts the pool's idle ones, as {@link ConnectionLossListener} does for the statements jOOQ runs, which it does
+     * not see here; the failure propagates for {@link #run} to translate.
+     */
+    <T> T onConnection(DSLContext dsl, ConnectionCallable<T> work) {
+        try {
+            return dsl.connectionResult(work);
+        } catch (DataAccessException e) {
+            if (ConnectionLossListener.isConnectionLoss(e)) {
+                database.evictIdleConnections();
+            }
+            throw e;
+        }
     }
 
     /**
