@@ -267,14 +267,7 @@ public final class SignalRequestBenchmark implements Callable<Integer> {
      */
     private static HandWrittenStore byHandStore(SignalsConfig config) throws Exception {
         DatabaseSettings database = config.database();
-        java.util.Properties credentials = new java.util.Properties();
-        if (database.user() != null) {
-            credentials.setProperty("user", database.user());
-        }
-        if (database.password() != null) {
-            credentials.setProperty("password", database.password());
-        }
-        Connection connection = DriverManager.getConnection(database.url(), credentials);
+        Connection connection = DriverManager.getConnection(database.url(), database.credentials());
         boolean postgres = database.url().startsWith("jdbc:postgresql:");
         if (postgres && database.schema() != null) {
             try (Statement statement = connection.createStatement()) {

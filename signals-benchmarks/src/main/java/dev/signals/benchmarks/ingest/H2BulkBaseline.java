@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Properties;
 
 /**
  * The limit {@link IngestionBenchmark --h2} compares with: H2's own fastest load of the rows the service stored, one
@@ -25,7 +24,7 @@ final class H2BulkBaseline {
 
     /** Writes the rows the service stored, in the order it stored them, to {@code csv}. */
     static void dump(DatabaseSettings service, Path csv) throws Exception {
-        try (Connection connection = DriverManager.getConnection(service.url(), credentials(service));
+        try (Connection connection = DriverManager.getConnection(service.url(), service.credentials());
              Statement statement = connection.createStatement()) {
             statement.execute("CALL CSVWRITE('" + csv.toAbsolutePath() + "', 'SELECT " + COLUMNS + " FROM event ORDER BY seq')");
         }
@@ -38,7 +37,7 @@ final class H2BulkBaseline {
         try (Database database = new Database(settings)) {
             database.start();
         }
-        try (Connection connection = DriverManager.getConnection(settings.url(), credentials(settings));
+        try (Connection connection = DriverManager.getConnection(settings.url(), settings.credentials());
              Statement statement = connection.createStatement()) {
             statement.execute("SET WRITE_DELAY 0");
             connection.setAutoCommit(false);
@@ -58,16 +57,5 @@ final class H2BulkBaseline {
             }
             return loaded / (nanos / 1e9);
         }
-    }
-
-    private static Properties credentials(DatabaseSettings settings) {
-        Properties credentials = new Properties();
-        if (settings.user() != null) {
-            credentials.setProperty("user", settings.user());
-        }
-        if (settings.password() != null) {
-            credentials.setProperty("password", settings.password());
-        }
-        return credentials;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signals.adapter.rest.RestSettings;
 import dev.signals.application.port.in.EventReport;
 import dev.signals.benchmarks.ServiceAccounts;
+import dev.signals.benchmarks.TemporaryFiles;
 import dev.signals.bootstrap.SignalsConfig;
 import dev.signals.bootstrap.SignalsService;
 import dev.signals.bootstrap.tools.SyntheticEvents;
@@ -161,11 +162,7 @@ public final class IngestionBenchmark implements Callable<Integer> {
                 bestLoad = Math.max(bestLoad, load);
             }
         } finally {
-            try (var paths = Files.walk(root)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
+            TemporaryFiles.deleteRecursively(root);
         }
         System.out.println();
         System.out.printf("RESULT ingestion, embedded H2: service %,.0f events/s, H2 bulk load %,.0f rows/s, ratio %.2f%n",

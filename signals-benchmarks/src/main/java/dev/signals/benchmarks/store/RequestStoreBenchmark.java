@@ -7,6 +7,7 @@ import dev.signals.adapter.persistence.DatabaseSettings;
 import dev.signals.adapter.persistence.PersistenceModule;
 import dev.signals.application.port.out.SaveSignalRequestPort;
 import dev.signals.benchmarks.ServiceAccounts;
+import dev.signals.benchmarks.TemporaryFiles;
 import dev.signals.domain.request.SignalRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -124,23 +125,11 @@ public final class RequestStoreBenchmark implements Callable<Integer> {
                 System.out.println(line);
                 results.add(line);
             } finally {
-                deleteRecursively(dir);
+                TemporaryFiles.deleteRecursively(dir);
             }
         }
-        deleteRecursively(root);
+        TemporaryFiles.deleteRecursively(root);
         return 0;
-    }
-
-    /** The store's files: a run of every store writes several GB, which would otherwise stay in the temporary directory. */
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     /** Stores requests from {@code threads} callers for {@code seconds}; how many were stored. */
