@@ -1,5 +1,6 @@
 package dev.signals.domain.calculation;
 
+import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.event.Event;
 import dev.signals.domain.event.RetractedEvent;
@@ -22,6 +23,9 @@ public interface EventHistory {
      * within this history, and any int may be one.
      */
     int institution(int i);
+
+    /** The institution that reported the event, by its id (what an explanation orders and masks by). */
+    InstitutionId institutionId(int i);
 
     long occurredAtMicros(int i);
 
@@ -47,6 +51,12 @@ public interface EventHistory {
 
     /** Whether the event says the overdue loan is repaid automatically (false when not given). */
     boolean autoRepayment(int i);
+
+    /**
+     * Whether the event said {@code autoRepayment} at all, true or false (only OVERDUE events may): an explanation
+     * shows {@code false} and {@code null} as they were reported.
+     */
+    boolean hasAutoRepayment(int i);
 
     /** {@link #retractedAtMicros} of an event that was not retracted. */
     long NOT_RETRACTED = Long.MAX_VALUE;

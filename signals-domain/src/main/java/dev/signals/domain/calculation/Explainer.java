@@ -8,15 +8,19 @@ import dev.signals.domain.event.RetractedEvent;
 import dev.signals.domain.explanation.Evidence;
 import dev.signals.domain.explanation.Explanation;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Explains values (CONTRACT §2.5): for a subject's events as the journal holds them, the values of the signals and,
@@ -42,13 +46,24 @@ public final class Explainer {
     }
 
     /**
+     * Explains the values of these events, as {@link #explain(EventHistory, Instant, SignalSelection, InstitutionId)}.
+     *
      * @param events      the subject's events, each institution's event ids unique
      * @param retractions of some of them
      * @param asking      the institution that asks, whose events are its own
      */
     public Explained explain(List<Event> events, List<RetractedEvent> retractions, Instant asOf, SignalSelection signals,
                              InstitutionId asking) {
-        ListEventHistory history = new ListEventHistory(events, retractions);
+        return explain(new ListEventHistory(events, retractions), asOf, signals, asking);
+    }
+
+    /**
+     * Explains the values of a subject's history. The history must give the id of every event of the institutions
+     * {@link #institutionsWhoseIdsAreRead} names; no other id is read.
+     *
+     * @param asking the institution that asks, whose events are its own
+     */
+    public Explained explain(EventHistory history, Instant asOf, SignalSelection signals, InstitutionId asking) {
         CalculationResult result = calculator.calculate(history, asOf, signals);
         if (!result.hasData()) {
             return new Explained(result, new Explanation(List.of(), Map.of(), false));
@@ -70,17 +85,44 @@ public final class Explainer {
         List<Evidence> evidence = new ArrayList<>(ordered.length - first);
         Map<InstitutionId, String> masks = new HashMap<>();
         for (int i : Arrays.asList(ordered).subList(first, ordered.length)) {
-            Event event = history.event(i);
-            boolean own = event.institutionId().equals(asking);
+            InstitutionId institutionId = history.institutionId(i);
+            boolean own = institutionId.equals(asking);
             String institution = own ? Evidence.OWN
-                    : masks.computeIfAbsent(event.institutionId(), id -> Evidence.other(masks.size() + 1));
+                    : masks.computeIfAbsent(institutionId, id -> Evidence.other(masks.size() + 1));
             refOf[i] = evidence.size() + 1;
-            evidence.add(new Evidence("e" + refOf[i], event.type(), event.occurredAt(), event.reportedAt(), event.amount(),
-                    event.overdueDays(), event.autoRepayment(), institution, own ? event.eventId() : null));
+            evidence.add(new Evidence("e" + refOf[i], history.type(i), Micros.toInstant(history.occurredAtMicros(i)),
+                    Micros.toInstant(history.reportedAtMicros(i)),
+                    history.hasAmount(i) ? BigDecimal.valueOf(history.amountCents(i), 2) : null,
+                    history.hasOverdueDays(i) ? history.overdueDays(i) : null,
+                    history.hasAutoRepayment(i) ? history.autoRepayment(i) : null,
+                    institution, own ? history.eventId(i) : null));
         }
         Map<String, List<String>> lists = new LinkedHashMap<>();
         producing.forEach((signal, explaining) -> lists.put(signal.name(), refs(explaining, refOf, evidence)));
         return new Explained(result, new Explanation(evidence, lists, truncated));
+    }
+
+    /**
+     * The institutions whose event ids {@link #explain} may read in this history: the asking institution's, which
+     * the evidence shows, and those of every event that occurred and was reported at the same instants as another
+     * (the contract breaks such ties by event id). A history that keeps few ids (the index) gives these and no more.
+     */
+    public static Set<InstitutionId> institutionsWhoseIdsAreRead(EventHistory history, InstitutionId asking) {
+        Set<InstitutionId> institutions = new HashSet<>();
+        institutions.add(asking);
+        int n = history.size();
+        long[][] instants = new long[n][];
+        for (int i = 0; i < n; i++) {
+            instants[i] = new long[] {history.occurredAtMicros(i), history.reportedAtMicros(i), i};
+        }
+        Arrays.sort(instants, Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+        for (int k = 1; k < n; k++) {
+            if (instants[k][0] == instants[k - 1][0] && instants[k][1] == instants[k - 1][1]) {
+                institutions.add(history.institutionId((int) instants[k][2]));
+                institutions.add(history.institutionId((int) instants[k - 1][2]));
+            }
+        }
+        return institutions;
     }
 
     /** The refs of the events, in evidence order, leaving out the ones not shown. */
@@ -100,14 +142,14 @@ public final class Explainer {
         return names;
     }
 
-    /** "Ordered by occurredAt, then reportedAt, then institution and eventId" (institutions numbered in id order). */
-    private static int compareInContractOrder(ListEventHistory history, int a, int b) {
+    /** "Ordered by occurredAt, then reportedAt, then institution and eventId", ids by code points. */
+    private static int compareInContractOrder(EventHistory history, int a, int b) {
         int order = Long.compare(history.occurredAtMicros(a), history.occurredAtMicros(b));
         if (order == 0) {
             order = Long.compare(history.reportedAtMicros(a), history.reportedAtMicros(b));
         }
-        if (order == 0) {
-            order = Integer.compare(history.institution(a), history.institution(b));
+        if (order == 0 && history.institution(a) != history.institution(b)) {
+            order = CodePointOrder.IDS.compare(history.institutionId(a).value(), history.institutionId(b).value());
         }
         return order != 0 ? order : CodePointOrder.IDS.compare(history.eventId(a), history.eventId(b));
     }

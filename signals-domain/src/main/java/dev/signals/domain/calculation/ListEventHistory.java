@@ -100,6 +100,11 @@ final class ListEventHistory implements EventHistory {
     }
 
     @Override
+    public InstitutionId institutionId(int i) {
+        return events.get(i).institutionId();
+    }
+
+    @Override
     public long occurredAtMicros(int i) {
         return occurredAt[i];
     }
@@ -138,6 +143,11 @@ final class ListEventHistory implements EventHistory {
     @Override
     public boolean autoRepayment(int i) {
         return Boolean.TRUE.equals(events.get(i).autoRepayment());
+    }
+
+    @Override
+    public boolean hasAutoRepayment(int i) {
+        return events.get(i).autoRepayment() != null;
     }
 
     @Override

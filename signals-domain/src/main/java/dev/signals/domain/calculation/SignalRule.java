@@ -104,7 +104,7 @@ final class SignalRule {
                 Comparator<Integer> byReported = Comparator.comparing(this::reportedAt);
                 yield events.stream().max(byReported
                                 .thenComparing(history::eventId, CodePointOrder.IDS)
-                                .thenComparingInt(history::institution))
+                                .thenComparing(event -> history.institutionId(event).value(), CodePointOrder.IDS))
                         .map(List::of).orElse(List.of());
             }
         };

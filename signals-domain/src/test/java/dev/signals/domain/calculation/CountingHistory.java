@@ -1,5 +1,6 @@
 package dev.signals.domain.calculation;
 
+import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.catalogue.EventType;
 import java.util.HashMap;
 import java.util.Map;
@@ -80,6 +81,18 @@ final class CountingHistory implements EventHistory {
     public boolean autoRepayment(int i) {
         read("autoRepayment", i);
         return history.autoRepayment(i);
+    }
+
+    @Override
+    public boolean hasAutoRepayment(int i) {
+        read("hasAutoRepayment", i);
+        return history.hasAutoRepayment(i);
+    }
+
+    @Override
+    public InstitutionId institutionId(int i) {
+        read("institutionId", i);
+        return history.institutionId(i);
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -75,6 +76,31 @@ class ExplainerPropertyTest {
         assertThat(explained.result().hasData()).isEqualTo(ReferenceCalculator.hasData(scenario.events(), retractions, scenario.asOf()));
         if (explained.result().hasData()) {
             assertEveryValueFollowsFromItsEvidence(explained, scenario.asOf());
+        }
+        assertThat(explainedAsTheIndexKeepsIt(scenario, retractions, asking)).isEqualTo(explained);
+    }
+
+    /**
+     * The same explanation from a history that keeps what the index keeps (the ids of balances only, institutions
+     * numbered in no particular order), given the ids of the institutions {@link Explainer#institutionsWhoseIdsAreRead}
+     * names from their records alone.
+     */
+    private Explained explainedAsTheIndexKeepsIt(Scenario scenario, List<RetractedEvent> retractions, InstitutionId asking) {
+        EventHistory indexed = new BalanceIdsOnly(new ReversedInstitutions(EventHistory.of(scenario.events(), retractions)));
+        Set<InstitutionId> read = Explainer.institutionsWhoseIdsAreRead(indexed, asking);
+        List<Event> records = scenario.events().stream().filter(event -> read.contains(event.institutionId())).toList();
+        List<RetractedEvent> recordRetractions = retractions.stream()
+                .filter(retraction -> read.contains(retraction.event().institutionId())).toList();
+        return explainer.explain(IdentifiedHistory.of(indexed, records, recordRetractions), scenario.asOf(),
+                CATALOGUE.allSignals(), asking);
+    }
+
+    /** Institutions numbered against the order of their ids, as an index that numbers them on arrival may. */
+    private record ReversedInstitutions(EventHistory history) implements ForwardingHistory {
+
+        @Override
+        public int institution(int i) {
+            return -history.institution(i);
         }
     }
 

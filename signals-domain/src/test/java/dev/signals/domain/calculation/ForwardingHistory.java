@@ -1,5 +1,6 @@
 package dev.signals.domain.calculation;
 
+import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.catalogue.EventType;
 
 /**
@@ -59,6 +60,21 @@ interface ForwardingHistory extends EventHistory {
     @Override
     default boolean autoRepayment(int i) {
         return history().autoRepayment(i);
+    }
+
+    @Override
+    default boolean hasAutoRepayment(int i) {
+        return history().hasAutoRepayment(i);
+    }
+
+    @Override
+    default long retractedAtMicros(int i) {
+        return history().retractedAtMicros(i);
+    }
+
+    @Override
+    default InstitutionId institutionId(int i) {
+        return history().institutionId(i);
     }
 
     @Override

@@ -9,14 +9,17 @@ import dev.signals.domain.catalogue.EventType;
  * long 0  occurredAt - year 1 in micros (59 bits) | type (4 bits) | autoRepayment (1 bit)
  * long 1  compact: 0 | institution (16 bits) | zigzag(reportedAt - occurredAt) in micros (47 bits)
  *         wide:    1 | the number of the event's {@link WideRecords wide record} (63 bits)
- * long 2  amount in cents + 1, 0 for none (51 bits) | overdueDays + 1, 0 for none (13 bits; 0 when wide)
+ * long 2  amount in cents + 1, 0 for none (50 bits) | autoRepayment given, true or false (1 bit)
+ *         | overdueDays + 1, 0 for none (13 bits; 0 when wide)
  * </pre>
  *
  * A row is wide when a value does not fit its compact field (an institution numbered 65,536 or more,
  * reportedAt more than 2.2 years from occurredAt, more than 8,190 overdue days) and for balances (OVERDUE and
  * DEBT with an amount), whose event id the calculation may read; the wide record then holds reportedAt,
  * institution and overdue days in full, and the event id. Every other field always fits: the domain keeps
- * instants within the years 1 to 9999 (under 2^59 micros apart) and amounts under 10^15 cents (under 2^50).
+ * instants within the years 1 to 9999 (under 2^59 micros apart) and amounts under 10^15 cents (under 2^50 - 1).
+ * Whether an OVERDUE event said {@code autoRepayment} at all is kept apart from its value, because an explanation
+ * shows {@code false} and {@code null} as they were reported (CONTRACT §2.5).
  */
 final class EventRows {
 
@@ -37,7 +40,9 @@ final class EventRows {
     private static final long DELTA_MASK = (1L << 47) - 1;
     private static final int OVERDUE_BITS = 13;
     private static final int OVERDUE_MASK = (1 << OVERDUE_BITS) - 1;
-    private static final long AMOUNT_LIMIT = 1L << 50;
+    private static final int AUTO_REPAYMENT_GIVEN_SHIFT = OVERDUE_BITS;
+    private static final int AMOUNT_SHIFT = OVERDUE_BITS + 1;
+    private static final long AMOUNT_LIMIT = (1L << 50) - 1;
 
     private EventRows() {
     }
@@ -64,16 +69,17 @@ final class EventRows {
         return WIDE | wideRecord;
     }
 
-    static long third(long amountCents, int overdueDays, boolean wide) {
+    static long third(long amountCents, int overdueDays, boolean autoRepaymentGiven, boolean wide) {
         long amount;
         if (amountCents == NO_AMOUNT) {
             amount = 0;
         } else if (amountCents < 0 || amountCents >= AMOUNT_LIMIT) {
-            throw new IllegalArgumentException("amount outside 0 to 2^50 cents: " + amountCents);
+            throw new IllegalArgumentException("amount outside 0 to 2^50 - 2 cents: " + amountCents);
         } else {
             amount = amountCents + 1;
         }
-        return amount << OVERDUE_BITS | (wide ? 0 : overdueDays + 1);
+        return amount << AMOUNT_SHIFT | (autoRepaymentGiven ? 1L : 0L) << AUTO_REPAYMENT_GIVEN_SHIFT
+                | (wide ? 0 : overdueDays + 1);
     }
 
     static EventType type(long first) {
@@ -106,7 +112,12 @@ final class EventRows {
     }
 
     static long amountCents(long third) {
-        return (third >>> OVERDUE_BITS) - 1;
+        return (third >>> AMOUNT_SHIFT) - 1;
+    }
+
+    /** Whether the event said {@code autoRepayment}, true or false. */
+    static boolean autoRepaymentGiven(long third) {
+        return (third >>> AUTO_REPAYMENT_GIVEN_SHIFT & 1) != 0;
     }
 
     static int overdueDays(long third) {

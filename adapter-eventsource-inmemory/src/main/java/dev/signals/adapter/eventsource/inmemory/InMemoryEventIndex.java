@@ -2,6 +2,7 @@ package dev.signals.adapter.eventsource.inmemory;
 
 import dev.signals.application.port.out.EventIndexPort;
 import dev.signals.application.port.out.LoadSubjectEventsPort;
+import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.calculation.EventHistory;
 import dev.signals.domain.calculation.Micros;
 import dev.signals.domain.event.Event;
@@ -15,6 +16,7 @@ import dev.signals.domain.subject.Subject;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -51,6 +53,8 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
     private final WideRecords wide = new WideRecords();
     private final StringPool eventIds = new StringPool();
     private final Map<String, Integer> institutions = new HashMap<>();
+    /** The institutions' ids by number; grows by copying, so a history keeps the array it was given. */
+    private InstitutionId[] institutionIds = new InstitutionId[16];
     private final Retractions retractions = new Retractions();
     /** Retractions of events not added yet, in arrival order. */
     private final List<RetractedEvent> waiting = new ArrayList<>();
@@ -103,7 +107,7 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
             long[] retractedAt = retracted == 0 ? null
                     : retractions.retractedAtByPosition(subject, subjects.rowCountOf(subject), subjects.referenceCountOf(subject));
             return new IndexedHistory(subjects.rowsOf(subject), subjects.eventCountOf(subject), wide.chunks(),
-                    eventIds.chunks(), retractedAt);
+                    eventIds.chunks(), retractedAt, institutionIds);
         } finally {
             lock.readLock().unlock();
         }
@@ -155,13 +159,13 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         long reported = Micros.of(event.reportedAt());
         long cents = cents(event.amount());
         int overdueDays = event.overdueDays() == null ? EventRows.NO_OVERDUE_DAYS : event.overdueDays();
-        int institution = institutions.computeIfAbsent(event.institutionId().value(), id -> institutions.size());
+        int institution = institutionNumber(event.institutionId());
         boolean balance = cents != EventRows.NO_AMOUNT && event.type().carriesBalance();
 
         long first = EventRows.first(occurred, event.type(), Boolean.TRUE.equals(event.autoRepayment()));
         long second = EventRows.compactSecond(occurred, reported, institution, overdueDays, balance);
         boolean isWide = second == -1;
-        long third = EventRows.third(cents, overdueDays, isWide);
+        long third = EventRows.third(cents, overdueDays, event.autoRepayment() != null, isWide);
         if (isWide) {
             long idReference = balance ? eventIds.add(event.eventId()) : -1;
             second = EventRows.wideSecond(wide.add(reported, institution, overdueDays, idReference));
@@ -178,6 +182,21 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
             subjects.addRow(email, first, second, third);
         }
         size++;
+    }
+
+    /** The institution's number, given on its first event. */
+    private int institutionNumber(InstitutionId institution) {
+        Integer number = institutions.get(institution.value());
+        if (number != null) {
+            return number;
+        }
+        int next = institutions.size();
+        if (next == institutionIds.length) {
+            institutionIds = Arrays.copyOf(institutionIds, next * 2);
+        }
+        institutionIds[next] = institution;
+        institutions.put(institution.value(), next);
+        return next;
     }
 
     /** Records the retraction beside its event's row, when the event is here. */
@@ -234,7 +253,8 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
     }
 
     private IndexedHistory ownRowsOf(int subject) {
-        return new IndexedHistory(subjects.ownRowsOf(subject), subjects.rowCountOf(subject), wide.chunks(), eventIds.chunks(), null);
+        return new IndexedHistory(subjects.ownRowsOf(subject), subjects.rowCountOf(subject), wide.chunks(), eventIds.chunks(), null,
+                institutionIds);
     }
 
     private int subjectOf(Subject subject) {

@@ -1,5 +1,6 @@
 package dev.signals.adapter.eventsource.inmemory;
 
+import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.calculation.EventHistory;
 import dev.signals.domain.calculation.Micros;
 import dev.signals.domain.catalogue.EventType;
@@ -8,11 +9,11 @@ import dev.signals.domain.event.Event;
 import java.util.Objects;
 
 /**
- * One subject's events: rows as they were when the history was taken, the wide values they refer to, and
- * when each was retracted (null when none was).
+ * One subject's events: rows as they were when the history was taken, the wide values they refer to, when each
+ * was retracted (null when none was), and the institutions' ids by number.
  */
-record IndexedHistory(long[] rows, int size, long[][] wide, byte[][] eventIds, long[] retractedAt)
-        implements EventHistory {
+record IndexedHistory(long[] rows, int size, long[][] wide, byte[][] eventIds, long[] retractedAt,
+                      InstitutionId[] institutionIds) implements EventHistory {
 
     @Override
     public EventType type(int i) {
@@ -24,6 +25,11 @@ record IndexedHistory(long[] rows, int size, long[][] wide, byte[][] eventIds, l
         long second = second(i);
         return EventRows.isWide(second) ? WideRecords.institution(wide, EventRows.wideRecord(second))
                 : EventRows.institution(second);
+    }
+
+    @Override
+    public InstitutionId institutionId(int i) {
+        return institutionIds[institution(i)];
     }
 
     @Override
@@ -72,6 +78,11 @@ record IndexedHistory(long[] rows, int size, long[][] wide, byte[][] eventIds, l
     }
 
     @Override
+    public boolean hasAutoRepayment(int i) {
+        return EventRows.autoRepaymentGiven(rows[at(i) + 2]);
+    }
+
+    @Override
     public String eventId(int i) {
         long reference = idReference(i);
         if (reference < 0) {
@@ -98,6 +109,7 @@ record IndexedHistory(long[] rows, int size, long[][] wide, byte[][] eventIds, l
                 && hasOverdueDays(i) == (event.overdueDays() != null)
                 && (!hasOverdueDays(i) || overdueDays(i) == event.overdueDays())
                 && autoRepayment(i) == Boolean.TRUE.equals(event.autoRepayment())
+                && hasAutoRepayment(i) == (event.autoRepayment() != null)
                 && (idReference(i) < 0 || eventId(i).equals(event.eventId()));
     }
 

@@ -1,7 +1,11 @@
 package dev.signals.adapter.eventsource.inmemory;
 
 import dev.signals.domain.calculation.CalculationResult;
+import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.calculation.EventHistory;
+import dev.signals.domain.calculation.Explainer;
+import dev.signals.domain.calculation.Explainer.Explained;
+import dev.signals.domain.calculation.IdentifiedHistory;
 import dev.signals.domain.calculation.RandomHistories;
 import dev.signals.domain.calculation.SignalCalculator;
 import dev.signals.domain.catalogue.SignalCatalogue;
@@ -14,6 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +44,29 @@ class InMemoryEventIndexPropertyTest {
             assertThat(actual).as("under %s", key).isEqualTo(expected);
         }
         assertThat(index.size()).isEqualTo(scenario.events().size());
+    }
+
+    /**
+     * The index keeps every field an explanation shows (CONTRACT §2.5), autoRepayment {@code false} apart from none
+     * and institutions by id: given the records of the institutions whose ids it reads, each institution asking
+     * gets from the index the explanation the list of events gives.
+     */
+    @Property(tries = 200)
+    void theIndexExplainsExactlyLikeTheListOfEvents(@ForAll("scenarios") RandomHistories.Scenario scenario) {
+        InMemoryEventIndex index = new InMemoryEventIndex();
+        index.addAll(scenario.events());
+        Explainer explainer = new Explainer(calculator);
+        List<InstitutionId> askers = scenario.events().stream().map(Event::institutionId).distinct().limit(3).toList();
+        for (InstitutionId asking : askers) {
+            Explained expected = explainer.explain(scenario.events(), List.of(), scenario.asOf(), ALL, asking);
+            for (String key : subjectKeys(scenario.events())) {
+                EventHistory indexed = index.eventsOf(SubjectKeys.subjectOf(key));
+                Set<InstitutionId> read = Explainer.institutionsWhoseIdsAreRead(indexed, asking);
+                List<Event> records = scenario.events().stream().filter(event -> read.contains(event.institutionId())).toList();
+                Explained actual = explainer.explain(IdentifiedHistory.of(indexed, records, List.of()), scenario.asOf(), ALL, asking);
+                assertThat(actual).as("under %s asked by %s", key, asking).isEqualTo(expected);
+            }
+        }
     }
 
     @Provide
