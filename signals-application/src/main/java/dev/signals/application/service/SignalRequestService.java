@@ -25,6 +25,7 @@ import dev.signals.domain.calculation.CalculationResult;
 import dev.signals.domain.calculation.EventHistory;
 import dev.signals.domain.calculation.Explainer;
 import dev.signals.domain.calculation.Explainer.Explained;
+import dev.signals.domain.calculation.IdentifiedHistory;
 import dev.signals.domain.calculation.SignalCalculator;
 import dev.signals.domain.catalogue.SignalCatalogue;
 import dev.signals.domain.consent.Consent;
@@ -47,6 +48,7 @@ import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -123,17 +125,21 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
     }
 
     /**
-     * Computes a new request as {@link #compute} does, and explains it (contract section 2.5): from the subject's
-     * records in the journal, which keep every event's id, rather than from the index, which keeps few. The values
-     * come from the same records as their explanation, so the two always agree; they are what the index would give
-     * once it has caught up with the journal. A journal that cannot be reached fails the request (503) before anything
-     * is stored.
+     * Computes a new request as {@link #compute} does, from the same index, and explains it (contract section 2.5).
+     * The index keeps every field an explanation shows but event ids: those it shows (the asking institution's) or
+     * orders by (of events at the same instants) are read from the journal, the asking institution's rows of the
+     * subject and rarely another's, and matched to the index's events ({@link IdentifiedHistory}). The values and
+     * their explanation come from one history, so the two always agree, and they are the values the same request
+     * without {@code explain} gets. A journal that cannot be reached fails the request (503) before anything is stored.
      */
     SignalRequest explain(SignalRequest request, InstitutionId asking) {
-        SubjectRecords subjectRecords = recordsOf(request.subject());
+        EventHistory indexed = events.eventsOf(request.subject());
+        Set<InstitutionId> institutions = Explainer.institutionsWhoseIdsAreRead(indexed, asking);
+        SubjectRecords subjectRecords = institutions.isEmpty() ? new SubjectRecords(List.of(), List.of())
+                : recordsOf(request.subject(), institutions);
         try {
-            Explained explained = explainer.explain(subjectRecords.events(), subjectRecords.retractions(), request.asOf(),
-                    request.template().signals(), asking);
+            EventHistory identified = IdentifiedHistory.of(indexed, subjectRecords.events(), subjectRecords.retractions());
+            Explained explained = explainer.explain(identified, request.asOf(), request.template().signals(), asking);
             return request.complete(explained.result(), explained.explanation());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Signal request " + request.id().value() + " could not be explained", e);
@@ -141,15 +147,16 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
         }
     }
 
-    private SubjectRecords recordsOf(Subject subject) {
+    private SubjectRecords recordsOf(Subject subject, Set<InstitutionId> institutions) {
         if (subject instanceof PhoneSubject phone) {
-            return records.ofPhone(phone.phone());
+            return records.ofPhone(phone.phone(), institutions);
         }
         if (subject instanceof PhoneHashSubject hash) {
             // An MD5 the network knows no phone of has no events.
-            return events.phoneOf(hash.hash()).map(records::ofPhone).orElse(new SubjectRecords(List.of(), List.of()));
+            return events.phoneOf(hash.hash()).map(phone -> records.ofPhone(phone, institutions))
+                    .orElse(new SubjectRecords(List.of(), List.of()));
         }
-        return records.ofEmailAddress(((EmailSubject) subject).emailAddress());
+        return records.ofEmailAddress(((EmailSubject) subject).emailAddress(), institutions);
     }
 
     @Override

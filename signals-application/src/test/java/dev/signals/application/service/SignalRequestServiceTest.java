@@ -73,7 +73,8 @@ class SignalRequestServiceTest {
             if (eventSourceFailure.get() != null) {
                 throw eventSourceFailure.get();
             }
-            return EventHistory.of(eventsByKey.getOrDefault(subject.lookupKey(), List.of()));
+            List<Event> events = eventsByKey.getOrDefault(subject.lookupKey(), List.of());
+            return EventHistory.of(events, retractions.stream().filter(r -> events.contains(r.event())).toList());
         }
 
         @Override
@@ -87,17 +88,18 @@ class SignalRequestServiceTest {
     private final List<RetractedEvent> retractions = new ArrayList<>();
     private final SubjectRecordsPort records = new SubjectRecordsPort() {
         @Override
-        public SubjectRecords ofPhone(PhoneNumber phone) {
-            return recordsOf(SubjectKeys.phoneKey(phone));
+        public SubjectRecords ofPhone(PhoneNumber phone, Set<InstitutionId> institutions) {
+            return recordsOf(SubjectKeys.phoneKey(phone), institutions);
         }
 
         @Override
-        public SubjectRecords ofEmailAddress(EmailAddress emailAddress) {
-            return recordsOf(SubjectKeys.emailKey(emailAddress));
+        public SubjectRecords ofEmailAddress(EmailAddress emailAddress, Set<InstitutionId> institutions) {
+            return recordsOf(SubjectKeys.emailKey(emailAddress), institutions);
         }
 
-        private SubjectRecords recordsOf(String key) {
-            List<Event> events = eventsByKey.getOrDefault(key, List.of());
+        private SubjectRecords recordsOf(String key, Set<InstitutionId> institutions) {
+            List<Event> events = eventsByKey.getOrDefault(key, List.of()).stream()
+                    .filter(event -> institutions.contains(event.institutionId())).toList();
             return new SubjectRecords(events, retractions.stream().filter(r -> events.contains(r.event())).toList());
         }
     };
@@ -259,7 +261,7 @@ class SignalRequestServiceTest {
     }
 
     @Test
-    void anExplainedRequestKeepsItsEvidenceFromTheJournalMaskedForTheAskingInstitution() {
+    void anExplainedRequestKeepsItsEvidenceMaskedForTheAskingInstitutionWithItsOwnIdsFromTheJournal() {
         disbursement("mine", "lender", NOW.minusSeconds(86_400), "100.00");
         disbursement("theirs", "other", NOW.minusSeconds(3_600), "250.50");
 

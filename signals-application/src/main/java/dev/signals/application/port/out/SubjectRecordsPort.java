@@ -1,28 +1,31 @@
 package dev.signals.application.port.out;
 
+import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.event.Event;
 import dev.signals.domain.event.RetractedEvent;
 import dev.signals.domain.subject.EmailAddress;
 import dev.signals.domain.subject.PhoneNumber;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A subject's events as the journal, the source of truth, holds them now: every field, event ids included, and the
- * retractions of any of them. What an explained request shows (contract section 2.5); the in-memory index answers
- * every other request and keeps no event ids but those of balances.
+ * retractions of any of them. The in-memory index answers every request and keeps no event ids but those of
+ * balances; an explained request (contract section 2.5) reads here the ids it shows or orders by, of a few
+ * institutions.
  */
 public interface SubjectRecordsPort {
 
     /**
-     * The events with this phone, in the order of the journal.
+     * The events with this phone that these institutions reported, in the order of the journal.
      *
      * @throws dev.signals.application.port.StorageUnavailableException when the journal cannot be reached
      */
-    SubjectRecords ofPhone(PhoneNumber phone);
+    SubjectRecords ofPhone(PhoneNumber phone, Set<InstitutionId> institutions);
 
     /** The same for an e-mail address. */
-    SubjectRecords ofEmailAddress(EmailAddress emailAddress);
+    SubjectRecords ofEmailAddress(EmailAddress emailAddress, Set<InstitutionId> institutions);
 
     /** The events and, of some of them, their retractions. */
     record SubjectRecords(List<Event> events, List<RetractedEvent> retractions) {
