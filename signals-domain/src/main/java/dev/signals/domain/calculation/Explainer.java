@@ -105,15 +105,18 @@ public final class Explainer {
     /**
      * The institutions whose event ids {@link #explain} may read in this history: the asking institution's, which
      * the evidence shows, and those of every event that occurred and was reported at the same instants as another
-     * (the contract breaks such ties by event id). A history that keeps few ids (the index) gives these and no more.
+     * (the contract breaks such ties by event id); only institutions with events in the history. A history that
+     * keeps few ids (the index) gives these and no more.
      */
     public static Set<InstitutionId> institutionsWhoseIdsAreRead(EventHistory history, InstitutionId asking) {
         Set<InstitutionId> institutions = new HashSet<>();
-        institutions.add(asking);
         int n = history.size();
         long[][] instants = new long[n][];
         for (int i = 0; i < n; i++) {
             instants[i] = new long[] {history.occurredAtMicros(i), history.reportedAtMicros(i), i};
+            if (institutions.isEmpty() && history.institutionId(i).equals(asking)) {
+                institutions.add(asking);
+            }
         }
         Arrays.sort(instants, Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
         for (int k = 1; k < n; k++) {
