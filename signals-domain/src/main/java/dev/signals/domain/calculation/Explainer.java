@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,10 +22,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Explains values (CONTRACT §2.5): for a subject's events as the journal holds them, the values of the signals and,
- * by {@link SignalRule#eventsExplaining}, the events that produced each, so that the explanation comes from the
- * sentences of §3.2 that the values do. The values themselves come from the {@link SignalCalculator}, as for any
- * request; the tests hold the two to the same answers.
+ * Explains values (CONTRACT §2.5): for a subject's history, the values of the signals and, by {@link KnownEvents},
+ * the events that produced each, as the sentences of §3.2 that make the values say. The values themselves come from
+ * the {@link SignalCalculator}, as for any request; the tests hold the two to the same answers, and the events to
+ * those {@link SignalRule#eventsExplaining} names.
  *
  * <p>The evidence is every event named by some signal, in the contract's order (occurredAt, then reportedAt, then
  * institution and eventId), the latest {@link Explanation#MAX_EVIDENCE} of them; refs {@code e1}, {@code e2}, ... in
@@ -68,29 +67,38 @@ public final class Explainer {
         if (!result.hasData()) {
             return new Explained(result, new Explanation(List.of(), Map.of(), false));
         }
-        SignalRule rule = new SignalRule(history, asOf);
-        Map<Signal, List<Integer>> producing = new LinkedHashMap<>();
-        BitSet named = new BitSet(history.size());
-        for (Signal signal : signals.signals()) {
-            List<Integer> explaining = rule.eventsExplaining(signal);
-            producing.put(signal, explaining);
-            explaining.forEach(named::set);
+        long asOfMicros = Micros.of(asOf);
+        KnownEvents known = new KnownEvents(history, asOfMicros);
+        List<Signal> chosen = signals.signals();
+        int[][] producing = new int[chosen.size()][];
+        boolean[] named = new boolean[known.size()];
+        int namedCount = 0;
+        for (int s = 0; s < producing.length; s++) {
+            producing[s] = known.explaining(chosen.get(s), asOfMicros);
+            for (int position : producing[s]) {
+                if (!named[position]) {
+                    named[position] = true;
+                    namedCount++;
+                }
+            }
         }
-        Integer[] ordered = named.stream().boxed().toArray(Integer[]::new);
-        Arrays.sort(ordered, (a, b) -> compareInContractOrder(history, a, b));
-        boolean truncated = ordered.length > Explanation.MAX_EVIDENCE;
-        int first = truncated ? ordered.length - Explanation.MAX_EVIDENCE : 0;
+        boolean truncated = namedCount > Explanation.MAX_EVIDENCE;
+        int skipped = truncated ? namedCount - Explanation.MAX_EVIDENCE : 0;
 
-        int[] refOf = new int[history.size()];   // an event's position in the evidence from 1, 0 when not shown
-        List<Evidence> evidence = new ArrayList<>(ordered.length - first);
+        int[] refOf = new int[known.size()];   // a position's ref number in the evidence (e1 is 1), 0 when not shown
+        List<Evidence> evidence = new ArrayList<>(namedCount - skipped);
         Map<InstitutionId, String> masks = new HashMap<>();
-        for (int i : Arrays.asList(ordered).subList(first, ordered.length)) {
+        for (int position = 0, seen = 0; position < named.length; position++) {
+            if (!named[position] || seen++ < skipped) {
+                continue;
+            }
+            int i = known.event(position);
             InstitutionId institutionId = history.institutionId(i);
             boolean own = institutionId.equals(asking);
             String institution = own ? Evidence.OWN
                     : masks.computeIfAbsent(institutionId, id -> Evidence.other(masks.size() + 1));
-            refOf[i] = evidence.size() + 1;
-            evidence.add(new Evidence("e" + refOf[i], history.type(i), Micros.toInstant(history.occurredAtMicros(i)),
+            refOf[position] = evidence.size() + 1;
+            evidence.add(new Evidence("e" + refOf[position], history.type(i), Micros.toInstant(history.occurredAtMicros(i)),
                     Micros.toInstant(history.reportedAtMicros(i)),
                     history.hasAmount(i) ? BigDecimal.valueOf(history.amountCents(i), 2) : null,
                     history.hasOverdueDays(i) ? history.overdueDays(i) : null,
@@ -98,7 +106,9 @@ public final class Explainer {
                     institution, own ? history.eventId(i) : null));
         }
         Map<String, List<String>> lists = new LinkedHashMap<>();
-        producing.forEach((signal, explaining) -> lists.put(signal.name(), refs(explaining, refOf, evidence)));
+        for (int s = 0; s < producing.length; s++) {
+            lists.put(chosen.get(s).name(), refs(producing[s], refOf, evidence));
+        }
         return new Explained(result, new Explanation(evidence, lists, truncated));
     }
 
@@ -128,32 +138,25 @@ public final class Explainer {
         return institutions;
     }
 
-    /** The refs of the events, in evidence order, leaving out the ones not shown. */
-    private static List<String> refs(List<Integer> events, int[] refOf, List<Evidence> evidence) {
-        int[] refs = new int[events.size()];
-        int n = 0;
-        for (int i : events) {
-            if (refOf[i] > 0) {
-                refs[n++] = refOf[i];
+    /** The refs of the events at these positions (ascending), leaving out the ones not shown. */
+    private static List<String> refs(int[] positions, int[] refOf, List<Evidence> evidence) {
+        List<String> names = new ArrayList<>(positions.length);
+        for (int position : positions) {
+            if (refOf[position] > 0) {
+                names.add(evidence.get(refOf[position] - 1).ref());
             }
-        }
-        Arrays.sort(refs, 0, n);
-        List<String> names = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            names.add(evidence.get(refs[k] - 1).ref());
         }
         return names;
     }
 
-    /** "Ordered by occurredAt, then reportedAt, then institution and eventId", ids by code points. */
-    private static int compareInContractOrder(EventHistory history, int a, int b) {
-        int order = Long.compare(history.occurredAtMicros(a), history.occurredAtMicros(b));
-        if (order == 0) {
-            order = Long.compare(history.reportedAtMicros(a), history.reportedAtMicros(b));
+    /**
+     * The end of the contract's order of events at the same instants: "then institution and eventId", ids by code
+     * points.
+     */
+    static int compareInstitutionThenId(EventHistory history, int a, int b) {
+        if (history.institution(a) != history.institution(b)) {
+            return CodePointOrder.IDS.compare(history.institutionId(a).value(), history.institutionId(b).value());
         }
-        if (order == 0 && history.institution(a) != history.institution(b)) {
-            order = CodePointOrder.IDS.compare(history.institutionId(a).value(), history.institutionId(b).value());
-        }
-        return order != 0 ? order : CodePointOrder.IDS.compare(history.eventId(a), history.eventId(b));
+        return CodePointOrder.IDS.compare(history.eventId(a), history.eventId(b));
     }
 }

@@ -78,6 +78,17 @@ class ExplainerPropertyTest {
             assertEveryValueFollowsFromItsEvidence(explained, scenario.asOf());
         }
         assertThat(explainedAsTheIndexKeepsIt(scenario, retractions, asking)).isEqualTo(explained);
+        assertTheEventsOfEachSignalAreThoseTheRuleNames(EventHistory.of(scenario.events(), retractions), scenario.asOf());
+    }
+
+    /** {@link KnownEvents}, sorted once, finds for every signal the events {@link SignalRule}'s sentences name. */
+    private static void assertTheEventsOfEachSignalAreThoseTheRuleNames(EventHistory history, Instant asOf) {
+        SignalRule rule = new SignalRule(history, asOf);
+        KnownEvents known = new KnownEvents(history, Micros.of(asOf));
+        for (Signal signal : CATALOGUE.all()) {
+            List<Integer> found = java.util.Arrays.stream(known.explaining(signal, Micros.of(asOf))).map(known::event).boxed().toList();
+            assertThat(found).as(signal.name()).containsExactlyInAnyOrderElementsOf(rule.eventsExplaining(signal));
+        }
     }
 
     /**
