@@ -161,7 +161,7 @@ final class HttpLoad {
     }
 
     /** One keep-alive connection. */
-    private static final class Connection {
+    static final class Connection {
 
         private final Socket socket;
         private final OutputStream out;

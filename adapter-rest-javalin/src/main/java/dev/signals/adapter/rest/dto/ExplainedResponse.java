@@ -2,6 +2,8 @@ package dev.signals.adapter.rest.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.signals.adapter.rest.json.IsoInstantSerializer;
 import dev.signals.domain.explanation.Evidence;
 import dev.signals.domain.explanation.Explanation;
 import dev.signals.domain.request.SignalRequest;
@@ -30,7 +32,8 @@ record ExplainedResponse(List<EvidenceResponse> evidence, Map<String, List<Strin
 
     /** One event of the evidence; {@code eventId} only on the asking institution's own events. */
     @JsonPropertyOrder({"ref", "type", "occurredAt", "reportedAt", "amount", "overdueDays", "autoRepayment", "institution", "eventId"})
-    record EvidenceResponse(String ref, String type, Instant occurredAt, Instant reportedAt, BigDecimal amount,
+    record EvidenceResponse(String ref, String type, @JsonSerialize(using = IsoInstantSerializer.class) Instant occurredAt,
+                            @JsonSerialize(using = IsoInstantSerializer.class) Instant reportedAt, BigDecimal amount,
                             Integer overdueDays, Boolean autoRepayment, String institution,
                             @JsonInclude(JsonInclude.Include.NON_NULL) String eventId) {
 
