@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Counts the signal requests the service answers, as {@code signals.requests} (Prometheus:
@@ -32,12 +33,23 @@ final class CountedRequestSignals implements RequestSignalsUseCase {
 
     @Override
     public SignalRequest request(RequestSignalsCommand command) {
-        SignalRequest request = requests.request(command);
+        return request(command, Function.identity());
+    }
+
+    /** Counts a request once it is stored and answered, not when its answer is made. */
+    @Override
+    public <A> A request(RequestSignalsCommand command, Function<SignalRequest, A> answer) {
+        SignalRequest[] made = new SignalRequest[1];
+        A answered = requests.request(command, request -> {
+            made[0] = request;
+            return answer.apply(request);
+        });
+        SignalRequest request = made[0];
         counters.withTags(Tags.of(
                         "version", command.version().name().toLowerCase(Locale.ROOT),
                         "status", request.status().name(),
                         "result", request.resultCode() == null ? NOT_FINISHED : request.resultCode().name()))
                 .increment();
-        return request;
+        return answered;
     }
 }

@@ -61,6 +61,14 @@ final class GroupCommit<T> {
 
     /** Writes {@code item}; returns once it is committed. */
     void write(T item) {
+        submit(item).awaitCommitted();
+    }
+
+    /**
+     * Queues {@code item} and returns at once, so that the caller can do other work while it is committed; the item
+     * is durable once {@link Pending#awaitCommitted} returns, which every caller must call.
+     */
+    Pending<T> submit(T item) {
         Pending<T> mine = new Pending<>(Objects.requireNonNull(item, "item"));
         boolean startWriter;
         synchronized (lock) {
@@ -83,8 +91,7 @@ final class GroupCommit<T> {
                 }
             }
         }
-        mine.awaitDone();
-        mine.rethrow();
+        return mine;
     }
 
     /** The writer thread's work: commit what is queued, batch after batch, until nothing is. */
@@ -153,7 +160,7 @@ final class GroupCommit<T> {
     }
 
     /** One caller's item and, once done, how its write ended. */
-    private static final class Pending<T> {
+    static final class Pending<T> {
 
         final T item;
         private final CountDownLatch done = new CountDownLatch(1);
@@ -168,7 +175,7 @@ final class GroupCommit<T> {
         }
 
         /** Waits for the outcome even when interrupted: the item may be in a running transaction already, and the caller must learn how it ended. */
-        void awaitDone() {
+        private void awaitDone() {
             boolean interrupted = false;
             while (true) {
                 try {
@@ -183,7 +190,9 @@ final class GroupCommit<T> {
             }
         }
 
-        void rethrow() {
+        /** Returns once the item is committed; throws what failed it otherwise. */
+        void awaitCommitted() {
+            awaitDone();
             if (failure != null) {
                 throw failure;
             }

@@ -38,7 +38,8 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
 
     private final Statements statements;
     private final int timeoutSeconds;
-    private final GroupCommit<SignalRequest> inserts;
+    /** Rows of signal_request, every column in table order. */
+    private final GroupCommit<Object[]> inserts;
     /** The insert of n rows, with a bind parameter per value, by n: rendered once each. */
     private final Map<Integer, String> insertOfRows = new ConcurrentHashMap<>();
 
@@ -57,11 +58,20 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
     /** Returns once the transaction holding the request has committed, possibly with other callers' requests. */
     @Override
     public void insert(SignalRequest request) {
+        startInsert(request).awaitCommitted();
+    }
+
+    /**
+     * Makes the request's row here, in the caller's thread (its explanation's column is the costly part), and queues
+     * it for the writer thread: a row is all the one writer has to do, and the caller prepares its answer meanwhile.
+     */
+    @Override
+    public PendingInsert startInsert(SignalRequest request) {
         if (!request.isFinished()) {
             throw new IllegalArgumentException("signal request " + request.id() + " is " + request.status()
                     + "; a request is stored finished");
         }
-        inserts.write(request);
+        return inserts.submit(SignalRequestMapper.toRecord(request).intoArray())::awaitCommitted;
     }
 
     /**
@@ -70,14 +80,14 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
      * One statement, not a JDBC batch: pgjdbc's batch fails with an {@code AssertionError} instead of an
      * {@code SQLException} when the connection is lost in the middle of it, which must be a 503 like any other loss.
      */
-    private void insertAll(DSLContext dsl, List<SignalRequest> requests) {
-        String sql = insertOfRows.computeIfAbsent(requests.size(), rows -> insertOf(dsl, rows));
+    private void insertAll(DSLContext dsl, List<Object[]> rows) {
+        String sql = insertOfRows.computeIfAbsent(rows.size(), count -> insertOf(dsl, count));
         statements.onConnection(dsl, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 insert.setQueryTimeout(timeoutSeconds);
                 int parameter = 1;
-                for (SignalRequest request : requests) {
-                    for (Object value : SignalRequestMapper.toRecord(request).intoArray()) {
+                for (Object[] row : rows) {
+                    for (Object value : row) {
                         insert.setObject(parameter++, value);
                     }
                 }

@@ -9,6 +9,8 @@ import dev.signals.application.port.in.ConsentCommand;
 import dev.signals.application.port.in.ListSignalRequestsCommand;
 import dev.signals.application.port.in.RequestSignalsCommand;
 import dev.signals.application.port.out.LoadSubjectEventsPort;
+import dev.signals.application.port.out.SaveSignalRequestPort;
+import dev.signals.application.port.StorageUnavailableException;
 import dev.signals.application.port.out.SubjectRecordsPort;
 import dev.signals.application.subject.SubjectParser;
 import dev.signals.domain.InvalidValueException;
@@ -305,6 +307,58 @@ class SignalRequestServiceTest {
 
         assertThat(before.explanation().orElseThrow().evidence()).hasSize(1);
         assertThat(after.resultCode()).isEqualTo(ResultCode.NO_DATA);
+    }
+
+    @Test
+    void theAnswerIsMadeWhileTheRequestIsCommittedAndReturnedOnlyOnceTheRequestIsDurable() {
+        List<String> steps = new ArrayList<>();
+        SaveSignalRequestPort overlapping = new SaveSignalRequestPort() {
+            @Override
+            public void insert(SignalRequest request) {
+                throw new AssertionError("the service starts its inserts");
+            }
+
+            @Override
+            public PendingInsert startInsert(SignalRequest request) {
+                steps.add("insert started " + request.status());
+                return () -> steps.add("committed");
+            }
+        };
+        SignalRequestService service = new SignalRequestService(overlapping, ports, events, records, ports, ports,
+                SignalCatalogue.standard(), new SubjectParser(), new SignalCalculator(), validation, clock);
+
+        String answer = service.request(alpha(PHONE, null), request -> {
+            steps.add("answer made");
+            return "answer to " + request.id().value();
+        });
+
+        assertThat(answer).startsWith("answer to signal-");
+        assertThat(steps).containsExactly("insert started COMPLETED", "answer made", "committed");
+    }
+
+    @Test
+    void anAnswerMadeForARequestWhoseCommitFailsIsDroppedAndTheFailureThrown() {
+        SaveSignalRequestPort failing = new SaveSignalRequestPort() {
+            @Override
+            public void insert(SignalRequest request) {
+                throw new AssertionError("the service starts its inserts");
+            }
+
+            @Override
+            public PendingInsert startInsert(SignalRequest request) {
+                return () -> {
+                    throw new StorageUnavailableException("the database cannot be reached", null);
+                };
+            }
+        };
+        SignalRequestService service = new SignalRequestService(failing, ports, events, records, ports, ports,
+                SignalCatalogue.standard(), new SubjectParser(), new SignalCalculator(), validation, clock);
+
+        assertThatThrownBy(() -> service.request(alpha(PHONE, null), request -> "answer"))
+                .isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> service.request(alpha(PHONE, null), request -> {
+            throw new IllegalStateException("the answer could not be written");
+        })).isInstanceOf(StorageUnavailableException.class);
     }
 
     private static RequestSignalsCommand explained(RequestSignalsCommand command) {

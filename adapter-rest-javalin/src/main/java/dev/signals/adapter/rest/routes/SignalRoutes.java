@@ -56,8 +56,10 @@ public final class SignalRoutes implements Routes {
     private void create(Context ctx, ApiVersion version) {
         AccountId account = Authentication.accountId(ctx);
         RequestSignalsRequest body = bodies.read(ctx, RequestSignalsRequest.class);
-        SignalRequest created = requestSignals.request(body.toCommand(account, Authentication.institutionId(ctx), version));
-        responses.ok(ctx, SignalResponse.of(version, created));
+        // The answer is written while the request is committed, and sent once it is durable.
+        byte[] answer = requestSignals.request(body.toCommand(account, Authentication.institutionId(ctx), version),
+                created -> responses.okBody(ctx, SignalResponse.of(version, created)));
+        responses.ok(ctx, answer);
     }
 
     private void list(Context ctx, ApiVersion version) {

@@ -23,6 +23,19 @@ public final class Responses {
         send(ctx, 200, "OK", SUCCESS_MESSAGE, java.util.Objects.requireNonNull(data, "data"));
     }
 
+    /**
+     * The body {@link #ok(Context, Object)} would send, made ahead of sending it (a signal request's answer is made
+     * while the request is committed); {@link #ok(Context, byte[])} sends it.
+     */
+    public byte[] okBody(Context ctx, Object data) {
+        return body(ctx, "OK", SUCCESS_MESSAGE, java.util.Objects.requireNonNull(data, "data"));
+    }
+
+    /** Sends a success whose body {@link #okBody} made. */
+    public void ok(Context ctx, byte[] body) {
+        ctx.status(200).contentType(JSON).result(body);
+    }
+
     /** A success with nothing to return: {@code code}, {@code message} and {@code requestId} only. */
     public void okWithoutData(Context ctx) {
         send(ctx, 200, "OK", SUCCESS_MESSAGE, null);
@@ -39,9 +52,12 @@ public final class Responses {
     }
 
     private void send(Context ctx, int status, String code, String message, Object data) {
-        Envelope envelope = new Envelope(code, message, RequestIds.of(ctx), data);
+        ctx.status(status).contentType(JSON).result(body(ctx, code, message, data));
+    }
+
+    private byte[] body(Context ctx, String code, String message, Object data) {
         try {
-            ctx.status(status).contentType(JSON).result(mapper.writeValueAsBytes(envelope));
+            return mapper.writeValueAsBytes(new Envelope(code, message, RequestIds.of(ctx), data));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
