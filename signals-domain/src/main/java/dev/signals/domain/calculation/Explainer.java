@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -121,18 +120,33 @@ public final class Explainer {
     public static Set<InstitutionId> institutionsWhoseIdsAreRead(EventHistory history, InstitutionId asking) {
         Set<InstitutionId> institutions = new HashSet<>();
         int n = history.size();
-        long[][] instants = new long[n][];
+        long[] occurred = new long[n];
         for (int i = 0; i < n; i++) {
-            instants[i] = new long[] {history.occurredAtMicros(i), history.reportedAtMicros(i), i};
+            occurred[i] = history.occurredAtMicros(i);
             if (institutions.isEmpty() && history.institutionId(i).equals(asking)) {
                 institutions.add(asking);
             }
         }
-        Arrays.sort(instants, Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+        // Events at the same instants occurred at the same instant: look among those only, usually none.
+        long[] sorted = occurred.clone();
+        Arrays.sort(sorted);
+        Set<Long> shared = new HashSet<>();
         for (int k = 1; k < n; k++) {
-            if (instants[k][0] == instants[k - 1][0] && instants[k][1] == instants[k - 1][1]) {
-                institutions.add(history.institutionId((int) instants[k][2]));
-                institutions.add(history.institutionId((int) instants[k - 1][2]));
+            if (sorted[k] == sorted[k - 1]) {
+                shared.add(sorted[k]);
+            }
+        }
+        if (shared.isEmpty()) {
+            return institutions;
+        }
+        Map<List<Long>, Integer> firstAt = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (shared.contains(occurred[i])) {
+                Integer other = firstAt.putIfAbsent(List.of(occurred[i], history.reportedAtMicros(i)), i);
+                if (other != null) {
+                    institutions.add(history.institutionId(i));
+                    institutions.add(history.institutionId(other));
+                }
             }
         }
         return institutions;

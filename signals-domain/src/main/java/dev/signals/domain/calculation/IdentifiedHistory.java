@@ -8,10 +8,12 @@ import dev.signals.domain.event.RetractedEvent;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
 
 /**
  * A history that keeps few event ids (the index keeps those of balances only), given the ids of some of its events
@@ -50,16 +52,20 @@ public final class IdentifiedHistory implements EventHistory {
             long retracted = retractedAt.getOrDefault(record, NOT_RETRACTED);
             withRetraction.computeIfAbsent(Fields.of(record, retracted), key -> new ArrayDeque<>()).add(record.eventId());
         }
+        Set<InstitutionId> institutions = new HashSet<>();
+        records.forEach(record -> institutions.add(record.institutionId()));
         String[] ids = new String[history.size()];
         for (int i = 0; i < ids.length; i++) {
-            Queue<String> alike = withRetraction.get(Fields.of(history, i, history.retractedAtMicros(i)));
-            ids[i] = alike == null ? null : alike.poll();
+            if (institutions.contains(history.institutionId(i))) {
+                Queue<String> alike = withRetraction.get(Fields.of(history, i, history.retractedAtMicros(i)));
+                ids[i] = alike == null ? null : alike.poll();
+            }
         }
         Map<Fields, Queue<String>> left = new HashMap<>();
         withRetraction.forEach((fields, alike) -> alike.forEach(id ->
                 left.computeIfAbsent(fields.withoutRetraction(), key -> new ArrayDeque<>()).add(id)));
         for (int i = 0; i < ids.length && !left.isEmpty(); i++) {
-            if (ids[i] == null) {
+            if (ids[i] == null && institutions.contains(history.institutionId(i))) {
                 Queue<String> alike = left.get(Fields.of(history, i, NOT_RETRACTED));
                 ids[i] = alike == null ? null : alike.poll();
             }
