@@ -145,10 +145,11 @@ public final class Database implements AutoCloseable {
     }
 
     private Flyway flyway(HikariDataSource pool) {
-        // db/migration holds the schema of both databases; db/postgresql what only PostgreSQL has (V6).
+        // db/migration holds the schema of both databases; db/postgresql what only PostgreSQL has (V6), db/h2 what
+        // only H2 has (V16).
         String[] locations = settings.kind() == DatabaseKind.POSTGRES
                 ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
-                : new String[] {"classpath:db/migration"};
+                : new String[] {"classpath:db/migration", "classpath:db/h2"};
         var configuration = Flyway.configure()
                 .dataSource(pool)
                 .locations(locations)
