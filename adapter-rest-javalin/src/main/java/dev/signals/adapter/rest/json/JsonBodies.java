@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.signals.adapter.rest.server.ApiException;
+import dev.signals.adapter.rest.server.FieldError;
 import dev.signals.adapter.rest.server.JavalinApp;
 import io.javalin.http.Context;
 
@@ -18,15 +19,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a request body into a DTO record, or answers why not (contract section 1): a body that is not
  * JSON by its Content-Type is 415; an empty body, malformed JSON or anything but an object is 400 saying
  * so; a value of the wrong JSON type is 400 naming the field by its JSON path ({@code consent.consentedAt},
- * {@code amountBands[2]}) and what is expected. Messages never repeat the body, which may carry a phone
- * number, an e-mail address or a secret.
+ * {@code amountBands[2]}) and what is expected; a key given twice in one object is 400 naming it by its path the
+ * same way ({@link DuplicateKey}), whichever route reads the body. Messages never repeat the body, which may carry
+ * a phone number, an e-mail address or a secret.
  */
 public final class JsonBodies {
 
@@ -67,6 +71,17 @@ public final class JsonBodies {
      */
     public JsonNode readTree(Context ctx, long maxBytes, String tooLargeMessage) {
         return tree(bytes(ctx, maxBytes, tooLargeMessage));
+    }
+
+    /**
+     * The JSON value of one NDJSON line, for a route that reads a stream line by line and rejects an unreadable
+     * line on its own: the same parser as a body's, so that a line giving a key twice is refused too.
+     *
+     * @throws JsonProcessingException when the line is not one JSON value, or gives a key twice
+     *                                 ({@link DuplicateKey#in} says which)
+     */
+    public JsonNode lineTree(String line) throws JsonProcessingException {
+        return mapper.readTree(line);
     }
 
     /**
@@ -121,6 +136,10 @@ public final class JsonBodies {
         } catch (StreamConstraintsException e) {
             throw ApiException.invalidParameters("The request body nests too deeply or holds a value too long for this service");
         } catch (JsonProcessingException e) {
+            Optional<DuplicateKey> duplicate = DuplicateKey.in(e);
+            if (duplicate.isPresent()) {
+                throw duplicateKey(duplicate.get());
+            }
             throw ApiException.invalidParameters("The request body is not valid JSON" + where(e.getLocation()));
         } catch (NumberFormatException | ArithmeticException e) {
             throw ApiException.invalidParameters("The request body holds a number out of any range this service reads");
@@ -131,6 +150,12 @@ public final class JsonBodies {
             throw ApiException.invalidParameters("The request body is empty; send a JSON object");
         }
         return tree;
+    }
+
+    private static ApiException duplicateKey(DuplicateKey duplicate) {
+        String field = duplicate.field();
+        return field == null ? ApiException.invalidParameters(duplicate.inBody())
+                : ApiException.invalidFields(duplicate.inBody(), List.of(new FieldError(field, DuplicateKey.FIELD_MESSAGE)));
     }
 
     private static String where(JsonLocation location) {

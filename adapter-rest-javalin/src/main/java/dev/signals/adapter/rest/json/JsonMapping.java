@@ -2,6 +2,7 @@ package dev.signals.adapter.rest.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,10 @@ import java.time.Instant;
 /**
  * The one JSON configuration of the service: ISO-8601 instants, nulls written, strict types. No scalar is
  * coerced into another: {@code "size": "10"}, {@code "phone": 639171234567} and
- * {@code "consentedAt": 1723132800} are type errors, not guesses.
+ * {@code "consentedAt": 1723132800} are type errors, not guesses. Nor is a key given twice in one object
+ * ({@code {"phone": "+639171234567", "phone": "+639171234568"}}) read as its last value: the parser refuses it,
+ * whether the JSON is read as a tree or into a record, so that no gateway in front of the service that keeps the
+ * first value sees another request than the service ({@link DuplicateKey} says which key it was).
  */
 public final class JsonMapping {
 
@@ -27,6 +31,7 @@ public final class JsonMapping {
 
     public static ObjectMapper objectMapper() {
         JsonMapper mapper = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .addModule(new JavaTimeModule())
                 // Registered after JavaTimeModule so that it replaces its lenient Instant deserializer.
                 .addModule(new SimpleModule("strict-instants").addDeserializer(Instant.class, new StrictInstantDeserializer()))

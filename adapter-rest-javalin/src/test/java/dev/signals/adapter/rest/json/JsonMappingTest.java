@@ -1,5 +1,6 @@
 package dev.signals.adapter.rest.json;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The mapper refuses to guess: no scalar becomes another, and an instant is only an ISO-8601 string. */
+/**
+ * The mapper refuses to guess: no scalar becomes another, an instant is only an ISO-8601 string, and a key given twice
+ * in one object is no choice between its values.
+ */
 class JsonMappingTest {
 
     private final ObjectMapper mapper = JsonMapping.objectMapper();
@@ -45,5 +49,13 @@ class JsonMappingTest {
     void instantsAreWrittenInTheirIsoFormWithZ() throws Exception {
         assertThat(mapper.writeValueAsString(new Sample(null, null, Instant.parse("2024-08-09T12:55:51Z"), null)))
                 .isEqualTo("{\"text\":null,\"number\":null,\"at\":\"2024-08-09T12:55:51Z\",\"numbers\":null}");
+    }
+
+    @Test
+    void aKeyGivenTwiceInOneObjectIsRefusedWhetherReadAsATreeOrARecord() {
+        String json = "{\"text\": \"a\", \"numbers\": [], \"text\": \"b\"}";
+        assertThatThrownBy(() -> mapper.readTree(json)).isInstanceOf(JsonParseException.class);
+        assertThatThrownBy(() -> mapper.readValue(json, Sample.class)).isInstanceOf(JsonParseException.class);
+        assertThatThrownBy(() -> mapper.readTree("[{\"at\": 1, \"at\": 1}]")).isInstanceOf(JsonParseException.class);
     }
 }
