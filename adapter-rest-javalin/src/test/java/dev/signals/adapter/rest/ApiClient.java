@@ -87,8 +87,10 @@ public final class ApiClient {
         method.accept(builder);
         try (Response response = http.getOkHttp().newCall(builder.build()).execute()) {
             String text = response.body() == null ? "" : response.body().string();
+            Map<String, String> headers = new HashMap<>();
+            response.headers().names().forEach(name -> headers.put(name.toLowerCase(Locale.ROOT), response.header(name)));
             return new Answer(response.code(), response.header("Content-Type"), response.header("WWW-Authenticate"),
-                    response.header("X-Request-Id"), text, MAPPER.readTree(text));
+                    response.header("X-Request-Id"), text, MAPPER.readTree(text), headers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -128,7 +130,7 @@ public final class ApiClient {
         in.readFully(body);
         String text = new String(body, StandardCharsets.UTF_8);
         return new Answer(Integer.parseInt(statusLine.split(" ")[1]), headers.get("content-type"), headers.get("www-authenticate"),
-                headers.get("x-request-id"), text, MAPPER.readTree(text));
+                headers.get("x-request-id"), text, MAPPER.readTree(text), headers);
     }
 
     private static String asciiLine(DataInputStream in) throws IOException {
@@ -144,8 +146,14 @@ public final class ApiClient {
         return line.toString();
     }
 
-    /** One HTTP answer: status, the headers the tests look at, and the body as text and as JSON. */
-    public record Answer(int status, String contentType, String wwwAuthenticate, String requestId, String text, JsonNode json) {
+    /** One HTTP answer: status, the headers the tests look at most, and the body as text and as JSON; all headers by lower-case name. */
+    public record Answer(int status, String contentType, String wwwAuthenticate, String requestId, String text, JsonNode json,
+                         Map<String, String> headers) {
+
+        /** The value of the header {@code name} (any case), null when absent. */
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
 
         public String code() {
             return json.get("code").asText();

@@ -11,7 +11,8 @@ import java.util.Locale;
  * {@code GET /metrics}: every meter of the registry in Prometheus' text format (0.0.4), or in OpenMetrics
  * when the scraper asks for it. Outside {@code /v1}, so without authentication: it carries counts and
  * durations by route template and result, never an id, a phone number or a credential; it is meant for a
- * scraper inside the deployment, not for the public side of a proxy.
+ * scraper inside the deployment, not for the public side of a proxy. Like every answer, it is
+ * {@code Cache-Control: no-store} (the server's rule).
  */
 public final class MetricsRoutes implements Routes {
 
@@ -33,7 +34,6 @@ public final class MetricsRoutes implements Routes {
     private void scrape(Context ctx) {
         String type = wantsOpenMetrics(ctx.header("Accept")) ? OPENMETRICS_100 : TEXT_004;
         ctx.contentType(type);
-        ctx.header("Cache-Control", "no-store");
         ctx.result(registry.scrape(type));
     }
 

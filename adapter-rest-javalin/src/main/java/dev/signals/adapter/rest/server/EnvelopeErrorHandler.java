@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * Jetty answers some requests itself, before any route runs: malformed HTTP (a control character in a
  * header, a request line or headers too long, an unknown HTTP version) and errors outside the routes. Those
- * answers carry the contract's envelope too, never an HTML page.
+ * answers carry the contract's envelope too, never an HTML page, and are no more stored than any other ({@link NoStore}).
  */
 final class EnvelopeErrorHandler extends ErrorHandler {
 
@@ -34,6 +34,7 @@ final class EnvelopeErrorHandler extends ErrorHandler {
         String requestId = newRequestId();
         fields.put(HttpHeader.CONTENT_TYPE, Responses.JSON);
         fields.put(RequestIds.HEADER, requestId);
+        fields.put(NoStore.HEADER, NoStore.VALUE);
         return ByteBuffer.wrap(body(status, "The request is not well-formed HTTP" + (reason == null ? "" : ": " + reason), requestId));
     }
 
@@ -44,6 +45,7 @@ final class EnvelopeErrorHandler extends ErrorHandler {
         String requestId = newRequestId();
         response.setContentType(Responses.JSON);
         response.setHeader(RequestIds.HEADER, requestId);
+        response.setHeader(NoStore.HEADER, NoStore.VALUE);
         response.getOutputStream().write(body(code, message == null ? "The request could not be served" : message, requestId));
     }
 

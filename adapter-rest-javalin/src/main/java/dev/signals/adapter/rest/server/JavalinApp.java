@@ -14,9 +14,9 @@ import java.util.List;
 
 /**
  * The service's Javalin application: a bounded thread pool, the one JSON mapper, every answer in the envelope
- * (Jetty's own included), a request id and an access line for each request, and its time in the metrics. Before
- * the routes run the server's own filters (the request id, broken escapes, a stop in progress), then the given
- * ones in their order.
+ * (Jetty's own included) and kept out of caches ({@link NoStore}), a request id and an access line for each request,
+ * and its time in the metrics. Before the routes run the server's own filters (the request id, broken escapes, a
+ * stop in progress), then the given ones in their order.
  */
 public final class JavalinApp {
 
@@ -65,6 +65,7 @@ public final class JavalinApp {
                 }
             });
         });
+        app.before(NoStore::mark);
         app.before(RequestIds::assign);
         app.before(MalformedEscapes::refuse);
         stop.addTo(app);
