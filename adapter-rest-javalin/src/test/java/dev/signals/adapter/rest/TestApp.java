@@ -42,7 +42,16 @@ public final class TestApp {
     }
 
     public static Javalin over(InMemoryApplication application, PrometheusMeterRegistry registry) {
-        Injector injector = Guice.createInjector(new RestModule(), binder -> {
+        return over(application, registry, RestSettings.DEFAULTS);
+    }
+
+    /** With these limits (rate, burst, failed attempts...) instead of the defaults. */
+    public static Javalin over(InMemoryApplication application, RestSettings settings) {
+        return over(application, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), settings);
+    }
+
+    private static Javalin over(InMemoryApplication application, PrometheusMeterRegistry registry, RestSettings settings) {
+        Injector injector = Guice.createInjector(new RestModule(settings), binder -> {
             binder.bind(PrometheusMeterRegistry.class).toInstance(registry);
             binder.bind(AuthenticateClientQuery.class).toInstance(application);
             binder.bind(AuthenticateAdminQuery.class).toInstance(application);

@@ -70,7 +70,7 @@ public final class ApiDocsRoutes implements Routes {
     private void file(Context ctx) {
         ServedFile file = files.get(ctx.pathParam("file"));
         if (file == null) {
-            throw ApiException.missingResource("No resource at " + ctx.method() + " " + ctx.path());
+            throw ApiException.missingResource("No resource at " + ctx.path());
         }
         file.send(ctx);
     }

@@ -78,8 +78,9 @@ final class ErrorMapper {
         };
     }
 
+    /** The path alone, not the method: a HEAD answer is its GET's to the Content-Length. */
     private static String notFoundMessage(Context ctx) {
-        return "No resource at " + ctx.method() + " " + ctx.path();
+        return "No resource at " + ctx.path();
     }
 
     private static boolean isEnvelope(Context ctx) {

@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * The service's Javalin application: a bounded thread pool, the one JSON mapper, every answer in the envelope
  * (Jetty's own included) and kept out of caches ({@link NoStore}), a request id and an access line for each request,
- * and its time in the metrics. Before the routes run the server's own filters (the request id, broken escapes, a
- * stop in progress), then the given ones in their order.
+ * and its time in the metrics; {@code HEAD} wherever {@code GET} is served ({@link HeadRequests}). Before the routes
+ * run the server's own filters (the request id, broken escapes, a stop in progress), then the given ones in their
+ * order.
  */
 public final class JavalinApp {
 
@@ -40,6 +41,7 @@ public final class JavalinApp {
     public static Javalin create(ObjectMapper mapper, int maxThreads, int queueCapacity, MeterRegistry registry,
                                  GracefulStop stop, List<BeforeFilter> filters, Collection<Routes> routes) {
         HttpMetrics metrics = new HttpMetrics(registry);
+        HeadRequests heads = new HeadRequests();
         Javalin app = Javalin.create(config -> {
             // A bounded pool and queue: under overload, connections are refused instead of piling up.
             EnvelopeErrorHandler jettyErrors = new EnvelopeErrorHandler(mapper);
@@ -53,6 +55,7 @@ public final class JavalinApp {
             config.http.maxRequestSize = MAX_REQUEST_SIZE;
             config.router.ignoreTrailingSlashes = true;
             metrics.learnEndpoints(config);
+            heads.learnGets(config);
             // Paths only, never query strings: a list filter may carry a phone number. The access line is the
             // request's last: its id leaves the logging context after it.
             config.requestLogger.http((ctx, ms) -> {
@@ -72,6 +75,7 @@ public final class JavalinApp {
         filters.forEach(filter -> app.before(filter.paths(), filter::filter));
         new ErrorMapper(new Responses(mapper)).register(app);
         routes.forEach(group -> group.addTo(app));
+        heads.addTo(app);
         return app;
     }
 }
