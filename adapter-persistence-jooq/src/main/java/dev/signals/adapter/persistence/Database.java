@@ -31,6 +31,8 @@ public final class Database implements AutoCloseable {
     private final MeterRegistry metrics;
     private volatile HikariDataSource dataSource;
     private volatile DSLContext dsl;
+    /** Whether the database answered the last statement; every {@link Statements} of this database shares it. */
+    private final Reachability reachability = new Reachability();
     /** Connections of this adapter's own outside the pool, closed before it. */
     private final List<AutoCloseable> alsoOpen = new CopyOnWriteArrayList<>();
 
@@ -86,6 +88,10 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("the database has not been started");
         }
         return context;
+    }
+
+    Reachability reachability() {
+        return reachability;
     }
 
     /** Closes the idle connections now and the busy ones when they are returned. */

@@ -30,12 +30,30 @@ final class Statements {
         this.database = database;
     }
 
-    /** Runs {@code work}, each statement in its own auto-committed transaction. */
+    /**
+     * Runs {@code work}, each statement in its own auto-committed transaction. While the database is known unreachable
+     * this throws {@link StorageUnavailableException} at once, but for a probe now and then ({@link Reachability}).
+     */
     <T> T run(Function<DSLContext, T> work) {
+        Reachability reachability = database.reachability();
+        reachability.enter();
+        boolean reached = true;
         try {
             return work.apply(database.dsl());
         } catch (DataAccessException e) {
-            throw translated(e);
+            RuntimeException translated = translated(e);
+            if (translated instanceof StorageUnavailableException unavailable && refusesNewConnections(e)) {
+                reachability.unreachable(unavailable);
+                reached = false;
+            }
+            throw translated;
+        } catch (StorageUnavailableException e) {
+            reached = false; // a nested call found it unreachable, or was refused: the state says so already
+            throw e;
+        } finally {
+            if (reached) {
+                reachability.reached();
+            }
         }
     }
 
@@ -79,6 +97,20 @@ final class Statements {
     /** Whether {@code failure} is a violated primary key or unique constraint. */
     static boolean isUniqueViolation(DataAccessException failure) {
         return UNIQUE_VIOLATION.equals(failure.sqlState());
+    }
+
+    /**
+     * Whether the pool could give no connection because its last attempt to open one failed: the database (or the way
+     * to it) is gone. Not a lost connection, whose successor may work, nor a pool whose connections are all busy (no
+     * cause), which is load, not an outage.
+     */
+    static boolean refusesNewConnections(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException timedOut) {
+                return timedOut.getCause() != null || timedOut.getNextException() != null;
+            }
+        }
+        return false;
     }
 
     static boolean cannotReachDatabase(Throwable failure) {

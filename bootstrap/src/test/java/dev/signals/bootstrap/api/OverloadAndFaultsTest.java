@@ -96,6 +96,14 @@ class OverloadAndFaultsTest {
                         assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
                         assertThat(answer.code()).isEqualTo("SERVER_UNAVAILABLE");
                     }
+                    // Once the pool has failed to connect, requests are refused at once (a probe now and then),
+                    // instead of each waiting for a connection it cannot get: the pool's count of such waits
+                    // grows by far less than the number of requests.
+                    double waitsBefore = connectionTimeouts(anonymous);
+                    for (int i = 0; i < 30; i++) {
+                        assertThat(lender.post("/v1/alpha/signals", request("+639171234567")).status()).isEqualTo(503);
+                    }
+                    assertThat(connectionTimeouts(anonymous) - waitsBefore).isLessThan(15);
 
                     proxy.open();
                     // The pool retries with a back-off of up to a few seconds after a long outage.
@@ -113,6 +121,13 @@ class OverloadAndFaultsTest {
                 }
             }
         }
+    }
+
+    /** How often a caller waited for a connection and got none: {@code hikaricp_connections_timeout_total}. */
+    private static double connectionTimeouts(ApiClient anonymous) {
+        PrometheusScrape scrape = PrometheusScrape.parse(anonymous.getText("/metrics"));
+        assertThat(scrape.has("hikaricp_connections_timeout_total")).isTrue();
+        return scrape.valueOrZero("hikaricp_connections_timeout_total", "pool", "signals-db");
     }
 
     private static JsonNode account(ApiClient anonymous, String institution) {

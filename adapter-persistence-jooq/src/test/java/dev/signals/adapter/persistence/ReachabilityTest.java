@@ -1,0 +1,60 @@
+package dev.signals.adapter.persistence;
+
+import dev.signals.application.port.StorageUnavailableException;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A node whose database is gone refuses at once, probes now and then, and lets everything through once it answers. */
+class ReachabilityTest {
+
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final Reachability reachability = new Reachability(now::get);
+    private final StorageUnavailableException lost = new StorageUnavailableException("connection refused", null);
+
+    @Test
+    void aReachableDatabaseLetsEveryCallThrough() {
+        for (int i = 0; i < 3; i++) {
+            assertThatCode(reachability::enter).doesNotThrowAnyException();
+            reachability.reached();
+        }
+        assertThat(reachability.isUnreachable()).isFalse();
+    }
+
+    @Test
+    void afterAFailureCallsAreRefusedAtOnceUntilTheProbeIntervalThenOneProbesAtATime() {
+        reachability.enter();
+        reachability.unreachable(lost);
+
+        assertThatThrownBy(reachability::enter).isInstanceOf(StorageUnavailableException.class)
+                .hasMessageContaining("connection refused").hasCause(lost);
+        later(Reachability.PROBE_INTERVAL_MILLIS);
+        assertThatCode(reachability::enter).as("the probe").doesNotThrowAnyException();
+        assertThatThrownBy(reachability::enter).as("while the probe runs").isInstanceOf(StorageUnavailableException.class);
+        later(10 * Reachability.PROBE_INTERVAL_MILLIS);
+        assertThatThrownBy(reachability::enter).as("one probe at a time, however long it takes")
+                .isInstanceOf(StorageUnavailableException.class);
+
+        reachability.unreachable(lost);
+        assertThatThrownBy(reachability::enter).as("a failed probe waits an interval again")
+                .isInstanceOf(StorageUnavailableException.class);
+        later(Reachability.PROBE_INTERVAL_MILLIS);
+        reachability.enter();
+        reachability.reached();
+
+        assertThat(reachability.isUnreachable()).isFalse();
+        for (int i = 0; i < 3; i++) {
+            assertThatCode(reachability::enter).as("everyone again once the probe got through").doesNotThrowAnyException();
+            reachability.reached();
+        }
+    }
+
+    private void later(long millis) {
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+}
