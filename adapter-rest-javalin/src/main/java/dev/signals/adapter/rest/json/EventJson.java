@@ -33,7 +33,8 @@ public final class EventJson {
         } catch (StreamConstraintsException e) {
             return EventReport.unreadable(index, null, "the line nests too deeply or holds a value too long to be an event");
         } catch (JsonProcessingException e) {
-            return EventReport.unreadable(index, null, "the line is not valid JSON" + column(e.getLocation()));
+            return EventReport.unreadable(index, null, DuplicateKey.in(e).map(DuplicateKey::inLine)
+                    .orElse("the line is not valid JSON" + column(e.getLocation())));
         } catch (NumberFormatException | ArithmeticException e) {
             return EventReport.unreadable(index, null, "the line holds a number out of any range this service reads");
         }

@@ -25,7 +25,8 @@ public final class RetractionJson {
         } catch (StreamConstraintsException e) {
             return RetractionReport.unreadable(index, null, "the line nests too deeply or holds a value too long to be a retraction");
         } catch (JsonProcessingException e) {
-            return RetractionReport.unreadable(index, null, "the line is not valid JSON");
+            return RetractionReport.unreadable(index, null, DuplicateKey.in(e).map(DuplicateKey::inLine)
+                    .orElse("the line is not valid JSON"));
         }
     }
 

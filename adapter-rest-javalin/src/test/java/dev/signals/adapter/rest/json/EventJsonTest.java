@@ -51,6 +51,16 @@ class EventJsonTest {
     }
 
     @Test
+    void aLineGivingAKeyTwiceIsUnreadableByThatKeyWithoutRepeatingTheValues() {
+        EventReport report = EventJson.readLine(4, "{\"eventId\": \"e-1\", \"phone\": \"+639171234567\", \"phone\": \"+639171234568\"}");
+
+        assertThat(report.index()).isEqualTo(4);
+        assertThat(report.unreadable()).startsWith("the line gives the key \"phone\" more than once").doesNotContain("63917");
+        assertThat(RetractionJson.readLine(2, "{\"eventId\": \"e-1\", \"eventId\": \"e-2\"}").unreadable())
+                .startsWith("the line gives the key \"eventId\" more than once");
+    }
+
+    @Test
     void anythingButAnObjectIsUnreadable() {
         assertThat(EventJson.readLine(0, "[{\"eventId\": \"e-1\"}]").unreadable()).isEqualTo("an event is a JSON object");
         assertThat(EventJson.readLine(0, "\"+639171234567\"").unreadable()).isEqualTo("an event is a JSON object");
