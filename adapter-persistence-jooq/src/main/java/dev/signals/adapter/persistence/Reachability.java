@@ -4,6 +4,7 @@ import dev.signals.application.port.StorageUnavailableException;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,6 +29,8 @@ final class Reachability {
     private volatile StorageUnavailableException lastFailure;
     private volatile long nextProbeNanos;
     private final AtomicBoolean probing = new AtomicBoolean();
+    /** How often the database came back: a call that began before it did cannot say it is gone again. */
+    private final AtomicLong recoveries = new AtomicLong();
 
     Reachability() {
         this(System::nanoTime);
@@ -40,14 +43,15 @@ final class Reachability {
     /**
      * Lets a call go to the database, or throws at once while the database is known unreachable and another call is
      * probing it or probed it less than a probe interval ago. A call let through must end with {@link #reached} or
-     * {@link #unreachable}.
+     * {@link #unreachable} with what this returned.
      */
-    void enter() {
+    long enter() {
+        long entered = recoveries.get();
         if (!unreachable) {
-            return;
+            return entered;
         }
         if (nanoTime.getAsLong() - nextProbeNanos >= 0 && probing.compareAndSet(false, true)) {
-            return; // this call is the probe
+            return entered; // this call is the probe
         }
         StorageUnavailableException last = lastFailure;
         throw new StorageUnavailableException("the database could not be reached"
@@ -58,13 +62,20 @@ final class Reachability {
     /** The call reached the database (it may still have failed for another reason). */
     void reached() {
         if (unreachable) {
+            recoveries.incrementAndGet();
             unreachable = false;
             probing.set(false);
         }
     }
 
-    /** The call found the database unreachable. */
-    void unreachable(StorageUnavailableException failure) {
+    /**
+     * The call found the database unreachable; {@code entered} is what {@link #enter} gave it. A call that began
+     * before the database last came back (it waited for a connection meanwhile) changes nothing.
+     */
+    void unreachable(StorageUnavailableException failure, long entered) {
+        if (entered != recoveries.get()) {
+            return;
+        }
         lastFailure = failure;
         nextProbeNanos = nanoTime.getAsLong() + TimeUnit.MILLISECONDS.toNanos(PROBE_INTERVAL_MILLIS);
         unreachable = true;

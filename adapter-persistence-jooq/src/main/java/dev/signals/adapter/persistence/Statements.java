@@ -36,14 +36,14 @@ final class Statements {
      */
     <T> T run(Function<DSLContext, T> work) {
         Reachability reachability = database.reachability();
-        reachability.enter();
+        long entered = reachability.enter();
         boolean reached = true;
         try {
             return work.apply(database.dsl());
         } catch (DataAccessException e) {
             RuntimeException translated = translated(e);
             if (translated instanceof StorageUnavailableException unavailable && refusesNewConnections(e)) {
-                reachability.unreachable(unavailable);
+                reachability.unreachable(unavailable, entered);
                 reached = false;
             }
             throw translated;

@@ -28,19 +28,18 @@ class ReachabilityTest {
 
     @Test
     void afterAFailureCallsAreRefusedAtOnceUntilTheProbeIntervalThenOneProbesAtATime() {
-        reachability.enter();
-        reachability.unreachable(lost);
+        reachability.unreachable(lost, reachability.enter());
 
         assertThatThrownBy(reachability::enter).isInstanceOf(StorageUnavailableException.class)
                 .hasMessageContaining("connection refused").hasCause(lost);
         later(Reachability.PROBE_INTERVAL_MILLIS);
-        assertThatCode(reachability::enter).as("the probe").doesNotThrowAnyException();
+        long probe = reachability.enter();
         assertThatThrownBy(reachability::enter).as("while the probe runs").isInstanceOf(StorageUnavailableException.class);
         later(10 * Reachability.PROBE_INTERVAL_MILLIS);
         assertThatThrownBy(reachability::enter).as("one probe at a time, however long it takes")
                 .isInstanceOf(StorageUnavailableException.class);
 
-        reachability.unreachable(lost);
+        reachability.unreachable(lost, probe);
         assertThatThrownBy(reachability::enter).as("a failed probe waits an interval again")
                 .isInstanceOf(StorageUnavailableException.class);
         later(Reachability.PROBE_INTERVAL_MILLIS);
@@ -52,6 +51,19 @@ class ReachabilityTest {
             assertThatCode(reachability::enter).as("everyone again once the probe got through").doesNotThrowAnyException();
             reachability.reached();
         }
+    }
+
+    @Test
+    void aCallThatBeganBeforeTheDatabaseCameBackCannotSayItIsGoneAgain() {
+        reachability.unreachable(lost, reachability.enter());
+        later(Reachability.PROBE_INTERVAL_MILLIS);
+        long probe = reachability.enter();
+        reachability.reached();
+
+        reachability.unreachable(lost, probe); // entered before the recovery its own success made
+        assertThat(reachability.isUnreachable()).isFalse();
+        reachability.unreachable(lost, reachability.enter());
+        assertThat(reachability.isUnreachable()).as("a call of this generation still can").isTrue();
     }
 
     private void later(long millis) {
