@@ -312,20 +312,10 @@ class SignalRequestServiceTest {
     @Test
     void theAnswerIsMadeWhileTheRequestIsCommittedAndReturnedOnlyOnceTheRequestIsDurable() {
         List<String> steps = new ArrayList<>();
-        SaveSignalRequestPort overlapping = new SaveSignalRequestPort() {
-            @Override
-            public void insert(SignalRequest request) {
-                throw new AssertionError("the service starts its inserts");
-            }
-
-            @Override
-            public PendingInsert startInsert(SignalRequest request) {
-                steps.add("insert started " + request.status());
-                return () -> steps.add("committed");
-            }
-        };
-        SignalRequestService service = new SignalRequestService(overlapping, ports, events, records, ports, ports,
-                SignalCatalogue.standard(), new SubjectParser(), new SignalCalculator(), validation, clock);
+        SignalRequestService service = storingWith(request -> {
+            steps.add("insert started " + request.status());
+            return () -> steps.add("committed");
+        });
 
         String answer = service.request(alpha(PHONE, null), request -> {
             steps.add("answer made");
@@ -338,7 +328,20 @@ class SignalRequestServiceTest {
 
     @Test
     void anAnswerMadeForARequestWhoseCommitFailsIsDroppedAndTheFailureThrown() {
-        SaveSignalRequestPort failing = new SaveSignalRequestPort() {
+        SignalRequestService service = storingWith(request -> () -> {
+            throw new StorageUnavailableException("the database cannot be reached", null);
+        });
+
+        assertThatThrownBy(() -> service.request(alpha(PHONE, null), request -> "answer"))
+                .isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> service.request(alpha(PHONE, null), request -> {
+            throw new IllegalStateException("the answer could not be written");
+        })).isInstanceOf(StorageUnavailableException.class);
+    }
+
+    /** The service over a store whose inserts {@code start} begins; {@code insert} itself is never called. */
+    private SignalRequestService storingWith(java.util.function.Function<SignalRequest, SaveSignalRequestPort.PendingInsert> start) {
+        SaveSignalRequestPort store = new SaveSignalRequestPort() {
             @Override
             public void insert(SignalRequest request) {
                 throw new AssertionError("the service starts its inserts");
@@ -346,19 +349,11 @@ class SignalRequestServiceTest {
 
             @Override
             public PendingInsert startInsert(SignalRequest request) {
-                return () -> {
-                    throw new StorageUnavailableException("the database cannot be reached", null);
-                };
+                return start.apply(request);
             }
         };
-        SignalRequestService service = new SignalRequestService(failing, ports, events, records, ports, ports,
-                SignalCatalogue.standard(), new SubjectParser(), new SignalCalculator(), validation, clock);
-
-        assertThatThrownBy(() -> service.request(alpha(PHONE, null), request -> "answer"))
-                .isInstanceOf(StorageUnavailableException.class);
-        assertThatThrownBy(() -> service.request(alpha(PHONE, null), request -> {
-            throw new IllegalStateException("the answer could not be written");
-        })).isInstanceOf(StorageUnavailableException.class);
+        return new SignalRequestService(store, ports, events, records, ports, ports, SignalCatalogue.standard(),
+                new SubjectParser(), new SignalCalculator(), validation, clock);
     }
 
     private static RequestSignalsCommand explained(RequestSignalsCommand command) {
