@@ -74,17 +74,6 @@ public final class JsonBodies {
     }
 
     /**
-     * The JSON value of one NDJSON line, for a route that reads a stream line by line and rejects an unreadable
-     * line on its own: the same parser as a body's, so that a line giving a key twice is refused too.
-     *
-     * @throws JsonProcessingException when the line is not one JSON value, or gives a key twice
-     *                                 ({@link DuplicateKey#in} says which)
-     */
-    public JsonNode lineTree(String line) throws JsonProcessingException {
-        return mapper.readTree(line);
-    }
-
-    /**
      * The body, bounded by {@code maxBytes}: a declared Content-Length over it is refused before anything is
      * read, and a body without one (chunked) is counted as it is read.
      */

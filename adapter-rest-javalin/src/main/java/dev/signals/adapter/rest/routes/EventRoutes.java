@@ -1,10 +1,8 @@
 package dev.signals.adapter.rest.routes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signals.adapter.rest.dto.ReportEventsResponse;
 import dev.signals.adapter.rest.filters.Authentication;
-import dev.signals.adapter.rest.json.DuplicateKey;
 import dev.signals.adapter.rest.json.EventJson;
 import dev.signals.adapter.rest.json.JsonBodies;
 import dev.signals.adapter.rest.json.NdjsonLines;
@@ -130,7 +128,9 @@ public final class EventRoutes implements Routes {
         try (NdjsonLines lines = new NdjsonLines(ctx.bodyInputStream(), MAX_NDJSON_STREAM_BYTES, MAX_NDJSON_LINE_BYTES)) {
             for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
                 if (!line.isBlank()) {
-                    stream.add(event(line));
+                    stream.add(line.problem() == null
+                            ? EventJson.readLine(line.number(), line.text())
+                            : EventReport.unreadable(line.number(), null, line.problem()));
                 }
             }
         } catch (NdjsonLines.TooLargeException e) {
@@ -139,27 +139,6 @@ public final class EventRoutes implements Routes {
             throw ApiException.invalidParameters("The NDJSON stream broke off before its end. " + stream.whatWasStored());
         }
         return stream.finish();
-    }
-
-    /**
-     * One line's event, or why it is unreadable: a line that gives a key twice is rejected naming the key; for a line
-     * that is not JSON, {@link EventJson#readLine} says why (it parses the line again, on that rare path only).
-     */
-    private EventReport event(NdjsonLines.Line line) {
-        if (line.problem() != null) {
-            return EventReport.unreadable(line.number(), null, line.problem());
-        }
-        JsonNode tree;
-        try {
-            tree = bodies.lineTree(line.text());
-        } catch (JsonProcessingException e) {
-            return DuplicateKey.in(e)
-                    .map(duplicate -> EventReport.unreadable(line.number(), null, duplicate.inLine()))
-                    .orElseGet(() -> EventJson.readLine(line.number(), line.text()));
-        } catch (NumberFormatException | ArithmeticException e) {
-            return EventJson.readLine(line.number(), line.text());
-        }
-        return EventJson.read(line.number(), tree);
     }
 
     private static boolean isNdjson(String contentType) {
