@@ -162,15 +162,4 @@ public final class Explainer {
         }
         return names;
     }
-
-    /**
-     * The end of the contract's order of events at the same instants: "then institution and eventId", ids by code
-     * points.
-     */
-    static int compareInstitutionThenId(EventHistory history, int a, int b) {
-        if (history.institution(a) != history.institution(b)) {
-            return CodePointOrder.IDS.compare(history.institutionId(a).value(), history.institutionId(b).value());
-        }
-        return CodePointOrder.IDS.compare(history.eventId(a), history.eventId(b));
-    }
 }

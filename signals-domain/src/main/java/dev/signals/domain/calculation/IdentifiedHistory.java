@@ -55,22 +55,27 @@ public final class IdentifiedHistory implements EventHistory {
         Set<InstitutionId> institutions = new HashSet<>();
         records.forEach(record -> institutions.add(record.institutionId()));
         String[] ids = new String[history.size()];
-        for (int i = 0; i < ids.length; i++) {
-            if (institutions.contains(history.institutionId(i))) {
-                Queue<String> alike = withRetraction.get(Fields.of(history, i, history.retractedAtMicros(i)));
-                ids[i] = alike == null ? null : alike.poll();
-            }
-        }
+        give(ids, history, institutions, withRetraction, true);
         Map<Fields, Queue<String>> left = new HashMap<>();
         withRetraction.forEach((fields, alike) -> alike.forEach(id ->
                 left.computeIfAbsent(fields.withoutRetraction(), key -> new ArrayDeque<>()).add(id)));
-        for (int i = 0; i < ids.length && !left.isEmpty(); i++) {
+        give(ids, history, institutions, left, false);
+        return new IdentifiedHistory(history, ids);
+    }
+
+    /**
+     * Gives each event of these institutions that has no id yet the next id of a record alike, with its retraction or
+     * regardless of it.
+     */
+    private static void give(String[] ids, EventHistory history, Set<InstitutionId> institutions,
+                             Map<Fields, Queue<String>> idsByFields, boolean withRetraction) {
+        for (int i = 0; i < ids.length && !idsByFields.isEmpty(); i++) {
             if (ids[i] == null && institutions.contains(history.institutionId(i))) {
-                Queue<String> alike = left.get(Fields.of(history, i, NOT_RETRACTED));
+                Queue<String> alike = idsByFields.get(
+                        Fields.of(history, i, withRetraction ? history.retractedAtMicros(i) : NOT_RETRACTED));
                 ids[i] = alike == null ? null : alike.poll();
             }
         }
-        return new IdentifiedHistory(history, ids);
     }
 
     /** What the history keeps of an event; absent values are -1, an autoRepayment not given is -1, false 0, true 1. */

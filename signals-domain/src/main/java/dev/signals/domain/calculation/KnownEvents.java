@@ -22,9 +22,8 @@ final class KnownEvents {
     private final EventHistory history;
     /** The known events' indexes in the history, in evidence order. */
     private final int[] ordered;
-    /** Per event type (ordinal), the positions of its events in {@link #ordered}, ascending; and how many. */
+    /** Per event type (ordinal), the positions of its events in {@link #ordered}, ascending. */
     private final int[][] byType;
-    private final int[] countByType;
 
     KnownEvents(EventHistory history, long asOfMicros) {
         this.history = history;
@@ -46,11 +45,11 @@ final class KnownEvents {
             if (order == 0) {
                 order = Long.compare(reported[a], reported[b]);
             }
-            return order != 0 ? order : Explainer.compareInstitutionThenId(history, a, b);
+            return order != 0 ? order : compareInstitutionThenId(history, a, b);
         });
         ordered = new int[count];
         int types = EventType.values().length;
-        countByType = new int[types];
+        int[] countByType = new int[types];
         for (int p = 0; p < count; p++) {
             ordered[p] = known[p];
             countByType[history.type(known[p]).ordinal()]++;
@@ -85,7 +84,7 @@ final class KnownEvents {
      */
     int[] explaining(Signal signal, long asOfMicros) {
         int[] ofType = byType[signal.eventType().ordinal()];
-        int n = countByType[signal.eventType().ordinal()];
+        int n = ofType.length;
         int from = signal.window().map(window -> firstAfter(ofType, n, asOfMicros - window.days() * Micros.DAY)).orElse(0);
         return switch (signal.metric()) {
             case COUNT, INSTITUTION_COUNT -> Arrays.copyOfRange(ofType, from, n);
@@ -195,5 +194,16 @@ final class KnownEvents {
             }
         }
         return new int[] {best};
+    }
+
+    /**
+     * The end of the contract's order of events at the same instants: "then institution and eventId", ids by code
+     * points.
+     */
+    private static int compareInstitutionThenId(EventHistory history, int a, int b) {
+        if (history.institution(a) != history.institution(b)) {
+            return CodePointOrder.IDS.compare(history.institutionId(a).value(), history.institutionId(b).value());
+        }
+        return CodePointOrder.IDS.compare(history.eventId(a), history.eventId(b));
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * An {@link EventHistory} that reads a list of events, and the retractions of some of them, numbering their
  * institutions in the order of their ids (by code points), so that comparing two numbers compares the ids. It keeps
- * every event id, and gives back each {@link #event}.
+ * every event id.
  */
 final class ListEventHistory implements EventHistory {
 
@@ -77,11 +77,6 @@ final class ListEventHistory implements EventHistory {
 
     private static Identity identityOf(Event event) {
         return new Identity(event.institutionId(), event.eventId());
-    }
-
-    /** Event {@code i} itself. */
-    Event event(int i) {
-        return events.get(i);
     }
 
     @Override
