@@ -105,15 +105,11 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
     public <A> A request(RequestSignalsCommand command, Function<SignalRequest, A> answer) {
         SignalRequest finished = finished(command);
         SaveSignalRequestPort.PendingInsert insert = save.startInsert(finished);
-        A made;
         try {
-            made = answer.apply(finished);
-        } catch (RuntimeException | Error e) {
-            insert.awaitCommitted(); // the caller learns first whether its request is stored
-            throw e;
+            return answer.apply(finished);
+        } finally {
+            insert.awaitCommitted(); // a commit that fails throws instead of the answer, or of the answer's failure
         }
-        insert.awaitCommitted();
-        return made;
     }
 
     /** The new request, computed (and explained when asked), not stored yet. */
@@ -159,8 +155,7 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
     SignalRequest explain(SignalRequest request, InstitutionId asking) {
         EventHistory indexed = events.eventsOf(request.subject());
         Set<InstitutionId> institutions = Explainer.institutionsWhoseIdsAreRead(indexed, asking);
-        SubjectRecords subjectRecords = institutions.isEmpty() ? new SubjectRecords(List.of(), List.of())
-                : recordsOf(request.subject(), institutions);
+        SubjectRecords subjectRecords = recordsOf(request.subject(), institutions);
         try {
             EventHistory identified = IdentifiedHistory.of(indexed, subjectRecords.events(), subjectRecords.retractions());
             Explained explained = explainer.explain(identified, request.asOf(), request.template().signals(), asking);

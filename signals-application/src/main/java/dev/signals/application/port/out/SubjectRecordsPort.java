@@ -18,7 +18,8 @@ import java.util.Set;
 public interface SubjectRecordsPort {
 
     /**
-     * The events with this phone that these institutions reported, in the order of the journal.
+     * The events with this phone that these institutions reported, in the order of the journal; none, without
+     * reading the journal, for no institution.
      *
      * @throws dev.signals.application.port.StorageUnavailableException when the journal cannot be reached
      */
