@@ -28,7 +28,8 @@ import java.util.function.IntFunction;
 final class HttpLoad {
 
     /** What one run measured. */
-    record Result(String target, long requests, long errors, double seconds, long[] sortedLatencyNanos) {
+    record Result(String target, long requests, long errors, double seconds, long[] sortedLatencyNanos,
+                  double[] p99PerSecondMillis) {
 
         double throughput() {
             return requests / seconds;
@@ -40,6 +41,20 @@ final class HttpLoad {
             }
             int i = (int) Math.min(sortedLatencyNanos.length - 1, Math.ceil(p / 100.0 * sortedLatencyNanos.length) - 1);
             return sortedLatencyNanos[Math.max(0, i)] / 1e6;
+        }
+
+        /** The p99 of each second of the run (by each request's scheduled instant), e.g. "3.1 2.9 41.0 ...". */
+        String p99PerSecond() {
+            StringBuilder text = new StringBuilder();
+            for (double p99 : p99PerSecondMillis) {
+                text.append(text.length() == 0 ? "" : " ").append(String.format("%.1f", p99));
+            }
+            return text.toString();
+        }
+
+        /** The highest of the per-second p99s (NaN for an empty run). */
+        double worstSecondP99Millis() {
+            return Arrays.stream(p99PerSecondMillis).max().orElse(Double.NaN);
         }
 
         @Override
@@ -98,6 +113,7 @@ final class HttpLoad {
             throws InterruptedException {
         AtomicLong errors = new AtomicLong();
         List<long[]> latencies = new ArrayList<>();
+        List<long[]> instants = new ArrayList<>();
         long[] counts = new long[connections];
         CountDownLatch done = new CountDownLatch(connections);
         long started = System.nanoTime();
@@ -105,7 +121,9 @@ final class HttpLoad {
         for (int w = 0; w < connections; w++) {
             int worker = w;
             long[][] mine = {new long[1 << 14]};
+            long[][] when = {new long[1 << 14]};
             latencies.add(null);
+            instants.add(null);
             Thread thread = new Thread(() -> {
                 Connection connection = null;
                 long n = 0;
@@ -127,14 +145,17 @@ final class HttpLoad {
                         long latency = System.nanoTime() - scheduled;
                         if (n == mine[0].length) {
                             mine[0] = Arrays.copyOf(mine[0], mine[0].length * 2);
+                            when[0] = Arrays.copyOf(when[0], when[0].length * 2);
                         }
                         mine[0][(int) n] = latency;
+                        when[0][(int) n] = scheduled;
                     }
                 } finally {
                     close(connection);
                     counts[worker] = n;
                     synchronized (latencies) {
                         latencies.set(worker, Arrays.copyOf(mine[0], (int) n));
+                        instants.set(worker, Arrays.copyOf(when[0], (int) n));
                     }
                     done.countDown();
                 }
@@ -147,11 +168,34 @@ final class HttpLoad {
         double seconds = (System.nanoTime() - started) / 1e9;
         long requestsSent = Arrays.stream(counts).sum();
         long[] all;
+        long[] scheduledAt;
         synchronized (latencies) {
             all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
+            scheduledAt = instants.stream().flatMapToLong(Arrays::stream).toArray();
         }
+        double[] perSecond = p99PerSecond(all, scheduledAt);
         Arrays.sort(all);
-        return new Result(target, requestsSent, errors.get(), seconds, all);
+        return new Result(target, requestsSent, errors.get(), seconds, all, perSecond);
+    }
+
+    /** The p99 latency of the requests scheduled in each whole second from the first one, in milliseconds. */
+    private static double[] p99PerSecond(long[] latencies, long[] scheduledAt) {
+        if (latencies.length == 0) {
+            return new double[0];
+        }
+        long first = Arrays.stream(scheduledAt).min().orElseThrow();
+        int secondsSpanned = (int) ((Arrays.stream(scheduledAt).max().orElseThrow() - first) / 1_000_000_000L) + 1;
+        List<List<Long>> bySecond = new ArrayList<>();
+        for (int i = 0; i < secondsSpanned; i++) {
+            bySecond.add(new ArrayList<>());
+        }
+        for (int i = 0; i < latencies.length; i++) {
+            bySecond.get((int) ((scheduledAt[i] - first) / 1_000_000_000L)).add(latencies[i]);
+        }
+        return bySecond.stream().filter(second -> !second.isEmpty()).mapToDouble(second -> {
+            long[] sorted = second.stream().mapToLong(Long::longValue).sorted().toArray();
+            return sorted[(int) Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] / 1e6;
+        }).toArray();
     }
 
     private static void close(Connection connection) {

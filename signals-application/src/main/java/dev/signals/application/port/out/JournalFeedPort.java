@@ -22,6 +22,12 @@ public interface JournalFeedPort {
     boolean sharedWithOtherProcesses();
 
     /**
+     * The identity of this journal, given once when its database was created and the same for every node that reads
+     * it: what tells a checkpoint of this journal's index from one of another ({@link IndexCheckpointPort}).
+     */
+    String journalId();
+
+    /**
      * Hands {@code sink} the events, then the retractions, of the transactions from {@code from} (inclusive) up to
      * the horizon now, in pages of at most {@code pageSize}, never an empty page; from {@link JournalPosition#START}
      * that is everything stored before the horizon.
