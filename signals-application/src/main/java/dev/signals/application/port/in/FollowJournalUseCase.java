@@ -9,13 +9,22 @@ import java.time.Duration;
 public interface FollowJournalUseCase {
 
     /**
-     * Reads what was committed since the last call, up to the feed's horizon now; the first call reads the whole
-     * journal.
+     * Reads what was committed since the last call, up to the feed's horizon now; the first call loads the latest
+     * checkpoint of the index, when there is a good one, and reads the journal after it, or else the whole journal.
      *
      * @return the number of events indexed by this call
      * @throws dev.signals.application.port.StorageUnavailableException when the database cannot be reached
      */
     long catchUp();
+
+    /**
+     * Writes a checkpoint of the index as it stands between two calls of {@link #catchUp()}, so that the next start
+     * replays only what comes after it. Does nothing before the first {@link #catchUp()}, nor after one that failed
+     * halfway, until one ends well.
+     *
+     * @throws java.io.UncheckedIOException when it cannot be written; the previous checkpoint stays
+     */
+    void checkpoint();
 
     /** Whether another process may append to the journal, so that {@link #catchUp()} must be called again and again. */
     boolean othersAppend();

@@ -14,6 +14,19 @@ import java.util.Set;
  */
 public interface IndexCheckpointPort {
 
+    /** A node that keeps no checkpoints: it rebuilds its index from the journal at every start. */
+    IndexCheckpointPort NONE = new IndexCheckpointPort() {
+        @Override
+        public Capture capture(IndexCheckpoint checkpoint) {
+            return () -> { };
+        }
+
+        @Override
+        public Optional<IndexCheckpoint> restore(String journalId) {
+            return Optional.empty();
+        }
+    };
+
     /**
      * Takes the index as it is now, with the point of the journal it holds everything below; cheap, so that the
      * caller may hold the index still meanwhile. Writing it ({@link Capture#write}) is the slow part, done after.
