@@ -3,7 +3,6 @@ package dev.signals.adapter.persistence;
 import dev.signals.application.port.StorageUnavailableException;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -15,7 +14,9 @@ import java.util.function.LongSupplier;
  * <p>Unreachable means that the pool could not open a connection within the connect timeout
  * ({@link Statements#refusesNewConnections}); a lost connection or a pool whose connections are all busy does not
  * count. Once a call has found the database unreachable, calls fail at once with {@link StorageUnavailableException},
- * except one at a time that tries it again (a probe), at most one every {@link #PROBE_INTERVAL_MILLIS} ms. Whatever
+ * except one every {@link #PROBE_INTERVAL_MILLIS} ms that tries it again (a probe). A probe that does not come back
+ * does not stop the next one: a promoted replica that holds a commit forever, or a call that ends without saying
+ * whether it reached the database, would otherwise leave the node refusing everything for good. Whatever
  * the probe's outcome but unreachable (a result, or a refused statement: the database answered), every call goes
  * through again. A node whose journal follower or health check runs keeps probing by itself, so it notices the
  * database's return within a probe interval of the next call.
@@ -27,8 +28,8 @@ final class Reachability {
     private final LongSupplier nanoTime;
     private volatile boolean unreachable;
     private volatile StorageUnavailableException lastFailure;
-    private volatile long nextProbeNanos;
-    private final AtomicBoolean probing = new AtomicBoolean();
+    /** When the next probe may go, a nanoTime. */
+    private final AtomicLong nextProbeNanos = new AtomicLong();
     /** How often the database came back: a call that began before it did cannot say it is gone again. */
     private final AtomicLong recoveries = new AtomicLong();
 
@@ -41,16 +42,18 @@ final class Reachability {
     }
 
     /**
-     * Lets a call go to the database, or throws at once while the database is known unreachable and another call is
-     * probing it or probed it less than a probe interval ago. A call let through must end with {@link #reached} or
-     * {@link #unreachable} with what this returned.
+     * Lets a call go to the database, or throws at once while the database is known unreachable and another call
+     * probed it less than a probe interval ago. A call let through ends with {@link #reached} or {@link #unreachable}
+     * with what this returned, when it knows which.
      */
     long enter() {
         long entered = recoveries.get();
         if (!unreachable) {
             return entered;
         }
-        if (nanoTime.getAsLong() - nextProbeNanos >= 0 && probing.compareAndSet(false, true)) {
+        long now = nanoTime.getAsLong();
+        long next = nextProbeNanos.get();
+        if (now - next >= 0 && nextProbeNanos.compareAndSet(next, now + TimeUnit.MILLISECONDS.toNanos(PROBE_INTERVAL_MILLIS))) {
             return entered; // this call is the probe
         }
         StorageUnavailableException last = lastFailure;
@@ -64,7 +67,6 @@ final class Reachability {
         if (unreachable) {
             recoveries.incrementAndGet();
             unreachable = false;
-            probing.set(false);
         }
     }
 
@@ -77,9 +79,8 @@ final class Reachability {
             return;
         }
         lastFailure = failure;
-        nextProbeNanos = nanoTime.getAsLong() + TimeUnit.MILLISECONDS.toNanos(PROBE_INTERVAL_MILLIS);
+        nextProbeNanos.set(nanoTime.getAsLong() + TimeUnit.MILLISECONDS.toNanos(PROBE_INTERVAL_MILLIS));
         unreachable = true;
-        probing.set(false);
     }
 
     boolean isUnreachable() {
