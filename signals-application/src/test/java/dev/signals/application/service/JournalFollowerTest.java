@@ -281,6 +281,11 @@ class JournalFollowerTest {
         }
 
         @Override
+        public String journalId() {
+            return "journal-of-the-test";
+        }
+
+        @Override
         public JournalPosition readSince(JournalPosition from, int pageSize, FeedSink sink) {
             if (!shared && !from.equals(JournalPosition.START)) {
                 return from;
