@@ -14,7 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -160,6 +162,8 @@ public final class Database implements AutoCloseable {
                 .dataSource(pool)
                 .locations(locations)
                 .javaMigrations(new FillSubjectDigests())
+                // V17 keeps it as the journal's identity when this start creates the journal; later starts' go unused
+                .placeholders(Map.of("journal_id", UUID.randomUUID().toString()))
                 .failOnMissingLocations(true);
         settings.optionalSchema().ifPresent(schema -> configuration.schemas(schema).defaultSchema(schema));
         return configuration.load();

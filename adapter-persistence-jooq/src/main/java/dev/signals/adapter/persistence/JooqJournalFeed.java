@@ -20,6 +20,7 @@ import java.util.Properties;
 
 import static dev.signals.adapter.persistence.jooq.Tables.EVENT;
 import static dev.signals.adapter.persistence.jooq.Tables.EVENT_RETRACTION;
+import static dev.signals.adapter.persistence.jooq.Tables.JOURNAL_IDENTITY;
 
 /**
  * The {@code event} table read as a feed (contract section 7.1), so that any number of nodes follow one journal.
@@ -43,6 +44,8 @@ import static dev.signals.adapter.persistence.jooq.Tables.EVENT_RETRACTION;
  *
  * <p>On the embedded H2 database, which one process opens at a time, the first read from the start is the
  * whole journal and later reads find nothing: what the process appends afterwards it indexes itself.
+ *
+ * <p>The journal's identity ({@link #journalId()}) is the one V17 stored when it created the journal.
  */
 final class JooqJournalFeed implements JournalFeedPort, AutoCloseable {
 
@@ -56,6 +59,8 @@ final class JooqJournalFeed implements JournalFeedPort, AutoCloseable {
     private final Statements statements;
     private final EventRetractions retractions;
     private final boolean postgres;
+    /** Read at the first call: it never changes for a database. */
+    private volatile String journalId;
     private final Object listening = new Object();
     /** Guarded by listening. The connection LISTENing on {@link #CHANNEL}, opened at the first wait. */
     private Connection listener;
@@ -71,6 +76,16 @@ final class JooqJournalFeed implements JournalFeedPort, AutoCloseable {
     @Override
     public boolean sharedWithOtherProcesses() {
         return postgres;
+    }
+
+    @Override
+    public String journalId() {
+        String id = journalId;
+        if (id == null) {
+            id = statements.run(dsl -> dsl.select(JOURNAL_IDENTITY.JOURNAL_ID).from(JOURNAL_IDENTITY).fetchSingle().value1());
+            journalId = id;
+        }
+        return id;
     }
 
     @Override
