@@ -35,6 +35,8 @@ public final class Database implements AutoCloseable {
     private volatile DSLContext dsl;
     /** Whether the database answered the last statement; every {@link Statements} of this database shares it. */
     private final Reachability reachability = new Reachability();
+    /** H2 only: the numbers of the journal's transactions, given from {@link #start()} on; null on PostgreSQL. */
+    private volatile H2Transactions h2Transactions;
     /** Connections of this adapter's own outside the pool, closed before it. */
     private final List<AutoCloseable> alsoOpen = new CopyOnWriteArrayList<>();
 
@@ -79,6 +81,7 @@ public final class Database implements AutoCloseable {
             // H2 writes a commit to its file up to 500 ms late by default; a process killed in that window would
             // lose data it had acknowledged. The setting is kept in the database, whatever URL opened it.
             dsl.execute("SET WRITE_DELAY 0");
+            h2Transactions = H2Transactions.following(dsl);
         }
         dsl.configuration().set(new ConnectionLossListener(this::evictIdleConnections));
     }
@@ -94,6 +97,19 @@ public final class Database implements AutoCloseable {
 
     Reachability reachability() {
         return reachability;
+    }
+
+    /**
+     * H2 only: the numbers of the journal's transactions in this process, which the journal, its retractions and the
+     * feed share; only valid from {@link #start()} on.
+     */
+    H2Transactions h2Transactions() {
+        H2Transactions transactions = h2Transactions;
+        if (transactions == null) {
+            throw new IllegalStateException(settings.kind() == DatabaseKind.H2 ? "the database has not been started"
+                    : "PostgreSQL numbers the journal's transactions itself");
+        }
+        return transactions;
     }
 
     /** Closes the idle connections now and the busy ones when they are returned. */
@@ -130,6 +146,7 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             dataSource = null;
             dsl = null;
+            h2Transactions = null;
             LOG.info("Database connections closed");
         }
     }
@@ -153,8 +170,8 @@ public final class Database implements AutoCloseable {
     }
 
     private Flyway flyway(HikariDataSource pool) {
-        // db/migration holds the schema of both databases; db/postgresql what only PostgreSQL has (V6), db/h2 what
-        // only H2 has (V16).
+        // db/migration holds the schema of both databases; db/postgresql what only PostgreSQL has (V6, V9), db/h2 what
+        // only H2 has (V16, V18).
         String[] locations = settings.kind() == DatabaseKind.POSTGRES
                 ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
                 : new String[] {"classpath:db/migration", "classpath:db/h2"};

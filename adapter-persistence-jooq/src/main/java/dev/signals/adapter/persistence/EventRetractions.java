@@ -8,7 +8,6 @@ import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.event.RetractedEvent;
 import dev.signals.domain.event.Retraction;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
@@ -34,6 +33,9 @@ import static dev.signals.adapter.persistence.jooq.Tables.EVENT_RETRACTION;
  * <p>A retraction locks the institution's events it names ({@code SELECT ... FOR UPDATE}, looked up by the unique
  * key on event id and institution), so that two concurrent retractions of one event wait for each other and the
  * second finds the first's row: each event is retracted once, and retracting again changes nothing.
+ *
+ * <p>A retraction's row carries the number of its transaction, as an event's does ({@link JooqJournalFeed}):
+ * PostgreSQL's own, its column's default; on H2 the one {@link H2Transactions} gave the caller's transaction.
  */
 final class EventRetractions {
 
@@ -47,8 +49,14 @@ final class EventRetractions {
         this.postgres = postgres;
     }
 
-    /** See {@link dev.signals.application.port.out.EventJournalPort#retract}. */
-    RetractResult retract(DSLContext transaction, InstitutionId institution, List<Retraction> retractions, Instant retractedAt) {
+    /**
+     * See {@link dev.signals.application.port.out.EventJournalPort#retract}.
+     *
+     * @param h2Number on H2, the number {@link H2Transactions} gave {@code transaction}; null on PostgreSQL, which
+     *                 numbers its transactions itself
+     */
+    RetractResult retract(DSLContext transaction, Long h2Number, InstitutionId institution, List<Retraction> retractions,
+                          Instant retractedAt) {
         Set<String> ids = new LinkedHashSet<>();
         retractions.forEach(retraction -> ids.add(retraction.eventId()));
         Map<String, EventRecord> events = new HashMap<>();
@@ -75,17 +83,20 @@ final class EventRetractions {
             } else if (retractedBefore.contains(event.getSeq()) || !now.add(event.getSeq())) {
                 outcomes.add(Retracted.ALREADY_RETRACTED);
             } else {
-                transaction.insertInto(EVENT_RETRACTION)
+                var insert = transaction.insertInto(EVENT_RETRACTION)
                         .set(EVENT_RETRACTION.EVENT_SEQ, event.getSeq())
                         .set(EVENT_RETRACTION.RETRACTED_AT, Timestamps.toColumn(retractedAt))
-                        .set(EVENT_RETRACTION.REASON, retraction.reason())
-                        .execute();
+                        .set(EVENT_RETRACTION.REASON, retraction.reason());
+                (postgres ? insert : insert.set(EVENT_RETRACTION.TX, h2Number)).execute();
                 outcomes.add(Retracted.RETRACTED);
                 retracted.add(new RetractedEvent(EventMapper.toEvent(event), retractedAt));
             }
         }
-        if (retracted.isEmpty() || !postgres) {
+        if (retracted.isEmpty()) {
             return new RetractResult(outcomes, retracted, null);
+        }
+        if (!postgres) {
+            return new RetractResult(outcomes, retracted, new JournalPosition(h2Number));
         }
         long number = transaction.fetchSingle(TRANSACTION_NUMBER).get(0, Long.class);
         transaction.execute("notify " + JooqJournalFeed.CHANNEL);
@@ -104,18 +115,15 @@ final class EventRetractions {
         return retracted;
     }
 
-    /**
-     * The retractions whose rows meet {@code transactions} (a condition on {@code event_retraction.tx}), each with
-     * its event, in pages by the retraction's {@code seq}.
-     */
-    void readPages(DSLContext dsl, Condition transactions, int pageSize, Consumer<List<FedRetraction>> sink) {
-        long last = Long.MIN_VALUE;
+    /** The retractions of {@code range}, each with its event, page by page ({@link FeedRange}). */
+    void readPages(DSLContext dsl, FeedRange range, int pageSize, Consumer<List<FedRetraction>> sink) {
+        FeedRange.Last last = null;
         while (true) {
             Result<Record> rows = dsl.select(EVENT.fields()).select(EVENT_RETRACTION.SEQ, EVENT_RETRACTION.RETRACTED_AT,
                             EVENT_RETRACTION.TX)
                     .from(EVENT_RETRACTION).join(EVENT).on(EVENT.SEQ.eq(EVENT_RETRACTION.EVENT_SEQ))
-                    .where(transactions).and(EVENT_RETRACTION.SEQ.gt(last))
-                    .orderBy(EVENT_RETRACTION.SEQ)
+                    .where(range.next(EVENT_RETRACTION.TX, EVENT_RETRACTION.SEQ, last))
+                    .orderBy(range.order(EVENT_RETRACTION.TX, EVENT_RETRACTION.SEQ))
                     .limit(pageSize)
                     .fetch();
             if (rows.isEmpty()) {
@@ -127,7 +135,8 @@ final class EventRetractions {
                 page.add(new FedRetraction(new RetractedEvent(EventMapper.toEvent(row.into(EVENT)),
                         Timestamps.fromColumn(row.get(EVENT_RETRACTION.RETRACTED_AT))), tx == null ? null : new JournalPosition(tx)));
             }
-            last = rows.get(rows.size() - 1).get(EVENT_RETRACTION.SEQ);
+            Record end = rows.get(rows.size() - 1);
+            last = new FeedRange.Last(end.get(EVENT_RETRACTION.TX), end.get(EVENT_RETRACTION.SEQ));
             sink.accept(page);
             if (rows.size() < pageSize) {
                 return;

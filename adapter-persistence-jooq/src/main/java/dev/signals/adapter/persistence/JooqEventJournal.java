@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,7 +43,10 @@ import static dev.signals.adapter.persistence.jooq.Tables.EVENT;
  * of the same batch) and inserts the new ones with multi-row INSERTs, in event-id order for the same reason.
  * The writer that waited gets a unique violation once the other commits (H2 waits at most its lock timeout,
  * 2 seconds by default, then fails), and the whole append runs again, now seeing the other's committed rows;
- * up to {@link #H2_ATTEMPTS} runs in all, after which the collision propagates.
+ * up to {@link #H2_ATTEMPTS} runs in all, after which the collision propagates. Each run is a transaction of its own,
+ * with its own number from {@link H2Transactions}, which it writes into its rows' {@code tx} and which ends when the
+ * run has committed or rolled back; the number of the run that committed is the append's position, as PostgreSQL's
+ * transaction number is there.
  *
  * <p>Within one append, {@code seq} therefore follows the event ids, not the order of the batch; from one
  * append to the next it follows the appends.
@@ -100,13 +102,15 @@ final class JooqEventJournal implements EventJournalPort {
         if (events.isEmpty()) {
             return new AppendResult(List.of(), null);
         }
+        if (postgres) {
+            // ON CONFLICT leaves no unique violation to recover from: any failure is another one
+            return statements.inTransaction(dsl -> appendOnPostgres(dsl, institution, events));
+        }
         for (int attempt = 1; ; attempt++) {
             try {
-                return statements.inTransaction(dsl -> appendOnce(dsl, institution, events));
+                return database.h2Transactions().numbered(
+                        number -> statements.inTransaction(dsl -> appendOnH2(dsl, number, institution, events)));
             } catch (DataAccessException e) {
-                if (postgres) {
-                    throw e; // ON CONFLICT leaves no unique violation to recover from: this is another failure
-                }
                 if (!Statements.isUniqueViolation(e) || attempt == H2_ATTEMPTS) {
                     throw e;
                 }
@@ -131,10 +135,6 @@ final class JooqEventJournal implements EventJournalPort {
             Thread.currentThread().interrupt();
             throw new StorageUnavailableException("interrupted while appending events again", interrupted);
         }
-    }
-
-    private AppendResult appendOnce(DSLContext dsl, InstitutionId institution, List<Event> events) {
-        return postgres ? appendOnPostgres(dsl, institution, events) : new AppendResult(appendOnH2(dsl, institution, events), null);
     }
 
     /**
@@ -193,14 +193,19 @@ final class JooqEventJournal implements EventJournalPort {
         if (retractions.isEmpty()) {
             return new RetractResult(List.of(), List.of(), null);
         }
-        return statements.inTransaction(dsl -> this.retractions.retract(dsl, institution, retractions, retractedAt));
+        if (postgres) {
+            return statements.inTransaction(dsl -> this.retractions.retract(dsl, null, institution, retractions, retractedAt));
+        }
+        return database.h2Transactions().numbered(number -> statements.inTransaction(
+                dsl -> this.retractions.retract(dsl, number, institution, retractions, retractedAt)));
     }
 
     private static Appended classify(Event earlier, Event event) {
         return earlier.sameContentAs(event) ? Appended.DUPLICATE : Appended.CONFLICT;
     }
 
-    private List<Appended> appendOnH2(DSLContext dsl, InstitutionId institution, List<Event> events) {
+    /** See the class comment; {@code number} is this transaction's, from {@link H2Transactions}. */
+    private AppendResult appendOnH2(DSLContext dsl, long number, InstitutionId institution, List<Event> events) {
         Map<String, Event> known = stored(dsl, institution, events);
         Set<String> retracted = known.isEmpty() ? Set.of() : retractions.retractedIds(dsl, institution, known.keySet());
         List<Appended> outcomes = new ArrayList<>(events.size());
@@ -216,9 +221,9 @@ final class JooqEventJournal implements EventJournalPort {
         }
         fresh.sort(Comparator.comparing(Event::eventId));
         for (int from = 0; from < fresh.size(); from += INSERT_CHUNK) {
-            insert(dsl, institution, fresh.subList(from, Math.min(fresh.size(), from + INSERT_CHUNK)));
+            insert(dsl, number, institution, fresh.subList(from, Math.min(fresh.size(), from + INSERT_CHUNK)));
         }
-        return Collections.unmodifiableList(outcomes);
+        return new AppendResult(outcomes, fresh.isEmpty() ? null : new JournalPosition(number));
     }
 
     /**
@@ -260,15 +265,16 @@ final class JooqEventJournal implements EventJournalPort {
     /**
      * H2: the events as one statement rendered once with bind parameters and run as a JDBC batch, a row per event: H2
      * parses it once per connection, where a multi-row insert with each batch's values was rendered by jOOQ and parsed
-     * by H2 for every batch (issue 17's profile of the mixed load).
+     * by H2 for every batch (issue 17's profile of the mixed load). Each row carries the transaction's {@code number}.
      */
-    private static void insert(DSLContext dsl, InstitutionId institution, List<Event> events) {
+    private static void insert(DSLContext dsl, long number, InstitutionId institution, List<Event> events) {
         BatchBindStep batch = dsl.batch(dsl.insertInto(EVENT,
-                EVENT.INSTITUTION_ID, EVENT.EVENT_ID, EVENT.TYPE, EVENT.PHONE, EVENT.EMAIL_ADDRESS,
+                EVENT.TX, EVENT.INSTITUTION_ID, EVENT.EVENT_ID, EVENT.TYPE, EVENT.PHONE, EVENT.EMAIL_ADDRESS,
                 EVENT.OCCURRED_AT, EVENT.REPORTED_AT, EVENT.AMOUNT, EVENT.OVERDUE_DAYS, EVENT.AUTO_REPAYMENT)
-                .values((String) null, null, null, null, null, null, null, null, null, null));
+                .values((Long) null, null, null, null, null, null, null, null, null, null, null));
         for (Event event : events) {
             batch = batch.bind(
+                    number,
                     institution.value(),
                     event.eventId(),
                     EventMapper.typeCode(event.type()),

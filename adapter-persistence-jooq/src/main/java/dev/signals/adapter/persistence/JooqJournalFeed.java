@@ -2,8 +2,6 @@ package dev.signals.adapter.persistence;
 
 import dev.signals.application.port.out.JournalFeedPort;
 import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
-import org.jooq.Condition;
-import org.jooq.Field;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -42,8 +40,11 @@ import static dev.signals.adapter.persistence.jooq.Tables.JOURNAL_IDENTITY;
  * <p>Retractions ({@code event_retraction}) are read the same way, by their own transaction numbers, after the
  * events of the same range: a retraction commits after the event it withdraws.
  *
- * <p>On the embedded H2 database, which one process opens at a time, the first read from the start is the
- * whole journal and later reads find nothing: what the process appends afterwards it indexes itself.
+ * <p>On the embedded H2 database, which one process opens at a time, that process numbers the journal's transactions
+ * itself and keeps their horizon, the lowest number still running ({@link H2Transactions}); the feed reads by
+ * {@code tx} as on PostgreSQL (V18 indexes it), from the start also the rows stored before H2 numbered them. No other
+ * process appends there: whatever a read finds after the first, this process appended itself and indexed as it
+ * committed. The reads still move the horizon up, and with it the position a checkpoint of the index is taken at.
  *
  * <p>The journal's identity ({@link #journalId()}) is the one V17 stored when it created the journal.
  */
@@ -94,53 +95,36 @@ final class JooqJournalFeed implements JournalFeedPort, AutoCloseable {
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
         }
-        boolean fromStart = from.equals(JournalPosition.START);
-        if (!postgres) {
-            if (fromStart) {
-                readPages(EVENT.SEQ.isNotNull(), pageSize, sink);
-                statements.run(dsl -> {
-                    retractions.readPages(dsl, EVENT_RETRACTION.SEQ.isNotNull(), pageSize, sink::retractions);
-                    return null;
-                });
-            }
-            return new JournalPosition(0);
-        }
-        long horizon = statements.run(dsl -> dsl.fetchSingle(HORIZON).get(0, Long.class));
-        readPages(inTransactions(EVENT.TX, fromStart, from, horizon), pageSize, sink);
+        long horizon = postgres ? statements.run(dsl -> dsl.fetchSingle(HORIZON).get(0, Long.class))
+                : database.h2Transactions().horizon();
+        FeedRange range = new FeedRange(from, horizon);
+        readPages(range, pageSize, sink);
         statements.run(dsl -> {
-            retractions.readPages(dsl, inTransactions(EVENT_RETRACTION.TX, fromStart, from, horizon), pageSize, sink::retractions);
+            retractions.readPages(dsl, range, pageSize, sink::retractions);
             return null;
         });
         return new JournalPosition(horizon);
     }
 
-    /**
-     * The rows of the transactions numbered from {@code from} (inclusive) to the horizon; from the start, also the rows
-     * stored before transactions were numbered.
-     */
-    private static Condition inTransactions(Field<Long> tx, boolean fromStart, JournalPosition from, long horizon) {
-        return fromStart ? tx.isNull().or(tx.lt(horizon)) : tx.ge(from.value()).and(tx.lt(horizon));
-    }
-
-    /** The rows that meet {@code condition}, in pages by {@code seq} (keyset, never OFFSET): memory stays flat. */
-    private void readPages(Condition condition, int pageSize, FeedSink sink) {
-        long last = Long.MIN_VALUE;
+    /** The events of {@code range}, page by page ({@link FeedRange}). */
+    private void readPages(FeedRange range, int pageSize, FeedSink sink) {
+        FeedRange.Last last = null;
         while (true) {
-            long after = last;
+            FeedRange.Last after = last;
             List<PagedEvent> rows = statements.run(dsl -> EventRowReader.read(dsl,
                     dsl.select(EventRowReader.columns(EVENT.TX, EVENT.SEQ)).from(EVENT)
-                            .where(condition).and(EVENT.SEQ.gt(after))
-                            .orderBy(EVENT.SEQ)
+                            .where(range.next(EVENT.TX, EVENT.SEQ, after))
+                            .orderBy(range.order(EVENT.TX, EVENT.SEQ))
                             .limit(pageSize),
                     row -> {
                         Long tx = row.longAfterEvent(1);
                         return new PagedEvent(new FedEvent(row.event(), tx == null ? null : new JournalPosition(tx)),
-                                row.longAfterEvent(2));
+                                new FeedRange.Last(tx, row.longAfterEvent(2)));
                     }));
             if (rows.isEmpty()) {
                 return;
             }
-            last = rows.get(rows.size() - 1).seq();
+            last = rows.get(rows.size() - 1).last();
             sink.events(rows.stream().map(PagedEvent::fed).toList());
             if (rows.size() < pageSize) {
                 return;
@@ -148,8 +132,8 @@ final class JooqJournalFeed implements JournalFeedPort, AutoCloseable {
         }
     }
 
-    /** An event as fed, with the row's {@code seq}, where the next page starts after. */
-    private record PagedEvent(FedEvent fed, long seq) {
+    /** An event as fed, with where the next page starts after it. */
+    private record PagedEvent(FedEvent fed, FeedRange.Last last) {
     }
 
     @Override

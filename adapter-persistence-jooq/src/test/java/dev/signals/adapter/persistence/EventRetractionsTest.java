@@ -100,9 +100,10 @@ class EventRetractionsTest {
         }
     }
 
-    @Test
-    void onPostgresARetractionIsReadOnceByTheNodesInItsTransactionsOrder() {
-        try (var db = StartedDatabase.start(DatabaseKind.POSTGRES)) {
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aRetractionIsReadOnceByTheNodesInItsTransactionsOrder(DatabaseKind kind) {
+        try (var db = StartedDatabase.start(kind)) {
             var journal = new JooqEventJournal(db.database());
             var feed = new JooqJournalFeed(db.database());
             journal.append(LENDER, List.of(event(LENDER, "withdrawn")));

@@ -16,8 +16,9 @@ public interface JournalFeedPort {
 
     /**
      * Whether processes other than this one may append to the journal: PostgreSQL serves any number of nodes;
-     * an embedded database serves this process alone, which indexes what it appends itself, so that after the
-     * first read from {@link JournalPosition#START} there is never anything more to read.
+     * an embedded database serves this process alone, which indexes what it appends itself, so that what a read
+     * finds after the first from {@link JournalPosition#START} this process appended (and indexed) already. The feed
+     * reads either the same way, by the positions of transactions and up to a horizon.
      */
     boolean sharedWithOtherProcesses();
 
