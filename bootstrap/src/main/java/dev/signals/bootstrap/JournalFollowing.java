@@ -7,10 +7,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 
 /**
- * The thread that keeps this node's index up with what other nodes append (contract section 7.1): it waits for
- * a hint that one of them committed, or for {@link #POLL} at most, and reads the journal up to its horizon,
- * again and again until the service stops. A round that fails (the database away) is tried again after a pause
- * that grows to {@link #MAX_PAUSE}; the node reports its growing lag meanwhile.
+ * The thread that keeps this node's index up with the journal (contract section 7.1): it waits for a hint that
+ * another node committed, or for {@link #POLL} at most, and reads the journal up to its horizon, again and again
+ * until the service stops. A round that fails (the database away) is tried again after a pause that grows to
+ * {@link #MAX_PAUSE}; the node reports its growing lag meanwhile. On the embedded database, where this node alone
+ * appends, the rounds find its own transactions only; they move the horizon that checkpoints are taken at.
+ *
+ * <p>Every {@code checkpointInterval} (none when zero), after a round, and once more when the service stops, it
+ * writes a checkpoint of the index (issue 18), so that a start replays only the journal after it. A checkpoint
+ * that cannot be written is logged and tried again at the next interval; the journal stays the record.
  */
 final class JournalFollowing implements AutoCloseable {
 
@@ -20,21 +25,22 @@ final class JournalFollowing implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalFollowing.class);
 
     private final FollowJournalUseCase follower;
+    private final Duration checkpointInterval;
     private final Thread thread;
     private volatile boolean stopping;
+    private long lastCheckpoint = System.nanoTime();
 
-    private JournalFollowing(FollowJournalUseCase follower) {
+    private JournalFollowing(FollowJournalUseCase follower, Duration checkpointInterval) {
         this.follower = follower;
+        this.checkpointInterval = checkpointInterval;
         this.thread = new Thread(this::follow, "journal-follower");
         this.thread.setDaemon(true);
     }
 
-    /** Starts following, when another process may append to the journal; otherwise there is nothing to follow. */
-    static JournalFollowing start(FollowJournalUseCase follower) {
-        JournalFollowing following = new JournalFollowing(follower);
-        if (follower.othersAppend()) {
-            following.thread.start();
-        }
+    /** Starts following, once the first {@link FollowJournalUseCase#catchUp()} has loaded the index. */
+    static JournalFollowing start(FollowJournalUseCase follower, Duration checkpointInterval) {
+        JournalFollowing following = new JournalFollowing(follower, checkpointInterval);
+        following.thread.start();
         return following;
     }
 
@@ -43,8 +49,14 @@ final class JournalFollowing implements AutoCloseable {
         while (!stopping) {
             try {
                 follower.awaitCommits(POLL);
+                if (stopping) {
+                    return;
+                }
                 follower.catchUp();
                 pauseMillis = POLL.toMillis();
+                if (checkpointDue()) {
+                    checkpoint();
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -62,14 +74,41 @@ final class JournalFollowing implements AutoCloseable {
         }
     }
 
+    private boolean checkpointDue() {
+        return !checkpointInterval.isZero() && System.nanoTime() - lastCheckpoint >= checkpointInterval.toNanos();
+    }
+
+    private void checkpoint() {
+        lastCheckpoint = System.nanoTime();
+        try {
+            long started = System.nanoTime();
+            follower.checkpoint();
+            LOG.info("Event index checkpoint written in {} ms", (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.warn("Writing the event index checkpoint failed; the next start reads more of the journal: {}", e.toString());
+        }
+    }
+
+    /**
+     * Stops following once the round under way has ended (a round is not interrupted: the embedded database closes
+     * its file under a thread interrupted in its midst), then reads up to the horizon and writes a last checkpoint.
+     */
     @Override
     public void close() {
         stopping = true;
-        thread.interrupt();
         try {
             thread.join(POLL.toMillis() * 8);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (!checkpointInterval.isZero()) {
+            try {
+                follower.catchUp();
+            } catch (RuntimeException e) {
+                LOG.warn("Reading the journal before the last checkpoint failed; it stands where the last round left it: {}",
+                        e.toString());
+            }
+            checkpoint();
         }
     }
 }

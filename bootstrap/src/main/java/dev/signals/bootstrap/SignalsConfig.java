@@ -4,6 +4,7 @@ import dev.signals.adapter.persistence.DatabaseSettings;
 import dev.signals.adapter.rest.RestSettings;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -15,10 +16,15 @@ import java.util.Objects;
  * @param adminToken the admin bearer token from {@code SIGNALS_ADMIN_TOKEN}, or null: then one is generated
  *                   on first start, printed once, and only its hash kept in the data directory
  * @param rest       the HTTP side's limits: request rate per account, failed authentication, threads
+ * @param checkpointInterval how often the node writes a checkpoint of its event index into {@link #checkpointDirectory()}
+ *                   (and once more when it stops); zero for never, and then none is read at start either
  */
-public record SignalsConfig(int port, Path dataDir, DatabaseSettings database, String adminToken, RestSettings rest) {
+public record SignalsConfig(int port, Path dataDir, DatabaseSettings database, String adminToken, RestSettings rest,
+                            Duration checkpointInterval) {
 
     public static final int DEFAULT_PORT = 7070;
+    /** A start replays at most this much of the journal's history after a clean stop, none. */
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofMinutes(10);
 
     public SignalsConfig {
         if (port < 0 || port > 65_535) {
@@ -27,9 +33,18 @@ public record SignalsConfig(int port, Path dataDir, DatabaseSettings database, S
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(rest, "rest");
+        Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+        if (checkpointInterval.isNegative()) {
+            throw new IllegalArgumentException("SIGNALS_INDEX_CHECKPOINT_MS must be 0 (never) or more, was "
+                    + checkpointInterval.toMillis());
+        }
         if (adminToken != null && adminToken.length() < 16) {
             throw new IllegalArgumentException("SIGNALS_ADMIN_TOKEN must have at least 16 characters");
         }
+    }
+
+    public SignalsConfig(int port, Path dataDir, DatabaseSettings database, String adminToken, RestSettings rest) {
+        this(port, dataDir, database, adminToken, rest, DEFAULT_CHECKPOINT_INTERVAL);
     }
 
     public SignalsConfig(int port, Path dataDir, DatabaseSettings database) {
@@ -55,15 +70,24 @@ public record SignalsConfig(int port, Path dataDir, DatabaseSettings database, S
     }
 
     public SignalsConfig withAdminToken(String token) {
-        return new SignalsConfig(port, dataDir, database, token, rest);
+        return new SignalsConfig(port, dataDir, database, token, rest, checkpointInterval);
     }
 
     public SignalsConfig withRest(RestSettings settings) {
-        return new SignalsConfig(port, dataDir, database, adminToken, settings);
+        return new SignalsConfig(port, dataDir, database, adminToken, settings, checkpointInterval);
     }
 
     public SignalsConfig withDatabase(DatabaseSettings settings) {
-        return new SignalsConfig(port, dataDir, settings, adminToken, rest);
+        return new SignalsConfig(port, dataDir, settings, adminToken, rest, checkpointInterval);
+    }
+
+    public SignalsConfig withCheckpointInterval(Duration interval) {
+        return new SignalsConfig(port, dataDir, database, adminToken, rest, interval);
+    }
+
+    /** Where this node keeps the checkpoints of its event index: its own, whatever database it serves. */
+    public Path checkpointDirectory() {
+        return dataDir.resolve("index");
     }
 
     /** The embedded default; the persistence adapter makes every H2 database write commits at once. */

@@ -78,7 +78,7 @@ public final class SignalsService implements AutoCloseable {
             listening = true;
             FollowJournalUseCase follower = injector.getInstance(FollowJournalUseCase.class);
             follower.catchUp();
-            return new SignalsService(injector, port, JournalFollowing.start(follower), heartbeat);
+            return new SignalsService(injector, port, JournalFollowing.start(follower, config.checkpointInterval()), heartbeat);
         } catch (RuntimeException e) {
             try {
                 if (listening) {

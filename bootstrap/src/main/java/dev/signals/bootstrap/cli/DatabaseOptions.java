@@ -16,7 +16,7 @@ import java.time.Duration;
 public final class DatabaseOptions {
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:SIGNALS_DATA_DIR:-./data}",
-            description = "Directory of the embedded database and the generated admin token (env SIGNALS_DATA_DIR, default ${DEFAULT-VALUE}).")
+            description = "Directory of the embedded database, the generated admin token and the index checkpoints (env SIGNALS_DATA_DIR, default ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:SIGNALS_DB_URL}",

@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -53,6 +54,11 @@ public final class Main implements Callable<Integer> {
 
     @Mixin
     LimitsOptions limits;
+
+    @Option(names = "--index-checkpoint-ms", paramLabel = "MILLIS", defaultValue = "${env:SIGNALS_INDEX_CHECKPOINT_MS:-600000}",
+            description = "How often the node writes a checkpoint of its event index into <data-dir>/index, and once more when it stops,"
+                    + " so that a start reads only the journal after it; 0 for never (env SIGNALS_INDEX_CHECKPOINT_MS, default ${DEFAULT-VALUE}).")
+    long indexCheckpointMs;
 
     @Option(names = "--demo", description = "On first start, generate a demo data set (100,000 events about 10,000 phone numbers from 20 lenders) "
             + "and a demo account, whose API key and secret are printed once, with a curl command to try, when the service answers.")
@@ -105,7 +111,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         SignalsConfig config;
         try {
-            config = database.config(port).withRest(limits.settings());
+            config = database.config(port).withRest(limits.settings()).withCheckpointInterval(Duration.ofMillis(indexCheckpointMs));
         } catch (IllegalArgumentException e) {
             LOG.error("Invalid configuration: {}", e.getMessage());
             return CliErrors.USAGE;

@@ -107,8 +107,9 @@ public final class JournalFollower implements AppendedEventsPort, FollowJournalU
     }
 
     /**
-     * Indexes the new events of one append of this node, committed in {@code transaction} (null when no other
-     * process reads the journal), unless the feed has indexed them already.
+     * Indexes the new events of one append of this node, committed in {@code transaction} (null for a journal that
+     * does not number its transactions: then at once, and nothing is remembered), unless the feed has indexed them
+     * already.
      */
     @Override
     public void indexAppended(JournalPosition transaction, Collection<Event> appended) {

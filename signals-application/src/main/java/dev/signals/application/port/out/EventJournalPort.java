@@ -26,9 +26,8 @@ public interface EventJournalPort {
      * What {@link #append} did.
      *
      * @param outcomes    for each event, in order, what became of it
-     * @param transaction the position of the transaction that stored the new events, for a
-     *                    {@link JournalFeedPort} shared with other processes; null when nothing was new or no
-     *                    other process reads the journal
+     * @param transaction the position of the transaction that stored the new events, as the {@link JournalFeedPort}
+     *                    numbers transactions; null when nothing was new
      */
     record AppendResult(List<Appended> outcomes, JournalPosition transaction) {
 
@@ -43,7 +42,7 @@ public interface EventJournalPort {
      *
      * @param retractions of one institution, with distinct event ids
      * @return for each retraction, in order, what became of it; the events it retracted; and the position of the
-     *         transaction that stored them (null when nothing was new or no other process reads the journal)
+     *         transaction that stored them (null when nothing was new)
      * @throws dev.signals.application.port.StorageUnavailableException when the database cannot be reached
      */
     RetractResult retract(InstitutionId institution, List<Retraction> retractions, Instant retractedAt);
