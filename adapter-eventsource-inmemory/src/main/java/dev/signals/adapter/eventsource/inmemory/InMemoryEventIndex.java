@@ -49,13 +49,14 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventIndexPort {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Subjects subjects = new Subjects();
-    private final WideRecords wide = new WideRecords();
-    private final StringPool eventIds = new StringPool();
+    // Replaced whole only by restore, under the write lock, when the index is empty.
+    private Subjects subjects = new Subjects();
+    private WideRecords wide = new WideRecords();
+    private StringPool eventIds = new StringPool();
     private final Map<String, Integer> institutions = new HashMap<>();
     /** The institutions' ids by number; grows by copying, so a history keeps the array it was given. */
     private InstitutionId[] institutionIds = new InstitutionId[16];
-    private final Retractions retractions = new Retractions();
+    private Retractions retractions = new Retractions();
     /** Retractions of events not added yet, in arrival order. */
     private final List<RetractedEvent> waiting = new ArrayList<>();
     private int size;
@@ -121,6 +122,47 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
             return subject < 0 ? Optional.empty() : Optional.of(new PhoneNumber("+" + subjects.phoneDigitsOf(subject)));
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The index as it is now, for a checkpoint: cheap (what is written in place is copied, the rest is shared, since
+     * nothing below a count is written again), and unchanged by what is added after.
+     */
+    IndexImage image() {
+        lock.readLock().lock();
+        try {
+            return new IndexImage(subjects.image(), wide.image(), eventIds.image(),
+                    Arrays.copyOf(institutionIds, institutions.size()), retractions.image(), List.copyOf(waiting), size, retracted);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Makes this empty index hold what {@code image} held, all at once: a reader sees it empty or whole.
+     *
+     * @throws IllegalStateException when the index holds anything already
+     */
+    void restore(IndexImage image) {
+        lock.writeLock().lock();
+        try {
+            if (size > 0 || subjects.count() > 0 || !waiting.isEmpty()) {
+                throw new IllegalStateException("an index is restored only when empty; this one holds " + size + " events");
+            }
+            subjects = Subjects.of(image.subjects());
+            wide = WideRecords.of(image.wide());
+            eventIds = StringPool.of(image.eventIds());
+            institutionIds = Arrays.copyOf(image.institutionIds(), Math.max(16, image.institutionIds().length));
+            for (int number = 0; number < image.institutionIds().length; number++) {
+                institutions.put(image.institutionIds()[number].value(), number);
+            }
+            retractions = Retractions.of(image.retractions());
+            waiting.addAll(image.waiting());
+            size = image.size();
+            retracted = image.retracted();
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 

@@ -74,6 +74,46 @@ final class Retractions {
         return byPosition;
     }
 
+    /** The retractions as they are now (a subject's pairs are replaced, never changed, when it gains one). */
+    Image image() {
+        return new Image(new HashMap<>(bySubject), count);
+    }
+
+    static Retractions of(Image image) {
+        Retractions retractions = new Retractions();
+        retractions.bySubject.putAll(image.bySubject());
+        retractions.count = image.count();
+        return retractions;
+    }
+
+    /** The pairs of each subject that has any, and the count of subject entries. */
+    record Image(Map<Integer, long[]> bySubject, int count) {
+
+        void writeTo(CheckpointOut out) throws java.io.IOException {
+            out.putInt(count);
+            out.putInt(bySubject.size());
+            for (Map.Entry<Integer, long[]> subject : bySubject.entrySet()) {
+                out.putInt(subject.getKey());
+                out.putInt(subject.getValue().length);
+                out.putLongs(subject.getValue(), 0, subject.getValue().length);
+            }
+        }
+
+        static Image readFrom(CheckpointIn in) throws java.io.IOException {
+            int count = in.getInt();
+            int subjects = in.getInt();
+            if (count < 0 || subjects < 0) {
+                throw new CheckpointIn.Corrupt(count + " retractions of " + subjects + " subjects");
+            }
+            Map<Integer, long[]> bySubject = new HashMap<>();
+            for (int i = 0; i < subjects; i++) {
+                int subject = in.getInt();
+                bySubject.put(subject, in.getLongs(in.getInt()));
+            }
+            return new Image(bySubject, count);
+        }
+    }
+
     /** Subject entries: each retraction once per subject of its event. */
     int count() {
         return count;

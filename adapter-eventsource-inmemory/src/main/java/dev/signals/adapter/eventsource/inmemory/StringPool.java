@@ -57,6 +57,45 @@ final class StringPool {
         return chunks;
     }
 
+    /** The pool as it is now: the chunks filled so far, which are never written again below {@link Image#position}. */
+    Image image() {
+        return new Image(Arrays.copyOf(chunks, chunk + 1), chunk, position);
+    }
+
+    /** A pool holding what {@code image} held, to be appended to. */
+    static StringPool of(Image image) {
+        StringPool pool = new StringPool();
+        pool.chunks = Arrays.copyOf(image.chunks(), Math.max(4, image.chunks().length));
+        pool.chunk = image.chunk();
+        pool.position = image.position();
+        return pool;
+    }
+
+    /** The strings of a pool: its chunks up to {@code chunk}, the last filled up to {@code position}. */
+    record Image(byte[][] chunks, int chunk, int position) {
+
+        void writeTo(CheckpointOut out) throws java.io.IOException {
+            out.putInt(chunk);
+            out.putInt(position);
+            for (int i = 0; i <= chunk; i++) {
+                out.putBytes(chunks[i], 0, CHUNK_BYTES);
+            }
+        }
+
+        static Image readFrom(CheckpointIn in) throws java.io.IOException {
+            int chunk = in.getInt();
+            int position = in.getInt();
+            if (chunk < -1 || position < 0 || position > CHUNK_BYTES) {
+                throw new CheckpointIn.Corrupt("a string pool of " + chunk + " chunks at " + position);
+            }
+            byte[][] chunks = new byte[chunk + 1][];
+            for (int i = 0; i <= chunk; i++) {
+                chunks[i] = in.getBytes(CHUNK_BYTES);
+            }
+            return new Image(chunks, chunk, position);
+        }
+    }
+
     static String read(byte[][] chunks, long reference) {
         byte[] bytes = chunks[(int) (reference >>> CHUNK_BITS)];
         int at = (int) reference & (CHUNK_BYTES - 1);

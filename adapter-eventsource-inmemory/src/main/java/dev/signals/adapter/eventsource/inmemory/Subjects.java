@@ -26,7 +26,7 @@ final class Subjects {
 
     private static final int FIRST_ROWS = 1;
 
-    private final StringPool emails = new StringPool();
+    private StringPool emails = new StringPool();
 
     /**
      * Per subject, two longs side by side, so that one cache line answers a lookup: its key (E.164 digits,
@@ -46,6 +46,76 @@ final class Subjects {
 
     int count() {
         return count;
+    }
+
+    /**
+     * The subjects as they are now. What changes in place is copied (the counts in {@code info}, the array of lists,
+     * the lookup tables); the rows and references themselves are not, since nothing below a count is written again.
+     */
+    Image image() {
+        return new Image(count, Arrays.copyOf(info, 2 * count), Arrays.copyOf(lists, 2 * count), table.clone(), md5Table.clone(),
+                md5Entries, emails.image());
+    }
+
+    /** Subjects holding what {@code image} held, to be appended to. */
+    static Subjects of(Image image) {
+        Subjects subjects = new Subjects();
+        int capacity = Math.max(2 * 1024, 2 * image.count() + 2);
+        subjects.info = Arrays.copyOf(image.info(), capacity);
+        subjects.lists = Arrays.copyOf(image.lists(), capacity);
+        subjects.count = image.count();
+        subjects.table = image.table();
+        subjects.md5Table = image.md5Table();
+        subjects.md5Entries = image.md5Entries();
+        subjects.emails = StringPool.of(image.emails());
+        return subjects;
+    }
+
+    /**
+     * What {@link Subjects} holds: per subject its key and counts ({@code info}) and its rows and references
+     * ({@code lists}, each array longer than its count, maybe), the two lookup tables and the e-mail addresses.
+     */
+    record Image(int count, long[] info, long[][] lists, int[] table, long[] md5Table, int md5Entries, StringPool.Image emails) {
+
+        void writeTo(CheckpointOut out) throws java.io.IOException {
+            out.putInt(count);
+            out.putLongs(info, 0, 2 * count);
+            for (int subject = 0; subject < count; subject++) {
+                int rows = (int) (info[2 * subject + 1] >>> 32) * EventRows.LONGS;
+                int references = (int) info[2 * subject + 1];
+                out.putLongs(lists[2 * subject], 0, rows);
+                out.putLongs(lists[2 * subject + 1], 0, references);
+            }
+            out.putInt(table.length);
+            out.putInts(table);
+            out.putInt(md5Table.length);
+            out.putInt(md5Entries);
+            out.putLongs(md5Table, 0, md5Table.length);
+            emails.writeTo(out);
+        }
+
+        static Image readFrom(CheckpointIn in) throws java.io.IOException {
+            int count = in.getInt();
+            if (count < 0) {
+                throw new CheckpointIn.Corrupt("a count of " + count + " subjects");
+            }
+            long[] info = in.getLongs(2 * count);
+            long[][] lists = new long[2 * count][];
+            for (int subject = 0; subject < count; subject++) {
+                int rows = (int) (info[2 * subject + 1] >>> 32) * EventRows.LONGS;
+                int references = (int) info[2 * subject + 1];
+                lists[2 * subject] = rows == 0 ? null : in.getLongs(rows);
+                lists[2 * subject + 1] = references == 0 ? null : in.getLongs(references);
+            }
+            int[] table = in.getInts(in.getInt());
+            int md5Length = in.getInt();
+            int md5Entries = in.getInt();
+            long[] md5Table = in.getLongs(md5Length);
+            if (Integer.bitCount(table.length) != 1 || Integer.bitCount(md5Table.length) != 1) {
+                throw new CheckpointIn.Corrupt("lookup tables of " + table.length + " and " + md5Table.length + " slots");
+            }
+            return new Image(count, info, lists, table, md5Table, md5Entries, StringPool.Image.readFrom(in));
+        }
     }
 
     /** The phone's subject number, or -1. */

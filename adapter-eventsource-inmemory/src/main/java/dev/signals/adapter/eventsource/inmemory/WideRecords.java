@@ -39,6 +39,41 @@ final class WideRecords {
         return chunks;
     }
 
+    /** The records as they are now: chunks are never written again below {@link Image#count}. */
+    Image image() {
+        return new Image(Arrays.copyOf(chunks, (int) ((count + RECORD_MASK) >>> CHUNK_BITS)), count);
+    }
+
+    static WideRecords of(Image image) {
+        WideRecords records = new WideRecords();
+        records.chunks = Arrays.copyOf(image.chunks(), Math.max(4, image.chunks().length + 1));
+        records.count = image.count();
+        return records;
+    }
+
+    /** The records of {@link WideRecords}: {@code count} of them in the chunks. */
+    record Image(long[][] chunks, long count) {
+
+        void writeTo(CheckpointOut out) throws java.io.IOException {
+            out.putLong(count);
+            for (long[] chunk : chunks) {
+                out.putLongs(chunk, 0, chunk.length);
+            }
+        }
+
+        static Image readFrom(CheckpointIn in) throws java.io.IOException {
+            long count = in.getLong();
+            if (count < 0 || count > Integer.MAX_VALUE * (long) CHUNK_RECORDS) {
+                throw new CheckpointIn.Corrupt("a count of " + count + " wide records");
+            }
+            long[][] chunks = new long[(int) ((count + RECORD_MASK) >>> CHUNK_BITS)][];
+            for (int i = 0; i < chunks.length; i++) {
+                chunks[i] = in.getLongs(CHUNK_RECORDS * LONGS);
+            }
+            return new Image(chunks, count);
+        }
+    }
+
     static long reportedMicros(long[][] chunks, long record) {
         return chunks[(int) (record >>> CHUNK_BITS)][(int) (record & RECORD_MASK) * LONGS];
     }
