@@ -3,6 +3,8 @@ package dev.signals.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.signals.adapter.eventsource.inmemory.FileIndexCheckpoints;
+import dev.signals.adapter.eventsource.inmemory.InMemoryEventIndex;
 import dev.signals.application.CommandValidation;
 import dev.signals.application.cache.ExpiringSignalSettings;
 import dev.signals.application.port.in.AuthenticateAdminQuery;
@@ -15,6 +17,7 @@ import dev.signals.application.port.in.ReportEventsUseCase;
 import dev.signals.application.port.in.RetractEventsUseCase;
 import dev.signals.application.port.out.AppendedEventsPort;
 import dev.signals.application.port.out.EventIndexPort;
+import dev.signals.application.port.out.IndexCheckpointPort;
 import dev.signals.application.port.out.JournalFeedPort;
 import dev.signals.application.port.out.EventJournalPort;
 import dev.signals.application.service.EventReportService;
@@ -159,8 +162,16 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    JournalFollower journalFollower(EventIndexPort index, JournalFeedPort feed, Clock clock) {
-        return new JournalFollower(index, feed, clock);
+    JournalFollower journalFollower(EventIndexPort index, JournalFeedPort feed, IndexCheckpointPort checkpoints, Clock clock) {
+        return new JournalFollower(index, feed, checkpoints, clock);
+    }
+
+    /** This node's checkpoints of its index, in its data directory; none when their interval is zero. */
+    @Provides
+    @Singleton
+    IndexCheckpointPort indexCheckpoints(InMemoryEventIndex index) {
+        return config.checkpointInterval().isZero() ? IndexCheckpointPort.NONE
+                : new FileIndexCheckpoints(index, config.checkpointDirectory());
     }
 
     @Provides

@@ -84,6 +84,83 @@ class RetractionsOverHttpTest {
         }
     }
 
+    /**
+     * Issue 18: a node restarted from the checkpoint it wrote when it stopped reads only the journal after it, and a
+     * node whose checkpoint is corrupt rebuilds from the journal; both answer every signal as the reference does, for
+     * the events and retractions before the checkpoint and after it.
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aNodeRestartedFromItsCheckpointOrFromACorruptOneAnswersAsTheReference(DatabaseKind kind, @TempDir Path dataDir)
+            throws Exception {
+        try (var database = TestDatabases.create(kind)) {
+            SignalsConfig config = new SignalsConfig(0, dataDir, database.settings(), ADMIN_TOKEN);
+            Random random = new Random(7 + kind.ordinal());
+            List<RandomHistories.Scenario> scenarios = RandomHistories.scenarios().sampleStream().limit(SCENARIOS).toList();
+            List<Subject> subjects = new ArrayList<>();
+            List<RetractedEvent> retractions = new ArrayList<>();
+            Network[] accounts = new Network[1];
+            try (var service = SignalsService.start(config)) {
+                Network network = new Network(ApiClient.anonymous(service.port()));
+                accounts[0] = network;
+                subjects.addAll(post(network, scenarios.subList(0, SCENARIOS / 2), 0));
+                retractions.addAll(network.retractSome(subjects, random));
+            }
+            try (var files = java.nio.file.Files.list(config.checkpointDirectory())) {
+                assertThat(files.toList()).as("the checkpoint written when the node stopped").hasSize(1);
+            }
+
+            List<String> restarted = JournalFollowerLog.during(() -> {
+                try (var service = SignalsService.start(config)) {
+                    Network network = accounts[0].on(ApiClient.anonymous(service.port()));
+                    subjects.addAll(post(network, scenarios.subList(SCENARIOS / 2, SCENARIOS), SCENARIOS / 2));
+                    retractions.addAll(network.retractSome(subjects, random));
+                    Instant now = afterTheClockPasses(Instant.now());
+                    for (Subject subject : subjects) {
+                        network.assertAnswersAsTheReference(subject, retractions, now);
+                    }
+                }
+            });
+            assertThat(restarted).anyMatch(line -> line.startsWith("Event index checkpoint loaded"));
+
+            Path checkpoint;
+            try (var files = java.nio.file.Files.list(config.checkpointDirectory())) {
+                checkpoint = files.findFirst().orElseThrow();
+            }
+            byte[] bytes = java.nio.file.Files.readAllBytes(checkpoint);
+            bytes[bytes.length / 2] ^= 0x5a;
+            java.nio.file.Files.write(checkpoint, bytes);
+            List<String> rebuilt = JournalFollowerLog.during(() -> {
+                try (var service = SignalsService.start(config)) {
+                    Network network = accounts[0].on(ApiClient.anonymous(service.port()));
+                    Instant now = afterTheClockPasses(Instant.now());
+                    for (Subject subject : subjects) {
+                        network.assertAnswersAsTheReference(subject, retractions, now);
+                    }
+                }
+            });
+            assertThat(rebuilt).noneMatch(line -> line.startsWith("Event index checkpoint loaded"))
+                    .anyMatch(line -> line.startsWith("Event index loaded: "
+                            + subjects.stream().mapToInt(subject -> subject.events().size()).sum() + " events read from the journal"));
+        }
+    }
+
+    /** Posts the scenarios' events, each scenario about a phone of its own, numbered from {@code first}. */
+    private static List<Subject> post(Network network, List<RandomHistories.Scenario> scenarios, int first) {
+        List<Subject> subjects = new ArrayList<>();
+        for (int s = 0; s < scenarios.size(); s++) {
+            int number = first + s;
+            PhoneNumber phone = new PhoneNumber(String.format("+6391761%05d", number));
+            String prefix = "c" + number + "-";
+            List<Event> events = scenarios.get(s).events().stream().map(e -> new Event(prefix + e.eventId(),
+                    e.institutionId(), e.type(), phone, null, e.occurredAt(), e.reportedAt(), e.amount(),
+                    e.overdueDays(), e.autoRepayment())).toList();
+            network.post(events);
+            subjects.add(new Subject(phone, events, scenarios.get(s).asOf().truncatedTo(ChronoUnit.MICROS)));
+        }
+        return subjects;
+    }
+
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void onlyTheReportingInstitutionRetractsAndARetractedIdStaysTaken(DatabaseKind kind, @TempDir Path dataDir) {
@@ -146,22 +223,42 @@ class RetractionsOverHttpTest {
         private final ApiClient anonymous;
         private final ApiClient admin;
         private final ApiClient asker;
+        private final String[] askerCredentials;
+        private final Map<String, String[]> credentials;
         private final Map<String, ApiClient> reporters = new HashMap<>();
 
         Network(ApiClient anonymous) {
             this.anonymous = anonymous;
             this.admin = anonymous.bearer(ADMIN_TOKEN);
             JsonNode account = admin.post("/v1/admin/accounts", Map.of("name", "Asker", "institutionId", "asker")).data();
-            this.asker = anonymous.basic(account.path("apiKey").asText(), account.path("apiSecret").asText());
+            this.askerCredentials = new String[] {account.path("apiKey").asText(), account.path("apiSecret").asText()};
+            this.asker = anonymous.basic(askerCredentials[0], askerCredentials[1]);
+            this.credentials = new HashMap<>();
             var template = admin.put("/v1/admin/accounts/" + account.path("id").asText() + "/templates/tpl-all",
                     Map.of("signals", ALL.stream().map(Signal::name).toList(), "amountFormat", "NUMBER"));
             assertThat(template.status()).as(template.toString()).isEqualTo(200);
         }
 
+        private Network(ApiClient anonymous, Network accounts) {
+            this.anonymous = anonymous;
+            this.admin = anonymous.bearer(ADMIN_TOKEN);
+            this.askerCredentials = accounts.askerCredentials;
+            this.asker = anonymous.basic(askerCredentials[0], askerCredentials[1]);
+            this.credentials = accounts.credentials;
+        }
+
+        /** The same accounts, on the service (started again) that {@code anonymous} calls. */
+        Network on(ApiClient anonymous) {
+            return new Network(anonymous, this);
+        }
+
         ApiClient reporter(String institution) {
             return reporters.computeIfAbsent(institution, id -> {
-                JsonNode account = admin.post("/v1/admin/accounts", Map.of("name", id, "institutionId", id)).data();
-                return anonymous.basic(account.path("apiKey").asText(), account.path("apiSecret").asText());
+                String[] secret = credentials.computeIfAbsent(id, k -> {
+                    JsonNode account = admin.post("/v1/admin/accounts", Map.of("name", k, "institutionId", k)).data();
+                    return new String[] {account.path("apiKey").asText(), account.path("apiSecret").asText()};
+                });
+                return anonymous.basic(secret[0], secret[1]);
             });
         }
 
