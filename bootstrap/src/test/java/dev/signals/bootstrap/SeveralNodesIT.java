@@ -86,6 +86,15 @@ class SeveralNodesIT {
 
                 List<RetractedEvent> retractions = retractionsThroughOneNodeChangeTheOthersAnswers(nodes, network, all);
                 settingsChangedThroughOneNodeShapeTheOthers(nodes, network, all, retractions);
+            } catch (Throwable failure) {
+                // What the nodes said, for a failure that only their logs explain (a 500, say).
+                for (int i = 0; i < nodes.size(); i++) {
+                    List<String> said = nodes.get(i).jar().output().stream()
+                            .filter(line -> !line.contains("dev.signals.access") || line.contains(" 500 ")).toList();
+                    System.err.println("--- node " + i + ", its log but for access lines of successes, last 60 lines:");
+                    said.subList(Math.max(0, said.size() - 60), said.size()).forEach(System.err::println);
+                }
+                throw failure;
             } finally {
                 for (Node node : nodes) {
                     node.jar().close();
