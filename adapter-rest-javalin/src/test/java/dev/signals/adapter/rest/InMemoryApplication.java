@@ -103,6 +103,7 @@ public final class InMemoryApplication implements AuthenticateClientQuery, Authe
     private RuntimeException failure;
     private boolean databaseUp = true;
     private ListSignalRequestsCommand lastList;
+    private volatile RuntimeException authenticationFailure;
 
     /** Events reported, kept apart from the rest: {@link ReportEventsUseCase} is bound to it. */
     public InMemoryEventReports events() {
@@ -112,6 +113,11 @@ public final class InMemoryApplication implements AuthenticateClientQuery, Authe
     /** The next use-case call (not authentication) throws {@code e}. */
     public void failNextCallWith(RuntimeException e) {
         this.failure = e;
+    }
+
+    /** The next authentication throws {@code e}, as a lookup of the credentials in an unreachable database does. */
+    public void failNextAuthenticationWith(RuntimeException e) {
+        this.authenticationFailure = e;
     }
 
     public ListSignalRequestsCommand lastListCommand() {
@@ -128,6 +134,11 @@ public final class InMemoryApplication implements AuthenticateClientQuery, Authe
 
     @Override
     public Optional<Account> authenticate(String apiKey, String apiSecret) {
+        RuntimeException e = authenticationFailure;
+        authenticationFailure = null;
+        if (e != null) {
+            throw e;
+        }
         Account account = accountsByKey.get(apiKey);
         return account != null && secretsByKey.get(apiKey).equals(apiSecret) ? Optional.of(account) : Optional.empty();
     }

@@ -33,7 +33,7 @@ final class ErrorMapper {
     void register(Javalin app) {
         app.exception(ApiException.class, (e, ctx) -> {
             if (e.getCause() != null) {
-                LOG.warn("{} {} answered {} (request {})", ctx.method(), ctx.endpointHandlerPath(), e.status(), RequestIds.of(ctx), e.getCause());
+                LOG.warn("{} {} answered {} (request {})", ctx.method(), pathOf(ctx), e.status(), RequestIds.of(ctx), e.getCause());
             }
             responses.error(ctx, e);
         });
@@ -46,7 +46,7 @@ final class ErrorMapper {
         app.exception(IllegalTransitionException.class, (e, ctx) -> unexpected(e, ctx));
         app.exception(NotFoundException.class, (e, ctx) -> responses.error(ctx, ApiException.missingResource(e.getMessage())));
         app.exception(StorageUnavailableException.class, (e, ctx) -> {
-            LOG.warn("Database unreachable during {} {} (request {})", ctx.method(), ctx.endpointHandlerPath(), RequestIds.of(ctx), e);
+            LOG.warn("Database unreachable during {} {} (request {})", ctx.method(), pathOf(ctx), RequestIds.of(ctx), e);
             responses.error(ctx, ApiException.serverUnavailable("The database cannot be reached; nothing was written, please retry"));
         });
         app.exception(HttpResponseException.class, (e, ctx) -> responses.error(ctx, translate(e, ctx)));
@@ -60,8 +60,18 @@ final class ErrorMapper {
     }
 
     private void unexpected(Exception e, Context ctx) {
-        LOG.error("Unexpected failure of {} {} (request {})", ctx.method(), ctx.endpointHandlerPath(), RequestIds.of(ctx), e);
+        LOG.error("Unexpected failure of {} {} (request {})", ctx.method(), pathOf(ctx), RequestIds.of(ctx), e);
         responses.error(ctx, ApiException.serverError());
+    }
+
+    /**
+     * The route's template when the failure came from an endpoint (ids stay out of the log), the path as sent when
+     * it came before one matched (a before-handler, such as authentication reading the database): Javalin throws
+     * when asked for an endpoint's path there, and an exception handler that throws makes Javalin handle its
+     * exception again, without end, on a request thread that never answers.
+     */
+    private static String pathOf(Context ctx) {
+        return ctx.handlerType().isHttpMethod() ? ctx.endpointHandlerPath() : ctx.path();
     }
 
     private static ApiException translate(HttpResponseException e, Context ctx) {

@@ -105,6 +105,26 @@ class ErrorMappingTest {
         });
     }
 
+    /**
+     * Before a route matched (authentication reads the database in a before-handler), the failure is mapped too: once
+     * the mapper asked Javalin for the route's path there, which throws, and Javalin handled that exception again and
+     * again on a request thread that never answered.
+     */
+    @Test
+    void aFailureWhileAuthenticatingIsMappedLikeAnyOther() {
+        TestApp.test(application, api -> {
+            application.failNextAuthenticationWith(new StorageUnavailableException("the database cannot be reached", null));
+            Answer unavailable = api.post("/v1/alpha/signals", Bodies.phoneRequest(InMemoryApplication.SUBJECT_WITH_EVENTS));
+            assertThat(unavailable.status()).isEqualTo(503);
+            assertThat(unavailable.code()).isEqualTo("SERVER_UNAVAILABLE");
+
+            application.failNextAuthenticationWith(new IllegalStateException("a bug"));
+            Answer unexpected = api.get("/v1/catalog");
+            assertThat(unexpected.status()).isEqualTo(500);
+            assertThat(unexpected.code()).isEqualTo("SERVER_ERROR");
+        });
+    }
+
     @Test
     void anUnreachableDatabaseIs503ServerUnavailableWithoutItsDetails() {
         application.failNextCallWith(new StorageUnavailableException("Connection refused: jdbc:postgresql://db:5432/signals",
