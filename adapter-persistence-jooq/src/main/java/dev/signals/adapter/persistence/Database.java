@@ -24,6 +24,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * by Flyway, and a jOOQ context. Constructing it opens nothing; {@link #start()} connects and migrates,
  * {@link #close()} closes the pool. The lifecycle in bootstrap calls both, in that order. Given a metrics
  * registry, the pool reports its connections to it ({@code hikaricp_connections_*}, tag {@code pool}).
+ *
+ * <p>An H2 file database is kept near the size of its live data while it is open, and left within twice it when
+ * closed, whoever opened it (the service or a command of the CLI): see {@link H2FileCompaction}.
  */
 public final class Database implements AutoCloseable {
 
@@ -37,6 +40,8 @@ public final class Database implements AutoCloseable {
     private final Reachability reachability = new Reachability();
     /** H2 only: the numbers of the journal's transactions, given from {@link #start()} on; null on PostgreSQL. */
     private volatile H2Transactions h2Transactions;
+    /** H2 file databases only: what keeps the file near its live data, from {@link #start()} on; null otherwise. */
+    private volatile H2FileCompaction h2FileCompaction;
     /** Connections of this adapter's own outside the pool, closed before it. */
     private final List<AutoCloseable> alsoOpen = new CopyOnWriteArrayList<>();
 
@@ -82,6 +87,7 @@ public final class Database implements AutoCloseable {
             // lose data it had acknowledged. The setting is kept in the database, whatever URL opened it.
             dsl.execute("SET WRITE_DELAY 0");
             h2Transactions = H2Transactions.following(dsl);
+            h2FileCompaction = H2FileCompaction.startOnFile(pool);
         }
         dsl.configuration().set(new ConnectionLossListener(this::evictIdleConnections));
     }
@@ -141,6 +147,11 @@ public final class Database implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("Closing {} failed", resource, e);
             }
+        }
+        if (h2FileCompaction != null) {
+            h2FileCompaction.close();
+            h2FileCompaction = null;
+            H2FileCompaction.closeCompacting(settings);
         }
         if (dataSource != null) {
             dataSource.close();
