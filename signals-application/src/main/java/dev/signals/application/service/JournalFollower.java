@@ -83,11 +83,6 @@ public final class JournalFollower implements AppendedEventsPort, FollowJournalU
 
     private final int pageSize;
 
-    /** A follower that keeps no checkpoints: it reads the whole journal at every start. */
-    public JournalFollower(EventIndexPort index, JournalFeedPort feed, Clock clock) {
-        this(index, feed, IndexCheckpointPort.NONE, clock, PAGE);
-    }
-
     public JournalFollower(EventIndexPort index, JournalFeedPort feed, IndexCheckpointPort checkpoints, Clock clock) {
         this(index, feed, checkpoints, clock, PAGE);
     }
@@ -307,11 +302,6 @@ public final class JournalFollower implements AppendedEventsPort, FollowJournalU
             eventsHanded = 0;
             retractionsHanded = 0;
         }
-    }
-
-    @Override
-    public boolean othersAppend() {
-        return feed.sharedWithOtherProcesses();
     }
 
     @Override

@@ -3,24 +3,17 @@ package dev.signals.application.service;
 import dev.signals.application.port.out.EventIndexPort;
 import dev.signals.application.port.out.IndexCheckpointPort;
 import dev.signals.application.port.out.IndexCheckpointPort.IndexCheckpoint;
-import dev.signals.application.port.out.JournalFeedPort;
 import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
-import dev.signals.domain.account.InstitutionId;
-import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.event.Event;
 import dev.signals.domain.event.RetractedEvent;
-import dev.signals.domain.subject.PhoneNumber;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -36,12 +29,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class JournalFollowerCheckpointTest {
 
-    private static final Instant T = Instant.parse("2024-08-01T00:00:00Z");
-    private static final Clock CLOCK = Clock.fixed(T, ZoneOffset.UTC);
+    private static final Clock CLOCK = Clock.fixed(TestJournal.T, ZoneOffset.UTC);
 
     @Test
     void aNodeStartedFromACheckpointReadsOnlyWhatCameAfterAndIndexesEachEventOnce() {
-        Journal journal = new Journal("journal-1");
+        TestJournal journal = new TestJournal("journal-1");
         journal.commit(journal.begin("a", "b"));
         Index first = new Index();
         Checkpoints checkpoints = new Checkpoints(first);
@@ -69,7 +61,7 @@ class JournalFollowerCheckpointTest {
 
     @Test
     void withoutAGoodCheckpointTheWholeJournalIsRead() {
-        Journal journal = new Journal("journal-1");
+        TestJournal journal = new TestJournal("journal-1");
         journal.commit(journal.begin("a", "b"));
         Index index = new Index();
         JournalFollower follower = new JournalFollower(index, journal, new Checkpoints(index), CLOCK, 10);
@@ -80,7 +72,7 @@ class JournalFollowerCheckpointTest {
 
     @Test
     void aCheckpointOfAnotherJournalIsNotUsed() {
-        Journal journal = new Journal("journal-1");
+        TestJournal journal = new TestJournal("journal-1");
         journal.commit(journal.begin("a"));
         Index index = new Index();
         Checkpoints checkpoints = new Checkpoints(index);
@@ -88,7 +80,7 @@ class JournalFollowerCheckpointTest {
         follower.catchUp();
         follower.checkpoint();
 
-        Journal other = new Journal("journal-2");
+        TestJournal other = new TestJournal("journal-2");
         other.commit(other.begin("x"));
         Index fresh = new Index();
         checkpoints.current = fresh;
@@ -99,7 +91,7 @@ class JournalFollowerCheckpointTest {
 
     @Test
     void aRoundThatFailsHalfwayIsReadAgainWithoutIndexingAnythingTwiceAndNoCheckpointIsTakenMeanwhile() {
-        Journal journal = new Journal("journal-1");
+        TestJournal journal = new TestJournal("journal-1");
         Index index = new Index();
         Checkpoints checkpoints = new Checkpoints(index);
         JournalFollower follower = new JournalFollower(index, journal, checkpoints, CLOCK, 2);
@@ -132,7 +124,7 @@ class JournalFollowerCheckpointTest {
     @Property(tries = 200)
     void everyCommittedEventIsIndexedOnceAcrossFailedRoundsAndRestartsFromCheckpoints(@ForAll long seed) {
         Random random = new Random(seed);
-        Journal journal = new Journal("journal-1");
+        TestJournal journal = new TestJournal("journal-1");
         Index index = new Index();
         Checkpoints checkpoints = new Checkpoints(index);
         JournalFollower follower = new JournalFollower(index, journal, checkpoints, CLOCK, 1 + random.nextInt(3));
@@ -200,10 +192,6 @@ class JournalFollowerCheckpointTest {
                 .containsExactlyInAnyOrderElementsOf(journal.committedRetractedIds());
     }
 
-    private static Event event(String id) {
-        return new Event(id, new InstitutionId("lender"), EventType.MARKETING, new PhoneNumber("+639171234567"), null, T, T,
-                null, null, null);
-    }
 
     /** The index, recording what it was given. */
     private static final class Index implements EventIndexPort {
@@ -258,113 +246,6 @@ class JournalFollowerCheckpointTest {
             current.events.addAll(latest.events);
             current.retracted.addAll(latest.retracted);
             return Optional.of(written.get(written.size() - 1));
-        }
-    }
-
-    /**
-     * A journal of numbered transactions, as the feed reads it: rows visible when their transaction commits, the
-     * horizon the oldest transaction still running; it can fail after a number of pages, as a database going away.
-     */
-    private static final class Journal implements JournalFeedPort {
-
-        private final String id;
-        private final List<Row> rows = new ArrayList<>();
-        private final Set<Long> running = new HashSet<>();
-        private final Set<Long> committed = new HashSet<>();
-        private long nextTransaction = 1;
-        private long nextSeq = 1;
-        int failAfterPages = Integer.MAX_VALUE;
-
-        Journal(String id) {
-            this.id = id;
-        }
-
-        private record Row(long seq, long transaction, Event event, boolean retraction) {
-        }
-
-        long begin(String... ids) {
-            long transaction = nextTransaction++;
-            running.add(transaction);
-            for (String eventId : ids) {
-                store(transaction, eventId);
-            }
-            return transaction;
-        }
-
-        void store(long transaction, String eventId) {
-            rows.add(new Row(nextSeq++, transaction, event(eventId), false));
-        }
-
-        void retract(long transaction, String eventId) {
-            rows.add(new Row(nextSeq++, transaction, event(eventId), true));
-        }
-
-        void commit(long transaction) {
-            running.remove(transaction);
-            committed.add(transaction);
-        }
-
-        List<Event> eventsOf(long transaction) {
-            return rows.stream().filter(row -> row.transaction() == transaction && !row.retraction()).map(Row::event).toList();
-        }
-
-        List<RetractedEvent> retractionsOf(long transaction) {
-            return rows.stream().filter(row -> row.transaction() == transaction && row.retraction())
-                    .map(row -> new RetractedEvent(row.event(), T)).toList();
-        }
-
-        List<String> committedIds() {
-            return rows.stream().filter(row -> committed.contains(row.transaction()) && !row.retraction())
-                    .map(row -> row.event().eventId()).toList();
-        }
-
-        List<String> committedRetractedIds() {
-            return rows.stream().filter(row -> committed.contains(row.transaction()) && row.retraction())
-                    .map(row -> row.event().eventId()).toList();
-        }
-
-        @Override
-        public boolean sharedWithOtherProcesses() {
-            return true;
-        }
-
-        @Override
-        public String journalId() {
-            return id;
-        }
-
-        @Override
-        public JournalPosition readSince(JournalPosition from, int pageSize, FeedSink sink) {
-            long horizon = running.stream().mapToLong(Long::longValue).min().orElse(nextTransaction);
-            List<Row> inRange = rows.stream()
-                    .filter(row -> committed.contains(row.transaction()))
-                    .filter(row -> row.transaction() >= from.value() && row.transaction() < horizon)
-                    .sorted(Comparator.comparingLong(Row::seq))
-                    .toList();
-            List<Row> events = inRange.stream().filter(row -> !row.retraction()).toList();
-            int pages = 0;
-            for (int at = 0; at < events.size(); at += pageSize) {
-                if (pages++ == failAfterPages) {
-                    throw new IllegalStateException("the database went away");
-                }
-                sink.events(events.subList(at, Math.min(events.size(), at + pageSize)).stream()
-                        .map(row -> new FedEvent(row.event(), new JournalPosition(row.transaction()))).toList());
-            }
-            if (pages == failAfterPages) {
-                throw new IllegalStateException("the database went away");
-            }
-            List<FedRetraction> retractions = inRange.stream().filter(Row::retraction)
-                    .map(row -> new FedRetraction(new RetractedEvent(row.event(), T), new JournalPosition(row.transaction())))
-                    .toList();
-            if (!retractions.isEmpty()) {
-                sink.retractions(retractions);
-            }
-            return new JournalPosition(horizon);
-        }
-
-        @Override
-        public boolean awaitCommits(Duration timeout) {
-            return false;
         }
     }
 }

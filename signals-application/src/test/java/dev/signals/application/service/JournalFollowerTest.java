@@ -2,28 +2,20 @@ package dev.signals.application.service;
 
 import dev.signals.application.port.in.IndexStatusQuery.IndexStatus;
 import dev.signals.application.port.out.EventIndexPort;
-import dev.signals.application.port.out.JournalFeedPort;
 import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
-import dev.signals.domain.account.InstitutionId;
-import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.event.Event;
 import dev.signals.domain.event.RetractedEvent;
-import dev.signals.domain.subject.PhoneNumber;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JournalFollowerTest {
 
-    private static final Instant T = Instant.parse("2024-08-01T00:00:00Z");
-    private static final Clock CLOCK = Clock.fixed(T, ZoneOffset.UTC);
+    private static final Clock CLOCK = Clock.fixed(TestJournal.T, ZoneOffset.UTC);
 
     private final List<Event> indexed = new ArrayList<>();
     private final List<RetractedEvent> retracted = new ArrayList<>();
@@ -53,7 +44,7 @@ class JournalFollowerTest {
 
     @Test
     void theFirstRoundReadsTheWholeJournalAndMakesTheNodeReady() {
-        Journal journal = new Journal(true);
+        TestJournal journal = new TestJournal(true);
         journal.commit(journal.begin("a", "b"));
         JournalFollower follower = new JournalFollower(index, journal, CLOCK, 10);
         assertThat(follower.indexStatus().ready()).isFalse();
@@ -69,7 +60,7 @@ class JournalFollowerTest {
 
     @Test
     void anAppendOfThisNodeIsIndexedAtOnceAndNotAgainWhenTheFeedBringsIt() {
-        Journal journal = new Journal(true);
+        TestJournal journal = new TestJournal(true);
         JournalFollower follower = new JournalFollower(index, journal, CLOCK, 10);
         follower.catchUp();
         long transaction = journal.begin("mine");
@@ -84,7 +75,7 @@ class JournalFollowerTest {
 
     @Test
     void anAppendThatTheFeedBroughtFirstIsNotIndexedAgain() {
-        Journal journal = new Journal(true);
+        TestJournal journal = new TestJournal(true);
         JournalFollower follower = new JournalFollower(index, journal, CLOCK, 10);
         long transaction = journal.begin("mine");
         journal.commit(transaction);
@@ -96,7 +87,7 @@ class JournalFollowerTest {
 
     @Test
     void anAppendThatArrivesWhileTheFeedIsHalfWayThroughItsTransactionIsIndexedOnce() {
-        Journal journal = new Journal(true);
+        TestJournal journal = new TestJournal(true);
         JournalFollower follower = new JournalFollower(index, journal, CLOCK, 2);
         follower.catchUp();
         long transaction = journal.begin("m1", "m2", "m3", "m4", "m5");
@@ -109,14 +100,13 @@ class JournalFollowerTest {
 
     @Test
     void onAJournalNoOtherProcessWritesTheAppendsGoStraightToTheIndexAndTheLagIsNone() {
-        Journal journal = new Journal(false);
+        TestJournal journal = new TestJournal(false);
         journal.commit(journal.begin("old"));
         JournalFollower follower = new JournalFollower(index, journal, CLOCK, 10);
         follower.catchUp();
-        follower.indexAppended(null, List.of(event("new")));
+        follower.indexAppended(null, List.of(TestJournal.event("new")));
         follower.catchUp();
         assertThat(ids()).containsExactly("old", "new");
-        assertThat(follower.othersAppend()).isFalse();
         assertThat(follower.indexStatus().lag()).isEqualTo(Duration.ZERO);
     }
 
@@ -130,7 +120,7 @@ class JournalFollowerTest {
         indexed.clear();
         retracted.clear();
         Random random = new Random(seed);
-        Journal journal = new Journal(true);
+        TestJournal journal = new TestJournal(true);
         JournalFollower follower = new JournalFollower(index, journal, CLOCK, 1 + random.nextInt(4));
         List<Long> running = new ArrayList<>();
         List<Long> committedHere = new ArrayList<>();
@@ -191,7 +181,7 @@ class JournalFollowerTest {
         assertThat(follower.indexStatus().events()).isEqualTo(expected.size());
     }
 
-    private static void deliverSome(Random random, JournalFollower follower, Journal journal, List<Long> committedHere) {
+    private static void deliverSome(Random random, JournalFollower follower, TestJournal journal, List<Long> committedHere) {
         while (!committedHere.isEmpty() && random.nextBoolean()) {
             long transaction = committedHere.remove(random.nextInt(committedHere.size()));
             follower.indexAppended(new JournalPosition(transaction), journal.eventsOf(transaction));
@@ -203,119 +193,4 @@ class JournalFollowerTest {
         return indexed.stream().map(Event::eventId).toList();
     }
 
-    private static Event event(String id) {
-        return new Event(id, new InstitutionId("lender"), EventType.MARKETING, new PhoneNumber("+639171234567"), null, T, T,
-                null, null, null);
-    }
-
-    /**
-     * A journal of numbered transactions, as PostgreSQL keeps it: rows get a sequence number when stored and are
-     * visible when their transaction commits; the horizon is the oldest transaction still running.
-     */
-    private static final class Journal implements JournalFeedPort {
-
-        private final boolean shared;
-        private final List<Row> rows = new ArrayList<>();
-        private final List<Long> running = new ArrayList<>();
-        private final List<Long> committed = new ArrayList<>();
-        private long nextTransaction = 1;
-        private long nextSeq = 1;
-        Runnable betweenPages = () -> { };
-
-        Journal(boolean shared) {
-            this.shared = shared;
-        }
-
-        /** A stored event, or (retraction) the retraction of one. */
-        private record Row(long seq, long transaction, Event event, boolean retraction) {
-        }
-
-        void retract(long transaction, String eventId) {
-            rows.add(new Row(nextSeq++, transaction, event(eventId), true));
-        }
-
-        /** Whether the transaction retracted nothing: it may store events. */
-        boolean appends(long transaction) {
-            return rows.stream().noneMatch(row -> row.transaction() == transaction && row.retraction());
-        }
-
-        Set<String> retractedIds() {
-            return rows.stream().filter(Row::retraction).map(row -> row.event().eventId()).collect(Collectors.toSet());
-        }
-
-        List<RetractedEvent> retractionsOf(long transaction) {
-            return rows.stream().filter(row -> row.transaction() == transaction && row.retraction())
-                    .map(row -> new RetractedEvent(row.event(), T)).toList();
-        }
-
-        long begin(String... ids) {
-            long transaction = nextTransaction++;
-            running.add(transaction);
-            for (String id : ids) {
-                store(transaction, id);
-            }
-            return transaction;
-        }
-
-        void store(long transaction, String id) {
-            rows.add(new Row(nextSeq++, transaction, event(id), false));
-        }
-
-        void commit(long transaction) {
-            running.remove(transaction);
-            committed.add(transaction);
-        }
-
-        void rollBack(long transaction) {
-            running.remove(transaction);
-            rows.removeIf(row -> row.transaction() == transaction);
-        }
-
-        List<Event> eventsOf(long transaction) {
-            return rows.stream().filter(row -> row.transaction() == transaction && !row.retraction()).map(Row::event).toList();
-        }
-
-        @Override
-        public boolean sharedWithOtherProcesses() {
-            return shared;
-        }
-
-        @Override
-        public String journalId() {
-            return "journal-of-the-test";
-        }
-
-        @Override
-        public JournalPosition readSince(JournalPosition from, int pageSize, FeedSink sink) {
-            if (!shared && !from.equals(JournalPosition.START)) {
-                return from;
-            }
-            long horizon = shared ? running.stream().mapToLong(Long::longValue).min().orElse(nextTransaction) : Long.MAX_VALUE;
-            List<Row> inRange = rows.stream()
-                    .filter(row -> committed.contains(row.transaction()))
-                    .filter(row -> row.transaction() >= from.value() && row.transaction() < horizon)
-                    .sorted(Comparator.comparingLong(Row::seq))
-                    .toList();
-            List<Row> visible = inRange.stream().filter(row -> !row.retraction()).toList();
-            for (int at = 0; at < visible.size(); at += pageSize) {
-                if (at > 0) {
-                    betweenPages.run();
-                }
-                sink.events(visible.subList(at, Math.min(visible.size(), at + pageSize)).stream()
-                        .map(row -> new FedEvent(row.event(), shared ? new JournalPosition(row.transaction()) : null)).toList());
-            }
-            List<FedRetraction> retractions = inRange.stream().filter(Row::retraction)
-                    .map(row -> new FedRetraction(new RetractedEvent(row.event(), T), shared ? new JournalPosition(row.transaction()) : null))
-                    .toList();
-            if (!retractions.isEmpty()) {
-                sink.retractions(retractions);
-            }
-            return new JournalPosition(horizon);
-        }
-
-        @Override
-        public boolean awaitCommits(Duration timeout) {
-            return false;
-        }
-    }
 }

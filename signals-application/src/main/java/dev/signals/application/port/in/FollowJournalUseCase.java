@@ -26,9 +26,6 @@ public interface FollowJournalUseCase {
      */
     void checkpoint();
 
-    /** Whether another process may append to the journal, so that {@link #catchUp()} must be called again and again. */
-    boolean othersAppend();
-
     /** Waits up to {@code timeout} for a hint that another node committed events; see {@link #catchUp()}. */
     void awaitCommits(Duration timeout) throws InterruptedException;
 }
