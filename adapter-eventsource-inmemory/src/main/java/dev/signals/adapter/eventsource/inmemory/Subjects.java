@@ -81,10 +81,8 @@ final class Subjects {
             out.putInt(count);
             out.putLongs(info, 0, 2 * count);
             for (int subject = 0; subject < count; subject++) {
-                int rows = (int) (info[2 * subject + 1] >>> 32) * EventRows.LONGS;
-                int references = (int) info[2 * subject + 1];
-                out.putLongs(lists[2 * subject], 0, rows);
-                out.putLongs(lists[2 * subject + 1], 0, references);
+                out.putLongs(lists[2 * subject], 0, rowsIn(info, subject) * EventRows.LONGS);
+                out.putLongs(lists[2 * subject + 1], 0, referencesIn(info, subject));
             }
             out.putInt(table.length);
             out.putInts(table);
@@ -102,8 +100,8 @@ final class Subjects {
             long[] info = in.getLongs(2 * count);
             long[][] lists = new long[2 * count][];
             for (int subject = 0; subject < count; subject++) {
-                int rows = (int) (info[2 * subject + 1] >>> 32) * EventRows.LONGS;
-                int references = (int) info[2 * subject + 1];
+                int rows = rowsIn(info, subject) * EventRows.LONGS;
+                int references = referencesIn(info, subject);
                 lists[2 * subject] = rows == 0 ? null : in.getLongs(rows);
                 lists[2 * subject + 1] = references == 0 ? null : in.getLongs(references);
             }
@@ -282,10 +280,20 @@ final class Subjects {
     }
 
     int rowCountOf(int subject) {
-        return (int) (info[2 * subject + 1] >>> 32);
+        return rowsIn(info, subject);
     }
 
     int referenceCountOf(int subject) {
+        return referencesIn(info, subject);
+    }
+
+    /** The subject's row count in {@code info} (this one's, or an image's copy). */
+    private static int rowsIn(long[] info, int subject) {
+        return (int) (info[2 * subject + 1] >>> 32);
+    }
+
+    /** The subject's reference count in {@code info}. */
+    private static int referencesIn(long[] info, int subject) {
         return (int) info[2 * subject + 1];
     }
 
