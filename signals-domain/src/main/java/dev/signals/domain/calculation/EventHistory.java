@@ -70,6 +70,14 @@ public interface EventHistory {
     }
 
     /**
+     * Which events the history holds: all of them ({@link Horizon#NONE}), or, of those that occurred before its
+     * horizon, only each type's latest (issue 18); {@link Horizon#answersExactly} tells whether that is enough at T.
+     */
+    default Horizon horizon() {
+        return Horizon.NONE;
+    }
+
+    /**
      * The event's id. A history must give the id of every balance that carries an amount (an OVERDUE
      * or DEBT event with an amount): an institution's latest balance is the latest by occurredAt,
      * then reportedAt, then event id (CONTRACT §3.2). The calculation reads no other event's id, and

@@ -35,8 +35,7 @@ final class KnownEvents {
         for (int i = 0; i < n; i++) {
             occurred[i] = history.occurredAtMicros(i);
             reported[i] = history.reportedAtMicros(i);
-            // "occurredAt <= T, reportedAt <= T, and it was not retracted at or before T"
-            if (occurred[i] <= asOfMicros && reported[i] <= asOfMicros && history.retractedAtMicros(i) > asOfMicros) {
+            if (isKnown(history, i, asOfMicros)) {
                 known[count++] = i;
             }
         }
@@ -63,6 +62,12 @@ final class KnownEvents {
             int t = history.type(ordered[p]).ordinal();
             byType[t][filled[t]++] = p;
         }
+    }
+
+    /** "occurredAt <= T, reportedAt <= T, and it was not retracted at or before T" (§3.2). */
+    static boolean isKnown(EventHistory history, int i, long asOfMicros) {
+        return history.occurredAtMicros(i) <= asOfMicros && history.reportedAtMicros(i) <= asOfMicros
+                && history.retractedAtMicros(i) > asOfMicros;
     }
 
     /** How many events are known. */

@@ -1,0 +1,121 @@
+package dev.signals.domain.calculation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.signals.domain.calculation.RandomHistories.Scenario;
+import dev.signals.domain.catalogue.SignalCatalogue;
+import dev.signals.domain.event.Event;
+import dev.signals.domain.event.RetractedEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * Issue 18: a history that holds, of the events before its horizon, only what {@link Horizon#held} names (and maybe a
+ * few more) answers as all of the subject's events do whenever {@link Horizon#answersExactly} says so; and says so
+ * for every asOf at least 180 days after the horizon when nothing old was retracted or reported late.
+ */
+class HorizonPropertyTest {
+
+    private static final SignalCatalogue CATALOGUE = SignalCatalogue.standard();
+    private static final long DAY = Micros.DAY;
+
+    private final SignalCalculator calculator = new SignalCalculator();
+
+    @Property(tries = 2000)
+    void aHistoryCutAtItsHorizonAnswersAsAllEventsWheneverItSaysItDoes(@ForAll("scenarios") Scenario scenario,
+                                                                       @ForAll("horizonAges") long horizonAge, @ForAll long seed) {
+        Random random = new Random(seed);
+        long asOf = Micros.of(scenario.asOf());
+        Horizon horizon = new Horizon(asOf - horizonAge);
+        List<RetractedEvent> retractions = randomRetractions(scenario, random);
+        EventHistory all = EventHistory.of(scenario.events(), retractions);
+
+        boolean[] held = horizon.held(all);
+        List<Event> kept = new ArrayList<>();
+        for (int i = 0; i < held.length; i++) {
+            // What must be held, and now and then an old event that need not be (an index may hold a few more).
+            if (held[i] || random.nextInt(5) == 0) {
+                kept.add(scenario.events().get(i));
+            }
+        }
+        List<RetractedEvent> keptRetractions = retractions.stream().filter(r -> kept.contains(r.event())).toList();
+        EventHistory cut = new WithHorizon(EventHistory.of(kept, keptRetractions), horizon);
+
+        boolean exact = cut.horizon().answersExactly(cut, asOf);
+        Statistics.label("answers exactly").collect(exact);
+        Statistics.label("events left out").collect(kept.size() < scenario.events().size());
+        if (exact) {
+            assertThat(valuesOf(cut, scenario)).as("values of the cut history")
+                    .containsExactlyEntriesOf(valuesOf(all, scenario));
+            assertThat(calculator.calculate(cut, scenario.asOf(), CATALOGUE.allSignals()).hasData())
+                    .isEqualTo(calculator.calculate(all, scenario.asOf(), CATALOGUE.allSignals()).hasData());
+        }
+        if (horizonAge >= 180 * DAY && retractions.isEmpty()
+                && scenario.events().stream().allMatch(e -> !e.reportedAt().isAfter(scenario.asOf()))) {
+            assertThat(exact).as("nothing retracted or reported after asOf, every window after the horizon").isTrue();
+        }
+        if (horizonAge < 180 * DAY) {
+            assertThat(exact).as("a window reaches before the horizon").isFalse();
+        }
+    }
+
+    @Property(tries = 200)
+    void noHorizonHoldsEverythingAndAnswersAlways(@ForAll("scenarios") Scenario scenario) {
+        EventHistory all = EventHistory.of(scenario.events());
+
+        assertThat(Horizon.NONE.held(all)).doesNotContain(false);
+        assertThat(Horizon.NONE.answersExactly(all, Micros.of(scenario.asOf()))).isTrue();
+    }
+
+    @Provide
+    Arbitrary<Scenario> scenarios() {
+        return RandomHistories.scenarios();
+    }
+
+    /** How long before asOf the horizon lies: at and around the longest window, a little and much more. */
+    @Provide
+    Arbitrary<Long> horizonAges() {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.of(180 * DAY, 180 * DAY + 1, 180 * DAY - 1, 181 * DAY, 200 * DAY, 210 * DAY)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(180 * DAY, 420 * DAY)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(0, 180 * DAY - 1)));
+    }
+
+    private Map<String, Long> valuesOf(EventHistory history, Scenario scenario) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        calculator.calculate(history, scenario.asOf(), CATALOGUE.allSignals()).values()
+                .forEach(v -> values.put(v.signal().name(), v.value()));
+        return values;
+    }
+
+    /** About a third of the events, retracted a year or a day before asOf, at it, or after it. */
+    private static List<RetractedEvent> randomRetractions(Scenario scenario, Random random) {
+        List<RetractedEvent> retractions = new ArrayList<>();
+        for (Event event : scenario.events()) {
+            if (random.nextInt(3) == 0) {
+                Duration offset = switch (random.nextInt(4)) {
+                    case 0 -> Duration.ofDays(-365);
+                    case 1 -> Duration.ofDays(-1);
+                    case 2 -> Duration.ZERO;
+                    default -> Duration.ofSeconds(1);
+                };
+                retractions.add(new RetractedEvent(event, scenario.asOf().plus(offset)));
+            }
+        }
+        return retractions;
+    }
+
+    /** A history given a horizon. */
+    private record WithHorizon(EventHistory history, Horizon horizon) implements ForwardingHistory {
+    }
+}
