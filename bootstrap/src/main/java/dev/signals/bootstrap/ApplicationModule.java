@@ -23,6 +23,7 @@ import dev.signals.application.port.out.EventJournalPort;
 import dev.signals.application.service.EventReportService;
 import dev.signals.application.service.RetractionService;
 import dev.signals.application.subject.PhoneNumbers;
+import dev.signals.application.port.in.AgeIndexUseCase;
 import dev.signals.application.port.in.FollowJournalUseCase;
 import dev.signals.application.port.in.IndexStatusQuery;
 import dev.signals.application.port.in.GetSignalRequestQuery;
@@ -48,6 +49,7 @@ import dev.signals.application.service.AdminTokenService;
 import dev.signals.application.service.ConsentTemplateService;
 import dev.signals.application.service.DeploymentService;
 import dev.signals.application.service.HealthService;
+import dev.signals.application.service.IndexAging;
 import dev.signals.application.service.JournalFollower;
 import dev.signals.application.service.SignalRequestService;
 import dev.signals.application.service.SignalSettingsService;
@@ -164,6 +166,12 @@ final class ApplicationModule extends AbstractModule {
     @Singleton
     JournalFollower journalFollower(EventIndexPort index, JournalFeedPort feed, IndexCheckpointPort checkpoints, Clock clock) {
         return new JournalFollower(index, feed, checkpoints, clock);
+    }
+
+    @Provides
+    @Singleton
+    AgeIndexUseCase indexAging(EventIndexPort index, Clock clock) {
+        return new IndexAging(index, config.indexHorizon(), clock);
     }
 
     /** This node's checkpoints of its index, in its data directory; none when their interval is zero. */

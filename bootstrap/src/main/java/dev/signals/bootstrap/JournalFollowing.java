@@ -1,10 +1,14 @@
 package dev.signals.bootstrap;
 
+import dev.signals.application.port.in.AgeIndexUseCase;
 import dev.signals.application.port.in.FollowJournalUseCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The thread that keeps this node's index up with the journal (contract section 7.1): it waits for a hint that
@@ -16,6 +20,9 @@ import java.time.Duration;
  * <p>Every {@code checkpointInterval} (none when zero), after a round, and once more when the service stops, it
  * writes a checkpoint of the index (issue 18), so that a start replays only the journal after it. A checkpoint
  * that cannot be written is logged and tried again at the next interval; the journal stays the record.
+ *
+ * <p>After the first round, and every {@code agingInterval} after, it moves the index's horizon (issue 18), so that
+ * the events that occurred before it leave memory while the node runs, but for each subject's latest of each type.
  */
 final class JournalFollowing implements AutoCloseable {
 
@@ -26,20 +33,33 @@ final class JournalFollowing implements AutoCloseable {
 
     private final FollowJournalUseCase follower;
     private final Duration checkpointInterval;
+    private final AgeIndexUseCase aging;
+    private final Duration agingInterval;
+    /** Null until the first aging: then it is due at once. */
+    private Long lastAging;
+    private final ExecutorService agingThread = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "index-aging");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Future<?> agingUnderWay;
     private final Thread thread;
     private volatile boolean stopping;
     private long lastCheckpoint = System.nanoTime();
 
-    private JournalFollowing(FollowJournalUseCase follower, Duration checkpointInterval) {
+    private JournalFollowing(FollowJournalUseCase follower, Duration checkpointInterval, AgeIndexUseCase aging, Duration agingInterval) {
         this.follower = follower;
         this.checkpointInterval = checkpointInterval;
+        this.aging = aging;
+        this.agingInterval = agingInterval;
         this.thread = new Thread(this::follow, "journal-follower");
         this.thread.setDaemon(true);
     }
 
     /** Starts following, once the first {@link FollowJournalUseCase#catchUp()} has loaded the index. */
-    static JournalFollowing start(FollowJournalUseCase follower, Duration checkpointInterval) {
-        JournalFollowing following = new JournalFollowing(follower, checkpointInterval);
+    static JournalFollowing start(FollowJournalUseCase follower, Duration checkpointInterval, AgeIndexUseCase aging,
+                                  Duration agingInterval) {
+        JournalFollowing following = new JournalFollowing(follower, checkpointInterval, aging, agingInterval);
         following.thread.start();
         return following;
     }
@@ -54,6 +74,9 @@ final class JournalFollowing implements AutoCloseable {
                 }
                 follower.catchUp();
                 pauseMillis = POLL.toMillis();
+                if (agingDue()) {
+                    age();
+                }
                 if (checkpointDue()) {
                     checkpoint();
                 }
@@ -72,6 +95,31 @@ final class JournalFollowing implements AutoCloseable {
                 pauseMillis = Math.min(MAX_PAUSE.toMillis(), pauseMillis * 2);
             }
         }
+    }
+
+    private boolean agingDue() {
+        return lastAging == null || System.nanoTime() - lastAging >= agingInterval.toNanos();
+    }
+
+    /** Ages the index on a thread of its own, so that the rounds go on meanwhile; one aging at a time. */
+    private void age() {
+        lastAging = System.nanoTime();
+        if (agingUnderWay != null && !agingUnderWay.isDone()) {
+            return;
+        }
+        agingUnderWay = agingThread.submit(() -> {
+            long started = System.nanoTime();
+            try {
+                int left = aging.ageOut();
+                if (left > 0) {
+                    LOG.info("Event index horizon moved: {} events older than it left memory in {} ms", left,
+                            (System.nanoTime() - started) / 1_000_000);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Moving the event index's horizon failed; the index holds more than it needs until the next try: {}",
+                        e.toString());
+            }
+        });
     }
 
     private boolean checkpointDue() {
@@ -96,6 +144,7 @@ final class JournalFollowing implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
+        agingThread.shutdownNow();
         try {
             thread.join(POLL.toMillis() * 8);
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package dev.signals.bootstrap;
 
 import dev.signals.adapter.persistence.DatabaseSettings;
 import dev.signals.adapter.rest.RestSettings;
+import dev.signals.application.service.IndexAging;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,13 +19,20 @@ import java.util.Objects;
  * @param rest       the HTTP side's limits: request rate per account, failed authentication, threads
  * @param checkpointInterval how often the node writes a checkpoint of its event index into {@link #checkpointDirectory()}
  *                   (and once more when it stops); zero for never, and then none is read at start either
+ * @param indexHorizon how far back from now the index holds every event (issue 18): at least the longest window, 180
+ *                   days, plus the look-back of the {@code asOf} requests answered from memory; zero to hold every event
+ * @param agingInterval how often the node lets the events before its horizon leave memory
  */
 public record SignalsConfig(int port, Path dataDir, DatabaseSettings database, String adminToken, RestSettings rest,
-                            Duration checkpointInterval) {
+                            Duration checkpointInterval, Duration indexHorizon, Duration agingInterval) {
 
     public static final int DEFAULT_PORT = 7070;
     /** A start replays at most this much of the journal's history after a clean stop, none. */
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofMinutes(10);
+    /** The longest window (180 days) plus 30 days of {@code asOf} look-back answered from memory. */
+    public static final Duration DEFAULT_INDEX_HORIZON = Duration.ofDays(210);
+    /** The horizon moves by the hour: a day's events are under one percent of 210 days' and leave in a batch. */
+    public static final Duration DEFAULT_AGING_INTERVAL = Duration.ofHours(1);
 
     public SignalsConfig {
         if (port < 0 || port > 65_535) {
@@ -38,13 +46,22 @@ public record SignalsConfig(int port, Path dataDir, DatabaseSettings database, S
             throw new IllegalArgumentException("SIGNALS_INDEX_CHECKPOINT_MS must be 0 (never) or more, was "
                     + checkpointInterval.toMillis());
         }
+        Objects.requireNonNull(indexHorizon, "indexHorizon");
+        Objects.requireNonNull(agingInterval, "agingInterval");
+        if (!indexHorizon.isZero() && indexHorizon.compareTo(IndexAging.SHORTEST) < 0) {
+            throw new IllegalArgumentException("SIGNALS_INDEX_HORIZON_DAYS must be 0 (hold every event) or at least "
+                    + IndexAging.SHORTEST.toDays() + " (the longest window), was " + indexHorizon.toDays());
+        }
+        if (agingInterval.isNegative() || agingInterval.isZero()) {
+            throw new IllegalArgumentException("SIGNALS_INDEX_AGING_MS must be more than 0, was " + agingInterval.toMillis());
+        }
         if (adminToken != null && adminToken.length() < 16) {
             throw new IllegalArgumentException("SIGNALS_ADMIN_TOKEN must have at least 16 characters");
         }
     }
 
     public SignalsConfig(int port, Path dataDir, DatabaseSettings database, String adminToken, RestSettings rest) {
-        this(port, dataDir, database, adminToken, rest, DEFAULT_CHECKPOINT_INTERVAL);
+        this(port, dataDir, database, adminToken, rest, DEFAULT_CHECKPOINT_INTERVAL, DEFAULT_INDEX_HORIZON, DEFAULT_AGING_INTERVAL);
     }
 
     public SignalsConfig(int port, Path dataDir, DatabaseSettings database) {
@@ -70,19 +87,24 @@ public record SignalsConfig(int port, Path dataDir, DatabaseSettings database, S
     }
 
     public SignalsConfig withAdminToken(String token) {
-        return new SignalsConfig(port, dataDir, database, token, rest, checkpointInterval);
+        return new SignalsConfig(port, dataDir, database, token, rest, checkpointInterval, indexHorizon, agingInterval);
     }
 
     public SignalsConfig withRest(RestSettings settings) {
-        return new SignalsConfig(port, dataDir, database, adminToken, settings, checkpointInterval);
+        return new SignalsConfig(port, dataDir, database, adminToken, settings, checkpointInterval, indexHorizon, agingInterval);
     }
 
     public SignalsConfig withDatabase(DatabaseSettings settings) {
-        return new SignalsConfig(port, dataDir, settings, adminToken, rest, checkpointInterval);
+        return new SignalsConfig(port, dataDir, settings, adminToken, rest, checkpointInterval, indexHorizon, agingInterval);
     }
 
     public SignalsConfig withCheckpointInterval(Duration interval) {
-        return new SignalsConfig(port, dataDir, database, adminToken, rest, interval);
+        return new SignalsConfig(port, dataDir, database, adminToken, rest, interval, indexHorizon, agingInterval);
+    }
+
+    /** The same with this index horizon (zero: every event in memory), moved every {@code agingInterval}. */
+    public SignalsConfig withIndexHorizon(Duration horizon, Duration interval) {
+        return new SignalsConfig(port, dataDir, database, adminToken, rest, checkpointInterval, horizon, interval);
     }
 
     /** Where this node keeps the checkpoints of its event index: its own, whatever database it serves. */

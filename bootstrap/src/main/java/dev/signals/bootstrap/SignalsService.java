@@ -10,6 +10,7 @@ import dev.signals.adapter.persistence.Database;
 import dev.signals.adapter.persistence.PersistenceModule;
 import dev.signals.adapter.rest.HttpServer;
 import dev.signals.adapter.rest.RestModule;
+import dev.signals.application.port.in.AgeIndexUseCase;
 import dev.signals.application.port.in.FollowJournalUseCase;
 import dev.signals.application.port.in.IssueAdminTokenUseCase;
 import dev.signals.application.service.DeploymentService;
@@ -78,7 +79,8 @@ public final class SignalsService implements AutoCloseable {
             listening = true;
             FollowJournalUseCase follower = injector.getInstance(FollowJournalUseCase.class);
             follower.catchUp();
-            return new SignalsService(injector, port, JournalFollowing.start(follower, config.checkpointInterval()), heartbeat);
+            return new SignalsService(injector, port, JournalFollowing.start(follower, config.checkpointInterval(),
+                    injector.getInstance(AgeIndexUseCase.class), config.agingInterval()), heartbeat);
         } catch (RuntimeException e) {
             try {
                 if (listening) {

@@ -10,6 +10,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
 
 import java.time.Instant;
 import java.util.List;
@@ -42,8 +43,19 @@ final class JooqSubjectRecords implements SubjectRecordsPort {
         return recordsWhere(EVENT.EMAIL_ADDRESS.eq(emailAddress.value()), institutions);
     }
 
+    @Override
+    public SubjectRecords allOfPhone(PhoneNumber phone) {
+        return recordsWhere(EVENT.PHONE.eq(phone.e164()), null);
+    }
+
+    @Override
+    public SubjectRecords allOfEmailAddress(EmailAddress emailAddress) {
+        return recordsWhere(EVENT.EMAIL_ADDRESS.eq(emailAddress.value()), null);
+    }
+
+    /** The subject's events of these institutions, or of all when {@code institutions} is null. */
     private SubjectRecords recordsWhere(Condition subject, Set<InstitutionId> institutions) {
-        if (institutions.isEmpty()) {
+        if (institutions != null && institutions.isEmpty()) {
             return new SubjectRecords(List.of(), List.of());
         }
         List<RecordedEvent> rows = statements.run(dsl -> EventRowReader.read(dsl, query(dsl, subject, institutions),
@@ -53,13 +65,17 @@ final class JooqSubjectRecords implements SubjectRecordsPort {
                         .map(row -> new RetractedEvent(row.event(), row.retractedAt())).toList());
     }
 
-    /** The institutions' events of the subject with their retractions: the columns {@link EventRowReader} reads, then retracted_at. */
+    /**
+     * The institutions' events of the subject (all of its events for null) with their retractions: the columns
+     * {@link EventRowReader} reads, then retracted_at.
+     */
     static ResultQuery<Record> query(DSLContext dsl, Condition subject, Set<InstitutionId> institutions) {
-        List<String> ids = institutions.stream().map(InstitutionId::value).sorted().toList();
+        Condition whose = institutions == null ? DSL.noCondition()
+                : EVENT.INSTITUTION_ID.in(institutions.stream().map(InstitutionId::value).sorted().toList());
         return Statements.withPlainParameters(dsl).select(EventRowReader.columns(EVENT_RETRACTION.RETRACTED_AT))
                 .from(EVENT).leftJoin(EVENT_RETRACTION).on(EVENT_RETRACTION.EVENT_SEQ.eq(EVENT.SEQ))
                 .where(subject)
-                .and(EVENT.INSTITUTION_ID.in(ids))
+                .and(whose)
                 .orderBy(EVENT.SEQ);
     }
 

@@ -60,6 +60,18 @@ public final class Main implements Callable<Integer> {
                     + " so that a start reads only the journal after it; 0 for never (env SIGNALS_INDEX_CHECKPOINT_MS, default ${DEFAULT-VALUE}).")
     long indexCheckpointMs;
 
+    @Option(names = "--index-horizon-days", paramLabel = "DAYS", defaultValue = "${env:SIGNALS_INDEX_HORIZON_DAYS:-210}",
+            description = "How many days back the event index holds every event: at least 180 (the longest window) plus the"
+                    + " asOf look-back answered from memory; older events leave memory but for each subject's latest of each type,"
+                    + " and a request reaching further back reads the journal. 0 holds every event (env SIGNALS_INDEX_HORIZON_DAYS,"
+                    + " default ${DEFAULT-VALUE}).")
+    long indexHorizonDays;
+
+    @Option(names = "--index-aging-ms", paramLabel = "MILLIS", defaultValue = "${env:SIGNALS_INDEX_AGING_MS:-3600000}",
+            description = "How often the node moves its index's horizon and lets older events leave memory"
+                    + " (env SIGNALS_INDEX_AGING_MS, default ${DEFAULT-VALUE}).")
+    long indexAgingMs;
+
     @Option(names = "--demo", description = "On first start, generate a demo data set (100,000 events about 10,000 phone numbers from 20 lenders) "
             + "and a demo account, whose API key and secret are printed once, with a curl command to try, when the service answers.")
     boolean demo;
@@ -111,7 +123,8 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         SignalsConfig config;
         try {
-            config = database.config(port).withRest(limits.settings()).withCheckpointInterval(Duration.ofMillis(indexCheckpointMs));
+            config = database.config(port).withRest(limits.settings()).withCheckpointInterval(Duration.ofMillis(indexCheckpointMs))
+                    .withIndexHorizon(Duration.ofDays(indexHorizonDays), Duration.ofMillis(indexAgingMs));
         } catch (IllegalArgumentException e) {
             LOG.error("Invalid configuration: {}", e.getMessage());
             return CliErrors.USAGE;

@@ -5,6 +5,7 @@ import dev.signals.application.port.InvalidCommandException;
 import dev.signals.application.port.NotFoundException;
 import dev.signals.application.port.Page;
 import dev.signals.application.port.PageCursor;
+import dev.signals.application.port.StorageUnavailableException;
 import dev.signals.application.port.in.ConsentCommand;
 import dev.signals.application.port.in.GetSignalRequestQuery;
 import dev.signals.application.port.in.ListSignalRequestsCommand;
@@ -26,6 +27,7 @@ import dev.signals.domain.calculation.EventHistory;
 import dev.signals.domain.calculation.Explainer;
 import dev.signals.domain.calculation.Explainer.Explained;
 import dev.signals.domain.calculation.IdentifiedHistory;
+import dev.signals.domain.calculation.Micros;
 import dev.signals.domain.calculation.SignalCalculator;
 import dev.signals.domain.catalogue.SignalCatalogue;
 import dev.signals.domain.consent.Consent;
@@ -51,6 +53,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -130,14 +133,18 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
     /**
      * Computes a new request from the subject's events as of its {@code asOf}: COMPLETED, or ERROR with
      * SYSTEM_ERROR when the calculation fails (a bug, logged), so that it is stored finished either way
-     * (contract section 2.2). The events are in this node's memory, so no source can be away; Smile's
-     * SERVICE_UNAVAILABLE is never the outcome here.
+     * (contract section 2.2). The events are in this node's memory, unless the request reaches before what the index
+     * holds in full ({@link #fromTheJournal}): then a journal that cannot be reached fails the request (503) before
+     * anything is stored, and Smile's SERVICE_UNAVAILABLE is never the outcome here either.
      */
     SignalRequest compute(SignalRequest request) {
         try {
-            EventHistory history = events.eventsOf(request.subject());
+            EventHistory indexed = events.eventsOf(request.subject());
+            EventHistory history = answersExactly(indexed, request) ? indexed : fromTheJournal(request.subject());
             CalculationResult result = calculator.calculate(history, request.asOf(), request.template().signals());
             return request.complete(result);
+        } catch (StorageUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Signal request " + request.id().value() + " could not be computed", e);
             return request.fail(ResultCode.SYSTEM_ERROR);
@@ -150,20 +157,55 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
      * orders by (of events at the same instants) are read from the journal, the asking institution's rows of the
      * subject and rarely another's, and matched to the index's events ({@link IdentifiedHistory}). The values and
      * their explanation come from one history, so the two always agree, and they are the values the same request
-     * without {@code explain} gets. A journal that cannot be reached fails the request (503) before anything is stored.
+     * without {@code explain} gets. A request the index cannot answer exactly (issue 18) reads the subject's whole
+     * history, ids and all, from the journal instead. A journal that cannot be reached fails the request (503) before
+     * anything is stored.
      */
     SignalRequest explain(SignalRequest request, InstitutionId asking) {
         EventHistory indexed = events.eventsOf(request.subject());
+        if (!answersExactly(indexed, request)) {
+            EventHistory whole = fromTheJournal(request.subject());
+            return explain(request, asking, () -> whole);
+        }
         Set<InstitutionId> institutions = Explainer.institutionsWhoseIdsAreRead(indexed, asking);
         SubjectRecords subjectRecords = recordsOf(request.subject(), institutions);
+        return explain(request, asking, () -> IdentifiedHistory.of(indexed, subjectRecords.events(), subjectRecords.retractions()));
+    }
+
+    private SignalRequest explain(SignalRequest request, InstitutionId asking, Supplier<EventHistory> identifiedHistory) {
         try {
-            EventHistory identified = IdentifiedHistory.of(indexed, subjectRecords.events(), subjectRecords.retractions());
+            EventHistory identified = identifiedHistory.get();
             Explained explained = explainer.explain(identified, request.asOf(), request.template().signals(), asking);
             return request.complete(explained.result(), explained.explanation());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Signal request " + request.id().value() + " could not be explained", e);
             return request.fail(ResultCode.SYSTEM_ERROR);
         }
+    }
+
+    /** Whether the index's history of the subject holds all the request's values need (issue 18). */
+    private static boolean answersExactly(EventHistory indexed, SignalRequest request) {
+        return indexed.horizon().answersExactly(indexed, Micros.of(request.asOf()));
+    }
+
+    /**
+     * The subject's whole history from the journal, every event id included: for a request whose {@code asOf} reaches
+     * before what the index holds in full (a window before its horizon), or whose answer an old event the index let go
+     * may give (the latest old one was retracted or reported after {@code asOf}).
+     *
+     * @throws dev.signals.application.port.StorageUnavailableException when the journal cannot be reached
+     */
+    private EventHistory fromTheJournal(Subject subject) {
+        SubjectRecords all;
+        if (subject instanceof PhoneSubject phone) {
+            all = records.allOfPhone(phone.phone());
+        } else if (subject instanceof PhoneHashSubject hash) {
+            // The index keeps every phone it ever had an event of (each type's latest), so it knows this one's number.
+            all = events.phoneOf(hash.hash()).map(records::allOfPhone).orElse(new SubjectRecords(List.of(), List.of()));
+        } else {
+            all = records.allOfEmailAddress(((EmailSubject) subject).emailAddress());
+        }
+        return EventHistory.of(all.events(), all.retractions());
     }
 
     private SubjectRecords recordsOf(Subject subject, Set<InstitutionId> institutions) {

@@ -209,6 +209,11 @@ class JournalFollowerCheckpointTest {
             retracted.addAll(retractions);
         }
 
+        @Override
+        public int keepInFullFrom(java.time.Instant fullFrom) {
+            throw new AssertionError("the follower does not age the index");
+        }
+
         List<String> ids() {
             return events.stream().map(Event::eventId).toList();
         }

@@ -40,6 +40,11 @@ class JournalFollowerTest {
         public void retractAll(Collection<RetractedEvent> retractions) {
             retracted.addAll(retractions);
         }
+
+        @Override
+        public int keepInFullFrom(java.time.Instant fullFrom) {
+            throw new AssertionError("the follower does not age the index");
+        }
     };
 
     @Test

@@ -18,6 +18,8 @@ import dev.signals.domain.account.Account;
 import dev.signals.domain.account.AccountId;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.calculation.EventHistory;
+import dev.signals.domain.calculation.Horizon;
+import dev.signals.domain.calculation.Micros;
 import dev.signals.domain.calculation.SignalCalculator;
 import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.catalogue.SignalCatalogue;
@@ -66,6 +68,9 @@ class SignalRequestServiceTest {
     private final InMemoryPorts ports = new InMemoryPorts();
     private final Map<String, List<Event>> eventsByKey = new java.util.HashMap<>();
     private final AtomicReference<RuntimeException> eventSourceFailure = new AtomicReference<>();
+    /** The index's horizon: of the events before it, the index holds only each type's latest (issue 18). */
+    private final AtomicReference<Horizon> indexHorizon = new AtomicReference<>(Horizon.NONE);
+    private final AtomicReference<RuntimeException> journalFailure = new AtomicReference<>();
     private final CommandValidation validation = new CommandValidation(Validation.buildDefaultValidatorFactory().getValidator());
     private final ConsentTemplateService consentTemplates = new ConsentTemplateService(ports, validation, clock);
     private final SignalSettingsService settings = new SignalSettingsService(SignalCatalogue.standard(), ports, ports, validation);
@@ -76,7 +81,11 @@ class SignalRequestServiceTest {
                 throw eventSourceFailure.get();
             }
             List<Event> events = eventsByKey.getOrDefault(subject.lookupKey(), List.of());
-            return EventHistory.of(events, retractions.stream().filter(r -> events.contains(r.event())).toList());
+            EventHistory all = EventHistory.of(events, retractions.stream().filter(r -> events.contains(r.event())).toList());
+            Horizon horizon = indexHorizon.get();
+            boolean[] held = horizon.held(all);
+            List<Event> kept = java.util.stream.IntStream.range(0, events.size()).filter(i -> held[i]).mapToObj(events::get).toList();
+            return new HeldHistory(EventHistory.of(kept, retractions.stream().filter(r -> kept.contains(r.event())).toList()), horizon);
         }
 
         @Override
@@ -99,9 +108,23 @@ class SignalRequestServiceTest {
             return recordsOf(SubjectKeys.emailKey(emailAddress), institutions);
         }
 
+        @Override
+        public SubjectRecords allOfPhone(PhoneNumber phone) {
+            return recordsOf(SubjectKeys.phoneKey(phone), null);
+        }
+
+        @Override
+        public SubjectRecords allOfEmailAddress(EmailAddress emailAddress) {
+            return recordsOf(SubjectKeys.emailKey(emailAddress), null);
+        }
+
+        /** The subject's events of these institutions, or all of them for null. */
         private SubjectRecords recordsOf(String key, Set<InstitutionId> institutions) {
+            if (journalFailure.get() != null) {
+                throw journalFailure.get();
+            }
             List<Event> events = eventsByKey.getOrDefault(key, List.of()).stream()
-                    .filter(event -> institutions.contains(event.institutionId())).toList();
+                    .filter(event -> institutions == null || institutions.contains(event.institutionId())).toList();
             return new SubjectRecords(events, retractions.stream().filter(r -> events.contains(r.event())).toList());
         }
     };
@@ -160,6 +183,35 @@ class SignalRequestServiceTest {
 
         assertThat(request.resultCode()).isEqualTo(ResultCode.NO_DATA);
         assertThat(request.asOf()).isEqualTo(NOW.minus(Duration.ofDays(5)));
+    }
+
+    /**
+     * Issue 18: the index holds, of the events before its horizon, each type's latest; a request whose windows reach
+     * before the horizon reads the subject's whole history from the journal, and one inside it does not read it.
+     */
+    @Test
+    void aRequestWhoseWindowsReachBeforeTheIndexsHorizonReadsTheJournal() {
+        disbursement("loan-old-1", "lender", NOW.minus(Duration.ofDays(260)), "100");
+        disbursement("loan-old-2", "other", NOW.minus(Duration.ofDays(250)), "200");
+        disbursement("loan-new", "lender", NOW.minus(Duration.ofDays(10)), "300");
+        indexHorizon.set(new Horizon(Micros.of(NOW.minus(Duration.ofDays(210)))));
+        String day180 = "events_loan_disbursement_day180";
+
+        SignalRequest back = service.request(command(ApiVersion.ALPHA, PHONE, null, null, consent(), NOW.minus(Duration.ofDays(100))));
+        SignalRequest explainedBack = service.request(explained(command(ApiVersion.ALPHA, PHONE, null, null, consent(),
+                NOW.minus(Duration.ofDays(100)))));
+        journalFailure.set(new StorageUnavailableException("the database cannot be reached", null));
+        SignalRequest now = service.request(alpha(PHONE, null));
+
+        assertThat(value(back, day180)).as("both old disbursements, one of which the index let go").isEqualTo(2L);
+        assertThat(value(explainedBack, day180)).isEqualTo(2L);
+        assertThat(value(now, day180)).isEqualTo(1L);
+        assertThat(value(now, "events_loan_disbursement_days_since_last")).isEqualTo(10L);
+        int stored = ports.requests.size();
+        assertThatThrownBy(() -> service.request(command(ApiVersion.ALPHA, PHONE, null, null, consent(), NOW.minus(Duration.ofDays(100)))))
+                .as("a journal that cannot be reached fails the request, which is not stored")
+                .isInstanceOf(StorageUnavailableException.class);
+        assertThat(ports.requests).hasSize(stored);
     }
 
     @Test
@@ -389,6 +441,24 @@ class SignalRequestServiceTest {
     private static RequestSignalsCommand command(ApiVersion version, String phone, String country, String templateId,
                                                  ConsentCommand consent, Instant asOf) {
         return new RequestSignalsCommand(LENDER, LENDER_INSTITUTION, version, phone, country, null, templateId, consent, asOf, false);
+    }
+
+    /** A history the index gives: what its horizon holds, and the horizon. */
+    private record HeldHistory(EventHistory history, Horizon horizon) implements EventHistory {
+        @Override public int size() { return history.size(); }
+        @Override public EventType type(int i) { return history.type(i); }
+        @Override public int institution(int i) { return history.institution(i); }
+        @Override public InstitutionId institutionId(int i) { return history.institutionId(i); }
+        @Override public long occurredAtMicros(int i) { return history.occurredAtMicros(i); }
+        @Override public long reportedAtMicros(int i) { return history.reportedAtMicros(i); }
+        @Override public boolean hasAmount(int i) { return history.hasAmount(i); }
+        @Override public long amountCents(int i) { return history.amountCents(i); }
+        @Override public boolean hasOverdueDays(int i) { return history.hasOverdueDays(i); }
+        @Override public int overdueDays(int i) { return history.overdueDays(i); }
+        @Override public boolean autoRepayment(int i) { return history.autoRepayment(i); }
+        @Override public boolean hasAutoRepayment(int i) { return history.hasAutoRepayment(i); }
+        @Override public long retractedAtMicros(int i) { return history.retractedAtMicros(i); }
+        @Override public String eventId(int i) { return history.eventId(i); }
     }
 
     /** A clock the test moves forward. */

@@ -23,7 +23,7 @@ public record Horizon(long fullFromMicros) {
     /** No horizon: the history holds every event. */
     public static final Horizon NONE = new Horizon(Long.MIN_VALUE);
 
-    private static final long LONGEST_WINDOW = Arrays.stream(Window.values()).mapToLong(Window::days).max().orElseThrow() * Micros.DAY;
+    private static final long LONGEST_WINDOW = Window.longest().days() * Micros.DAY;
     private static final int TYPES = EventType.values().length;
 
     /** Whether every value of the history at {@code asOfMicros} is the value over all of the subject's events. */
@@ -71,6 +71,26 @@ public record Horizon(long fullFromMicros) {
                     || occurred == latestOccurred[type] && history.reportedAtMicros(i) == latestReported[type];
         }
         return held;
+    }
+
+    /**
+     * Whether an event of this type and these instants is one a history with this horizon need not hold: it occurred
+     * before the horizon, and the history holds an event of its type from before the horizon that is later by
+     * occurredAt, then reportedAt. Whatever it is (retracted or not, reported when), no answer the history gives
+     * exactly depends on it.
+     */
+    public boolean letsGo(EventHistory history, EventType type, long occurredMicros, long reportedMicros) {
+        if (!isBefore(occurredMicros)) {
+            return false;
+        }
+        for (int i = 0; i < history.size(); i++) {
+            long occurred = history.occurredAtMicros(i);
+            if (history.type(i) == type && isBefore(occurred)
+                    && (occurred > occurredMicros || occurred == occurredMicros && history.reportedAtMicros(i) > reportedMicros)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether an event that occurred at {@code occurredMicros} is old: before this horizon. */

@@ -22,6 +22,11 @@ public enum Window {
         return days;
     }
 
+    /** The longest window, the furthest back any windowed signal counts. */
+    public static Window longest() {
+        return DAYS_180;
+    }
+
     /** N times 24 hours. */
     public Duration length() {
         return Duration.ofDays(days);

@@ -38,7 +38,7 @@ import java.util.logging.Logger;
 public final class FileIndexCheckpoints implements IndexCheckpointPort {
 
     static final long MAGIC = 0x5349_4749_4458_0001L;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final String PREFIX = "index-";
     private static final String SUFFIX = ".checkpoint";
     private static final Logger LOG = Logger.getLogger(FileIndexCheckpoints.class.getName());
@@ -127,7 +127,7 @@ public final class FileIndexCheckpoints implements IndexCheckpointPort {
             }
             long events = in.getLong();
             IndexImage image = IndexImage.readFrom(in);
-            if (!in.atEnd() || image.size() != events) {
+            if (!in.atEnd() || image.size() > events) {
                 throw new CheckpointIn.Corrupt("its parts do not add up");
             }
             index.restore(image);

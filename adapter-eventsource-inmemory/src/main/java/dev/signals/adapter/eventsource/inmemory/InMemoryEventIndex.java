@@ -4,6 +4,7 @@ import dev.signals.application.port.out.EventIndexPort;
 import dev.signals.application.port.out.LoadSubjectEventsPort;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.calculation.EventHistory;
+import dev.signals.domain.calculation.Horizon;
 import dev.signals.domain.calculation.Micros;
 import dev.signals.domain.event.Event;
 import dev.signals.domain.event.RetractedEvent;
@@ -15,6 +16,7 @@ import dev.signals.domain.subject.PhoneSubject;
 import dev.signals.domain.subject.Subject;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -41,6 +43,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * retraction before the event itself (it committed the retraction, its feed has yet to bring the event another
  * node stored): the retraction then waits here until the event is added.
  *
+ * <p>Events that occurred before the index's {@link Horizon} leave memory, but for each subject's latest of each type
+ * ({@link #keepInFullFrom}, issue 18): the histories it gives carry the horizon, and a request that these cannot answer
+ * exactly reads the journal instead.
+ *
  * <p>One writer at a time, any number of readers. Nothing once written is written again: arrays grow by
  * copying, chunks are filled in place, so a history handed to a reader keeps reading what it was given while
  * writers append. The lock orders a reader after the writes it may see: events are visible as soon as
@@ -61,18 +67,24 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
     private final List<RetractedEvent> waiting = new ArrayList<>();
     private int size;
     private int retracted;
+    private Horizon horizon = Horizon.NONE;
+    /** One aging at a time. */
+    private final Object aging = new Object();
+    /**
+     * While an aging builds its copy: the additions and retractions since its image, in order (each a list of
+     * {@link Event} or of {@link RetractedEvent}), to apply to the copy before it takes this index's place.
+     */
+    private List<List<?>> sinceImage;
 
     /** Adds events that are new to the network (the journal has already refused duplicates). */
     @Override
     public void addAll(Collection<Event> events) {
         lock.writeLock().lock();
         try {
-            for (Event event : events) {
-                add(event);
+            if (sinceImage != null) {
+                sinceImage.add(List.copyOf(events));
             }
-            if (!waiting.isEmpty()) {
-                waiting.removeIf(this::retract);
-            }
+            addEach(events);
         } finally {
             lock.writeLock().unlock();
         }
@@ -87,13 +99,107 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
     public void retractAll(Collection<RetractedEvent> retractedEvents) {
         lock.writeLock().lock();
         try {
-            for (RetractedEvent retraction : retractedEvents) {
-                if (!retract(retraction)) {
-                    waiting.add(retraction);
-                }
+            if (sinceImage != null) {
+                sinceImage.add(List.copyOf(retractedEvents));
             }
+            retractEach(retractedEvents);
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    private void addEach(Collection<Event> events) {
+        for (Event event : events) {
+            add(event);
+        }
+        if (!waiting.isEmpty()) {
+            waiting.removeIf(this::retract);
+        }
+    }
+
+    private void retractEach(Collection<RetractedEvent> retractedEvents) {
+        for (RetractedEvent retraction : retractedEvents) {
+            if (!retract(retraction)) {
+                waiting.add(retraction);
+            }
+        }
+    }
+
+    /**
+     * Lets the events that occurred before {@code fullFrom} leave memory, but for what {@link Horizon#held} names: each
+     * subject's latest of each type. The copy without them is made from an image while events keep coming, then those
+     * that came meanwhile are applied to it, and it takes the index's place under the lock, at once. When under one in
+     * a hundred of the events would leave, nothing is copied and only the horizon moves (every event held is more than
+     * it needs). A horizon earlier than the index's changes nothing: events that left do not come back.
+     *
+     * @return how many events left memory
+     */
+    @Override
+    public int keepInFullFrom(Instant fullFrom) {
+        return keepInFullFrom(fullFrom, () -> { });
+    }
+
+    /** The same, running {@code meanwhile} once the image is taken, before the copy is made of it (for tests). */
+    int keepInFullFrom(Instant fullFrom, Runnable meanwhile) {
+        Horizon later = new Horizon(Micros.of(fullFrom));
+        synchronized (aging) {
+            IndexImage image;
+            lock.writeLock().lock();
+            try {
+                if (later.fullFromMicros() <= horizon.fullFromMicros()) {
+                    return 0;
+                }
+                image = image();
+                sinceImage = new ArrayList<>();
+            } finally {
+                lock.writeLock().unlock();
+            }
+            IndexImage aged = null;
+            try {
+                meanwhile.run();
+                Aging aging = Aging.of(image, later);
+                if (aging.dropped() > 0 && aging.dropped() >= image.size() / 100) {
+                    aged = aging.image();
+                }
+            } finally {
+                lock.writeLock().lock();
+                try {
+                    List<List<?>> cameMeanwhile = sinceImage;
+                    sinceImage = null;
+                    if (aged != null) {
+                        install(aged);
+                        replay(cameMeanwhile);
+                    } else {
+                        horizon = later;
+                    }
+                } finally {
+                    lock.writeLock().unlock();
+                }
+            }
+            return aged == null ? 0 : image.size() - aged.size();
+        }
+    }
+
+    /** Applies what came since an image to the copy made of it, in the order it came. */
+    @SuppressWarnings("unchecked")
+    private void replay(List<List<?>> meanwhile) {
+        for (List<?> step : meanwhile) {
+            if (!step.isEmpty() && step.get(0) instanceof Event) {
+                addEach((List<Event>) step);
+            } else {
+                retractEach((List<RetractedEvent>) step);
+            }
+        }
+        waiting.removeIf(this::retract);
+    }
+
+    /** The index's horizon: before it, only each subject's latest events of each type are held. */
+    public Horizon horizon() {
+        lock.readLock().lock();
+        try {
+            return horizon;
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
@@ -108,7 +214,7 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
             long[] retractedAt = retracted == 0 ? null
                     : retractions.retractedAtByPosition(subject, subjects.rowCountOf(subject), subjects.referenceCountOf(subject));
             return new IndexedHistory(subjects.rowsOf(subject), subjects.eventCountOf(subject), wide.chunks(),
-                    eventIds.chunks(), retractedAt, institutionIds);
+                    eventIds.chunks(), retractedAt, institutionIds, horizon);
         } finally {
             lock.readLock().unlock();
         }
@@ -133,7 +239,8 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         lock.readLock().lock();
         try {
             return new IndexImage(subjects.image(), wide.image(), eventIds.image(),
-                    Arrays.copyOf(institutionIds, institutions.size()), retractions.image(), List.copyOf(waiting), size, retracted);
+                    Arrays.copyOf(institutionIds, institutions.size()), retractions.image(), List.copyOf(waiting), size, retracted,
+                    horizon.fullFromMicros());
         } finally {
             lock.readLock().unlock();
         }
@@ -150,20 +257,28 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
             if (size > 0 || subjects.count() > 0 || !waiting.isEmpty()) {
                 throw new IllegalStateException("an index is restored only when empty; this one holds " + size + " events");
             }
-            subjects = Subjects.of(image.subjects());
-            wide = WideRecords.of(image.wide());
-            eventIds = StringPool.of(image.eventIds());
-            institutionIds = Arrays.copyOf(image.institutionIds(), Math.max(16, image.institutionIds().length));
-            for (int number = 0; number < image.institutionIds().length; number++) {
-                institutions.put(image.institutionIds()[number].value(), number);
-            }
-            retractions = Retractions.of(image.retractions());
-            waiting.addAll(image.waiting());
-            size = image.size();
-            retracted = image.retracted();
+            install(image);
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Makes the index hold what {@code image} holds instead of what it held; under the write lock. */
+    private void install(IndexImage image) {
+        subjects = Subjects.of(image.subjects());
+        wide = WideRecords.of(image.wide());
+        eventIds = StringPool.of(image.eventIds());
+        institutionIds = Arrays.copyOf(image.institutionIds(), Math.max(16, image.institutionIds().length));
+        institutions.clear();
+        for (int number = 0; number < image.institutionIds().length; number++) {
+            institutions.put(image.institutionIds()[number].value(), number);
+            }
+            retractions = Retractions.of(image.retractions());
+            waiting.clear();
+            waiting.addAll(image.waiting());
+            size = image.size();
+            retracted = image.retracted();
+            horizon = new Horizon(image.fullFromMicros());
     }
 
     /** The number of events held. */
@@ -255,7 +370,7 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         int email = both ? subjects.email(event.emailAddress().value()) : -1;
         int reference = row >= 0 && email >= 0 ? referenceOf(email, owner, institution, event) : -1;
         if (row < 0 || both && reference < 0) {
-            return false;
+            return letGo(event);
         }
         long at = Micros.of(retraction.retractedAt());
         retractions.add(owner, Retractions.ownRow(row), at);
@@ -263,6 +378,28 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
             retractions.add(email, Retractions.reference(reference), at);
         }
         retracted++;
+        return true;
+    }
+
+    /**
+     * Whether a retraction whose event is not here may be let go rather than wait: its event occurred before the
+     * horizon and, under each of its subjects, is older than an event of its type held from before the horizon. Such an
+     * event has left memory, or is one the horizon would let go should it come yet, so its retraction changes nothing
+     * the index answers ({@link Horizon#letsGo}).
+     */
+    private boolean letGo(Event event) {
+        long occurred = Micros.of(event.occurredAt());
+        long reported = Micros.of(event.reportedAt());
+        if (!horizon.isBefore(occurred)) {
+            return false;
+        }
+        int phone = event.phone() == null ? Integer.MIN_VALUE : subjects.phone(digitsOf(event.phone().e164()));
+        int email = event.emailAddress() == null ? Integer.MIN_VALUE : subjects.email(event.emailAddress().value());
+        for (int subject : new int[] {phone, email}) {
+            if (subject == -1 || subject >= 0 && !horizon.letsGo(historyOf(subject), event.type(), occurred, reported)) {
+                return false;
+            }
+        }
         return true;
     }
 
@@ -294,9 +431,14 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         return -1;
     }
 
+    private IndexedHistory historyOf(int subject) {
+        return new IndexedHistory(subjects.rowsOf(subject), subjects.eventCountOf(subject), wide.chunks(), eventIds.chunks(), null,
+                institutionIds, horizon);
+    }
+
     private IndexedHistory ownRowsOf(int subject) {
         return new IndexedHistory(subjects.ownRowsOf(subject), subjects.rowCountOf(subject), wide.chunks(), eventIds.chunks(), null,
-                institutionIds);
+                institutionIds, Horizon.NONE);
     }
 
     private int subjectOf(Subject subject) {

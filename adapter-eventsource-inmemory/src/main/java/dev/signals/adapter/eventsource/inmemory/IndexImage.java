@@ -15,15 +15,16 @@ import java.util.List;
 
 /**
  * An {@link InMemoryEventIndex} as it was when {@link InMemoryEventIndex#image() taken}: what a checkpoint writes
- * and what a restore puts back, part by part, in this order. The retractions still waiting for their event are few
- * and kept as the events they name.
+ * and what a restore puts back, part by part, in this order (after the horizon, {@code Long.MIN_VALUE} for none). The
+ * retractions still waiting for their event are few and kept as the events they name.
  */
 record IndexImage(Subjects.Image subjects, WideRecords.Image wide, StringPool.Image eventIds, InstitutionId[] institutionIds,
-                  Retractions.Image retractions, List<RetractedEvent> waiting, int size, int retracted) {
+                  Retractions.Image retractions, List<RetractedEvent> waiting, int size, int retracted, long fullFromMicros) {
 
     private static final EventType[] TYPES = EventType.values();
 
     void writeTo(CheckpointOut out) throws IOException {
+        out.putLong(fullFromMicros);
         out.putInt(size);
         out.putInt(retracted);
         subjects.writeTo(out);
@@ -42,6 +43,7 @@ record IndexImage(Subjects.Image subjects, WideRecords.Image wide, StringPool.Im
     }
 
     static IndexImage readFrom(CheckpointIn in) throws IOException {
+        long fullFromMicros = in.getLong();
         int size = in.getInt();
         int retracted = in.getInt();
         Subjects.Image subjects = Subjects.Image.readFrom(in);
@@ -64,7 +66,7 @@ record IndexImage(Subjects.Image subjects, WideRecords.Image wide, StringPool.Im
         for (int i = 0; i < waitingCount; i++) {
             waiting.add(new RetractedEvent(read(in), getInstant(in)));
         }
-        return new IndexImage(subjects, wide, eventIds, institutions, retractions, List.copyOf(waiting), size, retracted);
+        return new IndexImage(subjects, wide, eventIds, institutions, retractions, List.copyOf(waiting), size, retracted, fullFromMicros);
     }
 
     private static void write(CheckpointOut out, Event event) throws IOException {

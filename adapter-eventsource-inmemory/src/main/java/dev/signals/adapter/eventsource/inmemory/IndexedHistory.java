@@ -2,6 +2,7 @@ package dev.signals.adapter.eventsource.inmemory;
 
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.calculation.EventHistory;
+import dev.signals.domain.calculation.Horizon;
 import dev.signals.domain.calculation.Micros;
 import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.event.Event;
@@ -10,10 +11,10 @@ import java.util.Objects;
 
 /**
  * One subject's events: rows as they were when the history was taken, the wide values they refer to, when each
- * was retracted (null when none was), and the institutions' ids by number.
+ * was retracted (null when none was), the institutions' ids by number, and the index's horizon then (issue 18).
  */
 record IndexedHistory(long[] rows, int size, long[][] wide, byte[][] eventIds, long[] retractedAt,
-                      InstitutionId[] institutionIds) implements EventHistory {
+                      InstitutionId[] institutionIds, Horizon horizon) implements EventHistory {
 
     @Override
     public EventType type(int i) {

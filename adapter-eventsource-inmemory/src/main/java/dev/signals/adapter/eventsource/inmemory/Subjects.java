@@ -253,6 +253,11 @@ final class Subjects {
         return own == null ? new long[0] : own;
     }
 
+    /** The subject's {@code reference}-th reference: the owner's number << 32 | the row's place among the owner's rows. */
+    long reference(int subject, int reference) {
+        return lists[2 * subject + 1][reference];
+    }
+
     /** The row of {@code owner} that the subject's {@code reference}-th reference names, or -1 when it names another's. */
     int referencedRow(int subject, int reference, int owner) {
         long named = lists[2 * subject + 1][reference];
@@ -285,6 +290,11 @@ final class Subjects {
 
     int referenceCountOf(int subject) {
         return referencesIn(info, subject);
+    }
+
+    /** A subject's counts as {@code info} holds them, beside its key. */
+    static long countsOf(int rows, int references) {
+        return (long) rows << 32 | references;
     }
 
     /** The subject's row count in {@code info} (this one's, or an image's copy). */

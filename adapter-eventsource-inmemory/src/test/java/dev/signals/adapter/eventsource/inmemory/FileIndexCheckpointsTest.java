@@ -64,11 +64,11 @@ class FileIndexCheckpointsTest {
         Path directory = Files.createTempDirectory("checkpoints");
         try {
             Random random = new Random(seed);
-            List<Event> events = spread(scenarios, random);
+            List<Event> events = SubjectHistories.spread(scenarios, random);
             int half = events.size() / 2;
             InMemoryEventIndex original = new InMemoryEventIndex();
             original.addAll(events.subList(0, half));
-            List<RetractedEvent> before = retractSome(events, random, Instant.parse("2025-06-01T00:00:00Z"));
+            List<RetractedEvent> before = SubjectHistories.retractSome(events, random, Instant.parse("2025-06-01T00:00:00Z"));
             original.retractAll(before);
 
             IndexCheckpoint taken = new IndexCheckpoint(JOURNAL, new JournalPosition(42), Set.of(new JournalPosition(43)), original.size());
@@ -79,7 +79,7 @@ class FileIndexCheckpointsTest {
             assertThat(read).contains(taken);
             assertSame(original, restored, events);
 
-            List<RetractedEvent> after = retractSome(events, random, Instant.parse("2025-09-01T00:00:00Z"));
+            List<RetractedEvent> after = SubjectHistories.retractSome(events, random, Instant.parse("2025-09-01T00:00:00Z"));
             for (InMemoryEventIndex index : List.of(original, restored)) {
                 index.addAll(events.subList(half, events.size()));
                 index.retractAll(after);
@@ -212,32 +212,12 @@ class FileIndexCheckpointsTest {
                 Instant.parse("2024-07-01T01:00:00Z"), new BigDecimal("25000"), null, null);
     }
 
-    /** The scenarios' events, each scenario about a phone of its own, some with an e-mail address, one about an address alone. */
-    private static List<Event> spread(List<RandomHistories.Scenario> scenarios, Random random) {
-        List<Event> events = new ArrayList<>();
-        for (int s = 0; s < scenarios.size(); s++) {
-            PhoneNumber phone = s == scenarios.size() - 1 && s > 0 ? null : new PhoneNumber(String.format("+63917100%04d", s));
-            EmailAddress email = phone == null || random.nextBoolean() ? new EmailAddress("subject" + s + "@example.com") : null;
-            for (Event e : scenarios.get(s).events()) {
-                events.add(new Event("s" + s + "-" + e.eventId(), e.institutionId(), e.type(), phone,
-                        email != null && (phone == null || random.nextBoolean()) ? email : null,
-                        e.occurredAt(), e.reportedAt(), e.amount(), e.overdueDays(), e.autoRepayment()));
-            }
-        }
-        return events;
-    }
-
-    /** About a fifth of the events, each retracted once at {@code at}; some of them are not in the index yet. */
-    private static List<RetractedEvent> retractSome(List<Event> events, Random random, Instant at) {
-        return events.stream().filter(e -> random.nextInt(5) == 0).distinct().map(e -> new RetractedEvent(e, at)).toList();
-    }
-
     /** Both indexes answer every subject of the events, under each of its keys, alike. */
     private void assertSame(InMemoryEventIndex original, InMemoryEventIndex restored, List<Event> events) {
         assertThat(restored.size()).isEqualTo(original.size());
         assertThat(restored.retractedCount()).isEqualTo(original.retractedCount());
         assertThat(restored.subjectCount()).isEqualTo(original.subjectCount());
-        for (String key : keys(events)) {
+        for (String key : SubjectHistories.keys(events)) {
             EventHistory expected = original.eventsOf(SubjectKeys.subjectOf(key));
             EventHistory actual = restored.eventsOf(SubjectKeys.subjectOf(key));
             assertThat(actual.size()).as(key).isEqualTo(expected.size());
@@ -250,20 +230,6 @@ class FileIndexCheckpointsTest {
                 assertThat(restored.phoneOf(hash)).isEqualTo(original.phoneOf(hash));
             }
         }
-    }
-
-    private static Set<String> keys(List<Event> events) {
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
-        for (Event event : events) {
-            if (event.phone() != null) {
-                keys.addAll(SubjectKeys.keysOf(event.phone()));
-            }
-            if (event.emailAddress() != null) {
-                keys.add("email:" + event.emailAddress().value());
-            }
-        }
-        keys.add("md5:" + HexFormat.of().formatHex(new byte[16]));
-        return keys;
     }
 
     private static void deleteAll(Path directory) throws IOException {

@@ -3,6 +3,7 @@ package dev.signals.application.port.out;
 import dev.signals.domain.event.Event;
 import dev.signals.domain.event.RetractedEvent;
 
+import java.time.Instant;
 import java.util.Collection;
 
 /** Makes newly journaled events visible to signal requests. */
@@ -16,4 +17,12 @@ public interface EventIndexPort {
      * is recorded once, of an event added before.
      */
     void retractAll(Collection<RetractedEvent> retracted);
+
+    /**
+     * Lets the events that occurred before {@code fullFrom} leave memory, but for each subject's latest of each type
+     * (issue 18, {@link dev.signals.domain.calculation.Horizon}); the histories given after carry that horizon.
+     *
+     * @return how many events left
+     */
+    int keepInFullFrom(Instant fullFrom);
 }

@@ -1,0 +1,173 @@
+package dev.signals.adapter.eventsource.inmemory;
+
+import dev.signals.domain.calculation.Horizon;
+
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * An {@link IndexImage} without the events a {@link Horizon} lets go (issue 18): what {@link Horizon#held} names under
+ * each subject stays, the rest leaves, with the wide records, balance ids and retractions that were theirs. An event
+ * with a phone and an e-mail address stays when either subject's history needs it. Subjects keep their numbers, keys
+ * and lookup tables (a subject whose events are all old keeps each type's latest), so a phone's MD5 still finds it;
+ * rows keep their order, and the places of retractions follow their rows.
+ *
+ * <p>Works on an image, which nothing changes, so the index goes on taking events while this runs.
+ */
+final class Aging {
+
+    private final IndexImage image;
+    private final Horizon horizon;
+    private final Subjects subjects;
+    /** Per subject, the number of its first own row in {@link #held}. */
+    private final int[] firstRow;
+    private final BitSet held;
+
+    private Aging(IndexImage image, Horizon horizon) {
+        this.image = image;
+        this.horizon = horizon;
+        this.subjects = Subjects.of(image.subjects());
+        int count = subjects.count();
+        this.firstRow = new int[count + 1];
+        for (int subject = 0; subject < count; subject++) {
+            firstRow[subject + 1] = firstRow[subject] + subjects.rowCountOf(subject);
+        }
+        this.held = new BitSet(firstRow[count]);
+        for (int subject = 0; subject < count; subject++) {
+            markHeld(subject);
+        }
+    }
+
+    /** What the horizon lets go of the image, not done yet: see {@link #dropped} and {@link #image}. */
+    static Aging of(IndexImage image, Horizon horizon) {
+        return new Aging(image, horizon);
+    }
+
+    /** How many of the image's events leave. */
+    int dropped() {
+        return image.size() - held.cardinality();
+    }
+
+    /** The image without them, its horizon the given one. */
+    IndexImage image() {
+        int count = subjects.count();
+        long[] info = image.subjects().info().clone();
+        long[][] lists = new long[2 * count][];
+        WideRecords wide = new WideRecords();
+        StringPool eventIds = new StringPool();
+        long[][] wideChunks = image.wide().chunks();
+        byte[][] idChunks = image.eventIds().chunks();
+        /* Per subject that lost rows, each old row's new place (-1 when it left); null when it lost none. */
+        int[][] rowPlaces = new int[count][];
+        int kept = 0;
+        for (int subject = 0; subject < count; subject++) {
+            int rows = subjects.rowCountOf(subject);
+            int keptRows = held.get(firstRow[subject], firstRow[subject + 1]).cardinality();
+            long[] own = subjects.ownRowsOf(subject);
+            long[] copy = keptRows == 0 ? null : new long[keptRows * EventRows.LONGS];
+            int[] places = keptRows == rows ? null : new int[rows];
+            int next = 0;
+            for (int row = 0; row < rows; row++) {
+                if (!held.get(firstRow[subject] + row)) {
+                    places[row] = -1;
+                    continue;
+                }
+                int from = row * EventRows.LONGS;
+                int to = next * EventRows.LONGS;
+                copy[to] = own[from];
+                long second = own[from + 1];
+                if (EventRows.isWide(second)) {
+                    long record = EventRows.wideRecord(second);
+                    long idReference = WideRecords.idReference(wideChunks, record);
+                    second = EventRows.wideSecond(wide.add(WideRecords.reportedMicros(wideChunks, record),
+                            WideRecords.institution(wideChunks, record), WideRecords.overdueDays(wideChunks, record),
+                            idReference < 0 ? -1 : eventIds.add(StringPool.read(idChunks, idReference))));
+                }
+                copy[to + 1] = second;
+                copy[to + 2] = own[from + 2];
+                if (places != null) {
+                    places[row] = next;
+                }
+                next++;
+            }
+            lists[2 * subject] = copy;
+            rowPlaces[subject] = places;
+            kept += keptRows;
+        }
+
+        /* Per subject whose references changed, each old reference's new place (-1 when it left). */
+        int[][] referencePlaces = new int[count][];
+        for (int subject = 0; subject < count; subject++) {
+            int references = subjects.referenceCountOf(subject);
+            long[] list = new long[references];
+            int[] places = new int[references];
+            int next = 0;
+            for (int reference = 0; reference < references; reference++) {
+                long named = subjects.reference(subject, reference);
+                int owner = (int) (named >>> 32);
+                int row = placeOf(rowPlaces[owner], (int) named);
+                places[reference] = row < 0 ? -1 : next;
+                if (row >= 0) {
+                    list[next++] = (long) owner << 32 | row;
+                }
+            }
+            lists[2 * subject + 1] = next == 0 ? null : next == references ? list : java.util.Arrays.copyOf(list, next);
+            referencePlaces[subject] = next == references ? null : places;
+            info[2 * subject + 1] = Subjects.countsOf(lists[2 * subject] == null ? 0 : lists[2 * subject].length / EventRows.LONGS, next);
+        }
+
+        Map<Integer, long[]> retracted = new HashMap<>();
+        int entries = 0;
+        int retractedEvents = 0;
+        for (Map.Entry<Integer, long[]> entry : image.retractions().bySubject().entrySet()) {
+            int subject = entry.getKey();
+            long[] pairs = entry.getValue();
+            long[] kept2 = new long[pairs.length];
+            int n = 0;
+            for (int i = 0; i < pairs.length; i += 2) {
+                int place = (int) pairs[i];
+                int moved = place >= 0 ? placeOf(rowPlaces[subject], place)
+                        : placeOf(referencePlaces[subject], -place - 1);
+                if (moved >= 0) {
+                    kept2[n++] = place >= 0 ? Retractions.ownRow(moved) : Retractions.reference(moved);
+                    kept2[n++] = pairs[i + 1];
+                    retractedEvents += place >= 0 ? 1 : 0;
+                }
+            }
+            if (n > 0) {
+                retracted.put(subject, java.util.Arrays.copyOf(kept2, n));
+                entries += n / 2;
+            }
+        }
+
+        Subjects.Image agedSubjects = new Subjects.Image(count, info, lists, image.subjects().table(),
+                image.subjects().md5Table(), image.subjects().md5Entries(), image.subjects().emails());
+        return new IndexImage(agedSubjects, wide.image(), eventIds.image(), image.institutionIds(),
+                new Retractions.Image(retracted, entries), image.waiting(), kept, retractedEvents, horizon.fullFromMicros());
+    }
+
+    /** Marks the rows, own or referenced, that the subject's history must hold. */
+    private void markHeld(int subject) {
+        int own = subjects.rowCountOf(subject);
+        IndexedHistory history = new IndexedHistory(subjects.rowsOf(subject), subjects.eventCountOf(subject),
+                image.wide().chunks(), image.eventIds().chunks(), null, image.institutionIds(), Horizon.NONE);
+        boolean[] needed = horizon.held(history);
+        for (int i = 0; i < needed.length; i++) {
+            if (!needed[i]) {
+                continue;
+            }
+            if (i < own) {
+                held.set(firstRow[subject] + i);
+            } else {
+                long named = subjects.reference(subject, i - own);
+                held.set(firstRow[(int) (named >>> 32)] + (int) named);
+            }
+        }
+    }
+
+    /** The new place of an old one, by a subject's places (null: nothing moved). */
+    private static int placeOf(int[] places, int place) {
+        return places == null ? place : places[place];
+    }
+}
