@@ -82,10 +82,10 @@ class SignalRequestServiceTest {
             }
             List<Event> events = eventsByKey.getOrDefault(subject.lookupKey(), List.of());
             EventHistory all = EventHistory.of(events, retractions.stream().filter(r -> events.contains(r.event())).toList());
-            Horizon horizon = indexHorizon.get();
-            boolean[] held = horizon.held(all);
-            List<Event> kept = java.util.stream.IntStream.range(0, events.size()).filter(i -> held[i]).mapToObj(events::get).toList();
-            return new HeldHistory(EventHistory.of(kept, retractions.stream().filter(r -> kept.contains(r.event())).toList()), horizon);
+            Horizon.Holding holding = indexHorizon.get().holding(all);
+            List<Event> kept = java.util.stream.IntStream.range(0, events.size()).filter(i -> holding.held()[i]).mapToObj(events::get).toList();
+            return new HeldHistory(EventHistory.of(kept, retractions.stream().filter(r -> kept.contains(r.event())).toList()),
+                    holding.horizon());
         }
 
         @Override
@@ -194,7 +194,7 @@ class SignalRequestServiceTest {
         disbursement("loan-old-1", "lender", NOW.minus(Duration.ofDays(260)), "100");
         disbursement("loan-old-2", "other", NOW.minus(Duration.ofDays(250)), "200");
         disbursement("loan-new", "lender", NOW.minus(Duration.ofDays(10)), "300");
-        indexHorizon.set(new Horizon(Micros.of(NOW.minus(Duration.ofDays(210)))));
+        indexHorizon.set(Horizon.at(Micros.of(NOW.minus(Duration.ofDays(210)))));
         String day180 = "events_loan_disbursement_day180";
 
         SignalRequest back = service.request(command(ApiVersion.ALPHA, PHONE, null, null, consent(), NOW.minus(Duration.ofDays(100))));

@@ -37,6 +37,10 @@ import java.util.concurrent.Callable;
  * {@code --other-events} events of other subjects. Then the same request is sent one at a time, alternately with
  * and without {@code explain}, and the latency of each kind is recorded: the difference of the medians is what
  * explaining adds (target: at most 2 ms). Both are durable requests, computed and stored before the answer.
+ *
+ * <p>With {@code --beyond-horizon-days N} (issue 18) the second kind is instead the plain request as of N days ago:
+ * its windows reach past the index's horizon (210 days back), so the service reads the subject's events from the
+ * journal; the difference of the medians is what that path costs.
  */
 @Command(name = "explanation-benchmark", mixinStandardHelpOptions = true, sortOptions = false,
         description = "POST /v1/beta/signals with and without \"explain\", one subject of 1,000 events, side by side.")
@@ -60,6 +64,12 @@ public final class ExplanationBenchmark implements Callable<Integer> {
 
     @Option(names = "--signals", defaultValue = "108", description = "Signals of the template asked for: 35 (the defaults) or 108 (default ${DEFAULT-VALUE}).")
     int signals;
+
+    @Option(names = "--beyond-horizon-days", defaultValue = "0",
+            description = "Instead of explain, compare the plain request with the same one as of this many days ago, whose windows"
+                    + " reach past the index's horizon (210 days) so that it reads the subject's events from the journal (issue 18);"
+                    + " 0 compares explain (default ${DEFAULT-VALUE}).")
+    int beyondHorizonDays;
 
     @Option(names = "--seconds", defaultValue = "20", description = "Measured seconds (default ${DEFAULT-VALUE}).")
     double seconds;
@@ -102,8 +112,13 @@ public final class ExplanationBenchmark implements Callable<Integer> {
             if (template != null) {
                 allSignalsTemplate(base, credentials.get(0), askerId);
             }
-            byte[] plain = body(template, false);
-            byte[] explained = body(template, true);
+            byte[] plain = body(template, false, null);
+            byte[] explained = beyondHorizonDays > 0
+                    ? body(template, false, Instant.now().minus(Duration.ofDays(beyondHorizonDays)).truncatedTo(ChronoUnit.SECONDS))
+                    : body(template, true, null);
+            String[] kinds = beyondHorizonDays > 0
+                    ? new String[] {"as of now (memory)", "as of " + beyondHorizonDays + " days ago (journal)"}
+                    : new String[] {"without explain", "with explain"};
             JsonNode sample = mapper.readTree(send(base, credentials.get(0), explained));
             System.out.printf("Database: %s; subject of %,d events among %,d; %d signals; evidence %,d events, answer %,d bytes%n",
                     databaseUrl == null ? "embedded H2" : database.redactedUrl(), events, otherEvents, signals,
@@ -125,11 +140,16 @@ public final class ExplanationBenchmark implements Callable<Integer> {
                 long[][] latencies = measure(lean, plain, explained, seconds);
                 long[][] jdkLatencies = measure(jdk, plain, explained, seconds / 2);
                 System.out.println("Time to the last byte of the answer, on one keep-alive connection (the figure):");
-                double added = printLatencies(latencies);
+                double added = printLatencies(latencies, kinds);
                 System.out.println("The same as the JDK's HttpClient sees it, which also decodes the answer into a String:");
-                printLatencies(jdkLatencies);
-                System.out.printf(Locale.ROOT, "RESULT explain, %d events, %d signals: adds %.2f ms at p50; target <= %.1f ms: %s%n",
-                        events, signals, added, TARGET_MILLIS, added <= TARGET_MILLIS ? "met" : "missed");
+                printLatencies(jdkLatencies, kinds);
+                if (beyondHorizonDays > 0) {
+                    System.out.printf(Locale.ROOT, "RESULT beyond the horizon, %d events, %d signals: reading the journal adds %.2f ms at p50%n",
+                            events, signals, added);
+                } else {
+                    System.out.printf(Locale.ROOT, "RESULT explain, %d events, %d signals: adds %.2f ms at p50; target <= %.1f ms: %s%n",
+                            events, signals, added, TARGET_MILLIS, added <= TARGET_MILLIS ? "met" : "missed");
+                }
             } finally {
                 connection.close();
             }
@@ -164,15 +184,15 @@ public final class ExplanationBenchmark implements Callable<Integer> {
         return new long[][] {Arrays.copyOf(plainLatencies, n), Arrays.copyOf(explainedLatencies, n)};
     }
 
-    /** Prints both kinds' percentiles; returns what explaining adds at p50, in ms. */
-    private static double printLatencies(long[][] latencies) {
+    /** Prints both kinds' percentiles; returns what the second adds at p50, in ms. */
+    private static double printLatencies(long[][] latencies, String[] kinds) {
         double plainMedian = percentile(latencies[0], 50);
         double explainedMedian = percentile(latencies[1], 50);
-        System.out.printf(Locale.ROOT, "  without explain: %,d requests, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms%n", latencies[0].length,
-                plainMedian, percentile(latencies[0], 90), percentile(latencies[0], 99));
-        System.out.printf(Locale.ROOT, "  with explain:    %,d requests, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms%n", latencies[1].length,
-                explainedMedian, percentile(latencies[1], 90), percentile(latencies[1], 99));
-        System.out.printf(Locale.ROOT, "  explaining adds %.2f ms at p50%n", explainedMedian - plainMedian);
+        for (int kind = 0; kind < 2; kind++) {
+            System.out.printf(Locale.ROOT, "  %-32s %,d requests, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms%n", kinds[kind] + ":",
+                    latencies[kind].length, percentile(latencies[kind], 50), percentile(latencies[kind], 90), percentile(latencies[kind], 99));
+        }
+        System.out.printf(Locale.ROOT, "  the second adds %.2f ms at p50%n", explainedMedian - plainMedian);
         return explainedMedian - plainMedian;
     }
 
@@ -182,7 +202,7 @@ public final class ExplanationBenchmark implements Callable<Integer> {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)] / 1000.0;
     }
 
-    private byte[] body(String template, boolean explain) throws Exception {
+    private byte[] body(String template, boolean explain, Instant asOf) throws Exception {
         ObjectNode body = mapper.createObjectNode();
         body.put("phone", PHONE);
         if (template != null) {
@@ -190,6 +210,9 @@ public final class ExplanationBenchmark implements Callable<Integer> {
         }
         if (explain) {
             body.put("explain", true);
+        }
+        if (asOf != null) {
+            body.put("asOf", asOf.toString());
         }
         body.putObject("consent").put("consentedWith", "I agree").put("consentedAt", "2024-08-08T16:06:00Z");
         return mapper.writeValueAsBytes(body);

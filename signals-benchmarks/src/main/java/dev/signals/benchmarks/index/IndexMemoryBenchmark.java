@@ -133,7 +133,7 @@ public final class IndexMemoryBenchmark {
         }
     }
 
-    private static List<Event> nextBatch(SyntheticEvents generator, int count) {
+    static List<Event> nextBatch(SyntheticEvents generator, int count) {
         List<Event> batch = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             SyntheticEvents.Generated next = generator.next();
@@ -210,7 +210,7 @@ public final class IndexMemoryBenchmark {
     }
 
     /** Heap in use after full collections, once two readings in a row agree within 1 MB. */
-    private static long settledHeapUsed() throws InterruptedException {
+    static long settledHeapUsed() throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long previous = Long.MAX_VALUE;
         for (int attempt = 0; attempt < 20; attempt++) {

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * An {@link IndexImage} without the events a {@link Horizon} lets go (issue 18): what {@link Horizon#held} names under
+ * An {@link IndexImage} without the events a {@link Horizon} lets go (issue 18): what {@link Horizon#holding} names under
  * each subject stays, the rest leaves, with the wide records, balance ids and retractions that were theirs. An event
  * with a phone and an e-mail address stays when either subject's history needs it. Subjects keep their numbers, keys
  * and lookup tables (a subject whose events are all old keeps each type's latest), so a phone's MD5 still finds it;
@@ -23,6 +23,8 @@ final class Aging {
     /** Per subject, the number of its first own row in {@link #held}. */
     private final int[] firstRow;
     private final BitSet held;
+    /** Per subject, the types whose old events all leave, a bit per type. */
+    private final short[] typesLetGo;
 
     private Aging(IndexImage image, Horizon horizon) {
         this.image = image;
@@ -34,6 +36,7 @@ final class Aging {
             firstRow[subject + 1] = firstRow[subject] + subjects.rowCountOf(subject);
         }
         this.held = new BitSet(firstRow[count]);
+        this.typesLetGo = new short[count];
         for (int subject = 0; subject < count; subject++) {
             markHeld(subject);
         }
@@ -141,7 +144,7 @@ final class Aging {
             }
         }
 
-        Subjects.Image agedSubjects = new Subjects.Image(count, info, lists, image.subjects().table(),
+        Subjects.Image agedSubjects = new Subjects.Image(count, info, lists, typesLetGo, image.subjects().table(),
                 image.subjects().md5Table(), image.subjects().md5Entries(), image.subjects().emails());
         return new IndexImage(agedSubjects, wide.image(), eventIds.image(), image.institutionIds(),
                 new Retractions.Image(retracted, entries), image.waiting(), kept, retractedEvents, horizon.fullFromMicros());
@@ -151,8 +154,11 @@ final class Aging {
     private void markHeld(int subject) {
         int own = subjects.rowCountOf(subject);
         IndexedHistory history = new IndexedHistory(subjects.rowsOf(subject), subjects.eventCountOf(subject),
-                image.wide().chunks(), image.eventIds().chunks(), null, image.institutionIds(), Horizon.NONE);
-        boolean[] needed = horizon.held(history);
+                image.wide().chunks(), image.eventIds().chunks(), null, image.institutionIds(),
+                new Horizon(image.fullFromMicros(), subjects.typesLetGoOf(subject)));
+        Horizon.Holding holding = horizon.holding(history);
+        typesLetGo[subject] = (short) holding.horizon().typesLetGo();
+        boolean[] needed = holding.held();
         for (int i = 0; i < needed.length; i++) {
             if (!needed[i]) {
                 continue;

@@ -141,7 +141,7 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
 
     /** The same, running {@code meanwhile} once the image is taken, before the copy is made of it (for tests). */
     int keepInFullFrom(Instant fullFrom, Runnable meanwhile) {
-        Horizon later = new Horizon(Micros.of(fullFrom));
+        Horizon later = Horizon.at(Micros.of(fullFrom));
         synchronized (aging) {
             IndexImage image;
             lock.writeLock().lock();
@@ -193,7 +193,7 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         waiting.removeIf(this::retract);
     }
 
-    /** The index's horizon: before it, only each subject's latest events of each type are held. */
+    /** The index's horizon: of the events before it, a subject's history holds what {@link Horizon#holding} names. */
     public Horizon horizon() {
         lock.readLock().lock();
         try {
@@ -214,7 +214,7 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
             long[] retractedAt = retracted == 0 ? null
                     : retractions.retractedAtByPosition(subject, subjects.rowCountOf(subject), subjects.referenceCountOf(subject));
             return new IndexedHistory(subjects.rowsOf(subject), subjects.eventCountOf(subject), wide.chunks(),
-                    eventIds.chunks(), retractedAt, institutionIds, horizon);
+                    eventIds.chunks(), retractedAt, institutionIds, horizonOf(subject));
         } finally {
             lock.readLock().unlock();
         }
@@ -278,7 +278,7 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
             waiting.addAll(image.waiting());
             size = image.size();
             retracted = image.retracted();
-            horizon = new Horizon(image.fullFromMicros());
+            horizon = Horizon.at(image.fullFromMicros());
     }
 
     /** The number of events held. */
@@ -396,7 +396,7 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
         int phone = event.phone() == null ? Integer.MIN_VALUE : subjects.phone(digitsOf(event.phone().e164()));
         int email = event.emailAddress() == null ? Integer.MIN_VALUE : subjects.email(event.emailAddress().value());
         for (int subject : new int[] {phone, email}) {
-            if (subject == -1 || subject >= 0 && !horizon.letsGo(historyOf(subject), event.type(), occurred, reported)) {
+            if (subject == -1 || subject >= 0 && !horizonOf(subject).letsGo(historyOf(subject), event.type(), occurred, reported)) {
                 return false;
             }
         }
@@ -433,7 +433,12 @@ public final class InMemoryEventIndex implements LoadSubjectEventsPort, EventInd
 
     private IndexedHistory historyOf(int subject) {
         return new IndexedHistory(subjects.rowsOf(subject), subjects.eventCountOf(subject), wide.chunks(), eventIds.chunks(), null,
-                institutionIds, horizon);
+                institutionIds, horizonOf(subject));
+    }
+
+    /** The subject's horizon: the index's, with the types whose old events of the subject all left memory. */
+    private Horizon horizonOf(int subject) {
+        return new Horizon(horizon.fullFromMicros(), subjects.typesLetGoOf(subject));
     }
 
     private IndexedHistory ownRowsOf(int subject) {

@@ -36,6 +36,11 @@ final class Subjects {
     private long[] info = new long[2 * 1024];
     /** Per subject, its rows array, then its references array; each null until used. */
     private long[][] lists = new long[2 * 1024][];
+    /**
+     * Per subject, the event types whose events before the index's horizon all left memory, a bit per type
+     * ({@link dev.signals.domain.calculation.Horizon#typesLetGo()}).
+     */
+    private short[] typesLetGo = new short[1024];
     private int count;
 
     /** Subject number + 1 per slot, 0 for free; phones and e-mail addresses alike. */
@@ -53,8 +58,8 @@ final class Subjects {
      * the lookup tables); the rows and references themselves are not, since nothing below a count is written again.
      */
     Image image() {
-        return new Image(count, Arrays.copyOf(info, 2 * count), Arrays.copyOf(lists, 2 * count), table.clone(), md5Table.clone(),
-                md5Entries, emails.image());
+        return new Image(count, Arrays.copyOf(info, 2 * count), Arrays.copyOf(lists, 2 * count), Arrays.copyOf(typesLetGo, count),
+                table.clone(), md5Table.clone(), md5Entries, emails.image());
     }
 
     /** Subjects holding what {@code image} held, to be appended to. */
@@ -63,6 +68,7 @@ final class Subjects {
         int capacity = Math.max(2 * 1024, 2 * image.count() + 2);
         subjects.info = Arrays.copyOf(image.info(), capacity);
         subjects.lists = Arrays.copyOf(image.lists(), capacity);
+        subjects.typesLetGo = Arrays.copyOf(image.typesLetGo(), capacity / 2);
         subjects.count = image.count();
         subjects.table = image.table();
         subjects.md5Table = image.md5Table();
@@ -73,9 +79,11 @@ final class Subjects {
 
     /**
      * What {@link Subjects} holds: per subject its key and counts ({@code info}) and its rows and references
-     * ({@code lists}, each array longer than its count, maybe), the two lookup tables and the e-mail addresses.
+     * ({@code lists}, each array longer than its count, maybe), the types whose old events all left memory, the two
+     * lookup tables and the e-mail addresses.
      */
-    record Image(int count, long[] info, long[][] lists, int[] table, long[] md5Table, int md5Entries, StringPool.Image emails) {
+    record Image(int count, long[] info, long[][] lists, short[] typesLetGo, int[] table, long[] md5Table, int md5Entries,
+                 StringPool.Image emails) {
 
         void writeTo(CheckpointOut out) throws java.io.IOException {
             out.putInt(count);
@@ -83,6 +91,9 @@ final class Subjects {
             for (int subject = 0; subject < count; subject++) {
                 out.putLongs(lists[2 * subject], 0, rowsIn(info, subject) * EventRows.LONGS);
                 out.putLongs(lists[2 * subject + 1], 0, referencesIn(info, subject));
+            }
+            for (int subject = 0; subject < count; subject++) {
+                out.putInt(typesLetGo[subject]);
             }
             out.putInt(table.length);
             out.putInts(table);
@@ -105,6 +116,10 @@ final class Subjects {
                 lists[2 * subject] = rows == 0 ? null : in.getLongs(rows);
                 lists[2 * subject + 1] = references == 0 ? null : in.getLongs(references);
             }
+            short[] typesLetGo = new short[count];
+            for (int subject = 0; subject < count; subject++) {
+                typesLetGo[subject] = (short) in.getInt();
+            }
             int[] table = in.getInts(in.getInt());
             int md5Length = in.getInt();
             int md5Entries = in.getInt();
@@ -112,7 +127,7 @@ final class Subjects {
             if (Integer.bitCount(table.length) != 1 || Integer.bitCount(md5Table.length) != 1) {
                 throw new CheckpointIn.Corrupt("lookup tables of " + table.length + " and " + md5Table.length + " slots");
             }
-            return new Image(count, info, lists, table, md5Table, md5Entries, StringPool.Image.readFrom(in));
+            return new Image(count, info, lists, typesLetGo, table, md5Table, md5Entries, StringPool.Image.readFrom(in));
         }
     }
 
@@ -243,6 +258,11 @@ final class Subjects {
         return all;
     }
 
+    /** The types whose events before the index's horizon all left memory, a bit per type. */
+    int typesLetGoOf(int subject) {
+        return typesLetGo[subject];
+    }
+
     int eventCountOf(int subject) {
         return rowCountOf(subject) + referenceCountOf(subject);
     }
@@ -269,6 +289,7 @@ final class Subjects {
             int capacity = 2 * grown(count, 1024);
             info = Arrays.copyOf(info, capacity);
             lists = Arrays.copyOf(lists, capacity);
+            typesLetGo = Arrays.copyOf(typesLetGo, capacity / 2);
         }
         int subject = count++;
         info[2 * subject] = key;
