@@ -225,7 +225,7 @@ public final class IndexMemoryBenchmark {
         return previous;
     }
 
-    private static void printHistogram() throws Exception {
+    static void printHistogram() throws Exception {
         Process jcmd = new ProcessBuilder("jcmd", Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
                 .redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(jcmd.getInputStream(), StandardCharsets.UTF_8))) {
