@@ -20,7 +20,7 @@ import java.util.List;
  * lenders over {@code --subjects} phones, a third with an e-mail address too), for three years, the same phones
  * throughout. Run A adds the three years in order of occurrence, a month at a time, and after each month moves the
  * horizon to the month's end minus {@code --horizon-days} (210 by default, the service's), as a node running those
- * three years would. Run B adds only the events of the last 180 days to a fresh index, which keeps everything. Each
+ * three years would ({@code --horizon-days 0}: keeps every event, as before issue 18). Run B adds only the events of the last 180 days to a fresh index, which keeps everything. Each
  * index's size is the bytes of every object reachable from it (JOL's {@code GraphLayout}); the heap used after full
  * collections, with nothing else reachable but the index, is printed beside it, but moves by tens of megabytes.
  *
@@ -81,7 +81,9 @@ public final class HorizonMemoryBenchmark {
                 threeYears.set(i, null);
             }
             long started = System.nanoTime();
-            left += aged.keepInFullFrom(month.minus(Duration.ofDays(horizonDays)));
+            if (horizonDays > 0) {
+                left += aged.keepInFullFrom(month.minus(Duration.ofDays(horizonDays)));
+            }
             agingNanos += System.nanoTime() - started;
             agings++;
             from = to;
