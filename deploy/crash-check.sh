@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Node crashes under a mixed load (issue 19), on this machine:
+#
+#   deploy/crash-check.sh
+#
+# Three nodes on a fresh PostgreSQL database behind HAProxy (deploy/cluster.sh), and for SIGNALS_CRASH_SECONDS (75)
+# a mixed load through the balancer (deploy/CrashCheck.java load): four lenders post event batches and retract some of
+# their events, three clients ask for signal requests, two page through the lists. Meanwhile a node is killed with
+# SIGKILL every 7-12 s (each node once in a random order first, then at random, never all three down at once) and
+# started again 1-5 s later (deploy/cluster.sh start-node). Clients repeat what is safe to repeat until it is answered
+# 200: event batches (idempotent by eventId) and retractions (alreadyRetracted); a signal request only after a 503.
+# Then (deploy/CrashCheck.java verify):
+#   - every acknowledged event is in the journal exactly once, every acknowledged retraction in event_retraction;
+#   - each node, asked directly, answers every subject's 108 signals as the service's own calculation does over
+#     the journal's events and retractions.
+# It fails on any 4xx, on any 5xx other than 503 (but for a 502 to a signal request that was in flight on a node when
+# it was killed: HAProxy does not resend those, see "Node crashes" in the README), and on any check above; it prints
+# the answers by kind and status, the kills, the events acknowledged and the longest stretch of 503s.
+# PostgreSQL on 127.0.0.1:5432, user postgres without a password (CI's); it creates a database of its own and drops
+# it at the end, and stops everything it started. Needs java, createdb, dropdb, curl, haproxy and socat (installed
+# from Debian packages when missing and root). SIGNALS_CHECK_KEEP=1 keeps its state directory (logs, haproxy.cfg).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+cluster=$here/cluster.sh
+jar=${SIGNALS_JAR:-$root/bootstrap/target/signals.jar}
+pg_host=${PGHOST:-127.0.0.1}
+pg_user=${PGUSER:-postgres}
+seconds=${SIGNALS_CRASH_SECONDS:-75}
+database=signals_crash_check_$$
+admin_token=crash-check-admin-token-$$-0123456789
+
+say() { echo "crash check: $*"; }
+fail() { echo "crash check FAILED: $*" >&2; exit 1; }
+
+# --- tools ---------------------------------------------------------------------------------------
+missing=()
+for tool in haproxy socat curl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  say "installing ${missing[*]} from Debian packages"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+  missing=()
+fi
+[ ${#missing[@]} -eq 0 ] || fail "missing ${missing[*]} (apt-get install ${missing[*]})"
+for tool in java javac createdb dropdb; do command -v "$tool" >/dev/null || fail "$tool is missing"; done
+[ -f "$jar" ] || fail "no $jar: build it first (mvn -q install -DskipTests)"
+
+# --- a state directory, ports and a database of its own, all removed at the end ------------------
+dir=$(mktemp -d "${TMPDIR:-/tmp}/signals-crash-check.XXXXXX")
+database_created=
+cleanup() {
+  local status=$?
+  if [ -f "$dir/cluster.env" ]; then "$cluster" --dir "$dir" stop >/dev/null 2>&1 || true; fi
+  # Whatever a failed stop left running (cluster.sh kills after 30 s; this is for an interrupted one).
+  for pid_file in "$dir"/node*/pid "$dir/haproxy.pid"; do
+    if [ -f "$pid_file" ]; then kill -KILL "$(cat "$pid_file")" 2>/dev/null || true; fi
+  done
+  if [ "$status" != 0 ]; then
+    for log in "$dir"/node*/node.log; do
+      [ -f "$log" ] || continue
+      echo "--- last lines of $log" >&2
+      tail -n 15 "$log" | sed 's/^/  | /' >&2
+    done
+  fi
+  if [ -n "$database_created" ]; then dropdb -h "$pg_host" -U "$pg_user" --if-exists "$database" || true; fi
+  if [ -n "${SIGNALS_CHECK_KEEP:-}" ]; then say "logs kept in $dir"; else rm -rf "$dir"; fi
+}
+trap cleanup EXIT
+trap 'exit 143' TERM INT # so that the cleanup runs on these too
+
+# A block of free ports (the balancer and three nodes) picked at random, as in cluster-check.sh.
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+base=
+for _ in $(seq 1 20); do
+  candidate=$((20000 + RANDOM % 20000))
+  if port_free "$candidate" && port_free $((candidate + 1)) && port_free $((candidate + 2)) && port_free $((candidate + 3)); then
+    base=$candidate
+    break
+  fi
+done
+[ -n "$base" ] || fail "found no four free ports in a row"
+
+createdb -h "$pg_host" -U "$pg_user" "$database" || fail "cannot create database $database as $pg_user on $pg_host"
+database_created=yes
+
+# --- start --------------------------------------------------------------------------------------
+# No rate limit (the load is the point); an index checkpoint every 5 s, so that a node is often killed while it writes
+# one and a restarted node starts from its last one. These reach the nodes restarted by the load too (cluster.sh passes
+# SIGNALS_* of the environment on).
+export SIGNALS_RATE_LIMIT=0 SIGNALS_INDEX_CHECKPOINT_MS=5000
+# A node restarted under this load on a 2-core machine spends most of its start compiling: C1 only and the serial
+# collector take a restart from about 50 s to about 30 s here, enough for three or four kills in the load's time.
+started=$SECONDS
+SIGNALS_NODES=3 SIGNALS_BALANCER_PORT=$base SIGNALS_FIRST_NODE_PORT=$((base + 1)) \
+  SIGNALS_DB_URL="jdbc:postgresql://$pg_host:5432/$database" SIGNALS_DB_USER=$pg_user \
+  SIGNALS_ADMIN_TOKEN=$admin_token SIGNALS_JAVA_OPTS="${SIGNALS_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}" SIGNALS_START_TIMEOUT=90 \
+  "$cluster" --dir "$dir" start | sed 's/^/  /' || fail "the cluster did not start (above)"
+balancer=http://127.0.0.1:$base
+say "the cluster is up after $((SECONDS - started)) s, balancer on $balancer; ${seconds} s of load with nodes killed"
+
+# --- the load and the kills ----------------------------------------------------------------------
+# Compiled once for both of its runs (java File.java would compile it each time).
+javac -nowarn -cp "$jar" -d "$dir/classes" "$here/CrashCheck.java" || fail "deploy/CrashCheck.java does not compile"
+check() { java -cp "$jar:$dir/classes" CrashCheck "$@"; }
+status=0
+check load "$balancer" "$admin_token" "$dir" "$seconds" "$cluster" || status=$?
+echo "show stat" | socat stdio "unix-connect:$dir/haproxy.sock" \
+  | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+             $2 == "BACKEND" { printf "  HAProxy backend %s: %d requests, %d retried, %d redispatched, %d answered 5xx\n",
+                                      $1, $col["stot"], $col["wretr"], $col["wredis"], $col["hrsp_5xx"] }'
+[ "$status" = 0 ] || fail "the load saw answers it should not have (above)"
+
+# --- every node, once all are up again ------------------------------------------------------------
+for k in 1 2 3; do
+  for _ in $(seq 1 120); do
+    [ "$(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://127.0.0.1:$((base + k))/health")" = 200 ] && break
+    sleep 0.5
+  done
+done
+check verify "$admin_token" "$dir" \
+  "jdbc:postgresql://$pg_host:5432/$database?user=$pg_user" \
+  "http://127.0.0.1:$((base + 1))" "http://127.0.0.1:$((base + 2))" "http://127.0.0.1:$((base + 3))" \
+  || fail "verification after the crashes (above)"
+say "PASSED in $((SECONDS - started)) s"
