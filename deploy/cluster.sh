@@ -123,8 +123,9 @@ ensure_tools() {
 # - a connection closed without an answer ("empty-response") or no answer in time
 #   ("response-timeout"): the node may have done the work. Only requests that can be repeated
 #   without a second effect are retried then: GET and HEAD, PUT (the admin's selection and
-#   templates: the same body sets the same state) and POST /v1/events (events are idempotent by
-#   eventId: the second attempt counts the events of the first as duplicates). Not POST
+#   templates: the same body sets the same state), POST /v1/events (events are idempotent by
+#   eventId: the second attempt counts the events of the first as duplicates) and POST
+#   /v1/events/retractions (the second attempt counts the first's as alreadyRetracted). Not POST
 #   /v1/alpha|beta/signals (each one creates a new signal request: a retry could store a duplicate
 #   request record and count twice against the account), POST /v1/admin/accounts and POST
 #   /v1/consentTemplates (a second account or template), DELETE (the second attempt would answer 404).
@@ -162,7 +163,7 @@ frontend signals
     bind 127.0.0.1:$balancer_port
     # Which node answered, for a user looking at a cluster (nothing secret on loopback).
     http-response set-header X-Signals-Node %[srv_name]
-    use_backend signals_idempotent if METH_GET or { method HEAD PUT } or { method POST } { path /v1/events }
+    use_backend signals_idempotent if METH_GET or { method HEAD PUT } or { method POST } { path /v1/events /v1/events/retractions }
     default_backend signals
 
 # Any request: retried where nothing was done.
