@@ -2,6 +2,7 @@ package dev.signals.adapter.eventsource.inmemory;
 
 import dev.signals.domain.calculation.Horizon;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -115,7 +116,7 @@ final class Aging {
                     list[next++] = (long) owner << 32 | row;
                 }
             }
-            lists[2 * subject + 1] = next == 0 ? null : next == references ? list : java.util.Arrays.copyOf(list, next);
+            lists[2 * subject + 1] = next == 0 ? null : next == references ? list : Arrays.copyOf(list, next);
             referencePlaces[subject] = next == references ? null : places;
             info[2 * subject + 1] = Subjects.countsOf(lists[2 * subject] == null ? 0 : lists[2 * subject].length / EventRows.LONGS, next);
         }
@@ -126,20 +127,20 @@ final class Aging {
         for (Map.Entry<Integer, long[]> entry : image.retractions().bySubject().entrySet()) {
             int subject = entry.getKey();
             long[] pairs = entry.getValue();
-            long[] kept2 = new long[pairs.length];
+            long[] remaining = new long[pairs.length];
             int n = 0;
             for (int i = 0; i < pairs.length; i += 2) {
                 int place = (int) pairs[i];
                 int moved = place >= 0 ? placeOf(rowPlaces[subject], place)
                         : placeOf(referencePlaces[subject], -place - 1);
                 if (moved >= 0) {
-                    kept2[n++] = place >= 0 ? Retractions.ownRow(moved) : Retractions.reference(moved);
-                    kept2[n++] = pairs[i + 1];
+                    remaining[n++] = place >= 0 ? Retractions.ownRow(moved) : Retractions.reference(moved);
+                    remaining[n++] = pairs[i + 1];
                     retractedEvents += place >= 0 ? 1 : 0;
                 }
             }
             if (n > 0) {
-                retracted.put(subject, java.util.Arrays.copyOf(kept2, n));
+                retracted.put(subject, Arrays.copyOf(remaining, n));
                 entries += n / 2;
             }
         }
