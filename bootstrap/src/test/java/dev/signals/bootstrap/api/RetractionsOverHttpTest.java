@@ -12,7 +12,6 @@ import dev.signals.domain.calculation.ReferenceCalculator;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.catalogue.EventType;
 import dev.signals.domain.catalogue.Signal;
-import dev.signals.domain.catalogue.SignalCatalogue;
 import dev.signals.domain.event.Event;
 import dev.signals.domain.event.RetractedEvent;
 import dev.signals.domain.subject.PhoneNumber;
@@ -25,12 +24,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
 
 import static dev.signals.bootstrap.api.SignalsApiTest.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,14 +42,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RetractionsOverHttpTest {
 
     private static final int SCENARIOS = 20;
-    private static final List<Signal> ALL = SignalCatalogue.standard().all();
+    private static final List<Signal> ALL = NetworkAccounts.ALL;
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void everySignalEqualsTheReferenceBeforeBetweenAndAfterRetractions(DatabaseKind kind, @TempDir Path dataDir) {
         try (var database = TestDatabases.create(kind);
              var service = SignalsService.start(new SignalsConfig(0, dataDir, database.settings(), ADMIN_TOKEN))) {
-            Network network = new Network(ApiClient.anonymous(service.port()));
+            ApiClient node = ApiClient.anonymous(service.port());
+            NetworkAccounts accounts = new NetworkAccounts(node);
             Random random = new Random(kind.ordinal());
             List<RandomHistories.Scenario> scenarios = RandomHistories.scenarios().sampleStream().limit(SCENARIOS).toList();
             List<Subject> subjects = new ArrayList<>();
@@ -62,24 +60,24 @@ class RetractionsOverHttpTest {
                 List<Event> events = scenarios.get(s).events().stream().map(e -> new Event(prefix + e.eventId(),
                         e.institutionId(), e.type(), phone, null, e.occurredAt(), e.reportedAt(), e.amount(),
                         e.overdueDays(), e.autoRepayment())).toList();
-                network.post(events);
+                accounts.post(node, events);
                 subjects.add(new Subject(phone, events, scenarios.get(s).asOf().truncatedTo(ChronoUnit.MICROS)));
             }
 
             List<RetractedEvent> retractions = new ArrayList<>();
-            retractions.addAll(network.retractSome(subjects, random));
+            retractions.addAll(retractSome(accounts, node, subjects, random));
             Instant between = afterTheClockPasses(Instant.now());
-            retractions.addAll(network.retractSome(subjects, random));
+            retractions.addAll(retractSome(accounts, node, subjects, random));
             Instant after = afterTheClockPasses(Instant.now());
 
             assertThat(retractions).hasSizeGreaterThan(SCENARIOS / 2);
             for (Subject subject : subjects) {
                 for (Instant asOf : List.of(subject.asOf(), between, after)) {
-                    network.assertAnswersAsTheReference(subject, retractions, asOf);
+                    assertAnswersAsTheReference(accounts, node, subject, retractions, asOf);
                 }
             }
             long distinct = retractions.stream().map(RetractedEvent::event).distinct().count();
-            assertThat(PrometheusScrape.parse(network.anonymous.getText("/metrics"))
+            assertThat(PrometheusScrape.parse(node.getText("/metrics"))
                     .value("signals_events_total", "outcome", "retracted")).isEqualTo((double) distinct);
         }
     }
@@ -99,12 +97,12 @@ class RetractionsOverHttpTest {
             List<RandomHistories.Scenario> scenarios = RandomHistories.scenarios().sampleStream().limit(SCENARIOS).toList();
             List<Subject> subjects = new ArrayList<>();
             List<RetractedEvent> retractions = new ArrayList<>();
-            Network[] accounts = new Network[1];
+            NetworkAccounts[] accounts = new NetworkAccounts[1];
             try (var service = SignalsService.start(config)) {
-                Network network = new Network(ApiClient.anonymous(service.port()));
-                accounts[0] = network;
-                subjects.addAll(post(network, scenarios.subList(0, SCENARIOS / 2), 0));
-                retractions.addAll(network.retractSome(subjects, random));
+                ApiClient node = ApiClient.anonymous(service.port());
+                accounts[0] = new NetworkAccounts(node);
+                subjects.addAll(post(accounts[0], node, scenarios.subList(0, SCENARIOS / 2), 0));
+                retractions.addAll(retractSome(accounts[0], node, subjects, random));
             }
             try (var files = java.nio.file.Files.list(config.checkpointDirectory())) {
                 assertThat(files.toList()).as("the checkpoint written when the node stopped").hasSize(1);
@@ -112,12 +110,12 @@ class RetractionsOverHttpTest {
 
             List<String> restarted = JournalFollowerLog.during(() -> {
                 try (var service = SignalsService.start(config)) {
-                    Network network = accounts[0].on(ApiClient.anonymous(service.port()));
-                    subjects.addAll(post(network, scenarios.subList(SCENARIOS / 2, SCENARIOS), SCENARIOS / 2));
-                    retractions.addAll(network.retractSome(subjects, random));
+                    ApiClient node = ApiClient.anonymous(service.port());
+                    subjects.addAll(post(accounts[0], node, scenarios.subList(SCENARIOS / 2, SCENARIOS), SCENARIOS / 2));
+                    retractions.addAll(retractSome(accounts[0], node, subjects, random));
                     Instant now = afterTheClockPasses(Instant.now());
                     for (Subject subject : subjects) {
-                        network.assertAnswersAsTheReference(subject, retractions, now);
+                        assertAnswersAsTheReference(accounts[0], node, subject, retractions, now);
                     }
                 }
             });
@@ -132,10 +130,10 @@ class RetractionsOverHttpTest {
             java.nio.file.Files.write(checkpoint, bytes);
             List<String> rebuilt = JournalFollowerLog.during(() -> {
                 try (var service = SignalsService.start(config)) {
-                    Network network = accounts[0].on(ApiClient.anonymous(service.port()));
+                    ApiClient node = ApiClient.anonymous(service.port());
                     Instant now = afterTheClockPasses(Instant.now());
                     for (Subject subject : subjects) {
-                        network.assertAnswersAsTheReference(subject, retractions, now);
+                        assertAnswersAsTheReference(accounts[0], node, subject, retractions, now);
                     }
                 }
             });
@@ -146,7 +144,7 @@ class RetractionsOverHttpTest {
     }
 
     /** Posts the scenarios' events, each scenario about a phone of its own, numbered from {@code first}. */
-    private static List<Subject> post(Network network, List<RandomHistories.Scenario> scenarios, int first) {
+    private static List<Subject> post(NetworkAccounts accounts, ApiClient node, List<RandomHistories.Scenario> scenarios, int first) {
         List<Subject> subjects = new ArrayList<>();
         for (int s = 0; s < scenarios.size(); s++) {
             int number = first + s;
@@ -155,7 +153,7 @@ class RetractionsOverHttpTest {
             List<Event> events = scenarios.get(s).events().stream().map(e -> new Event(prefix + e.eventId(),
                     e.institutionId(), e.type(), phone, null, e.occurredAt(), e.reportedAt(), e.amount(),
                     e.overdueDays(), e.autoRepayment())).toList();
-            network.post(events);
+            accounts.post(node, events);
             subjects.add(new Subject(phone, events, scenarios.get(s).asOf().truncatedTo(ChronoUnit.MICROS)));
         }
         return subjects;
@@ -166,13 +164,14 @@ class RetractionsOverHttpTest {
     void onlyTheReportingInstitutionRetractsAndARetractedIdStaysTaken(DatabaseKind kind, @TempDir Path dataDir) {
         try (var database = TestDatabases.create(kind);
              var service = SignalsService.start(new SignalsConfig(0, dataDir, database.settings(), ADMIN_TOKEN))) {
-            Network network = new Network(ApiClient.anonymous(service.port()));
+            ApiClient node = ApiClient.anonymous(service.port());
+            NetworkAccounts accounts = new NetworkAccounts(node);
             PhoneNumber phone = new PhoneNumber("+639176100001");
             Event mine = new Event("loan-1-overdue", new InstitutionId("mine"),
                     EventType.OVERDUE, phone, null, Instant.parse("2024-07-30T08:00:00Z"),
                     Instant.parse("2024-07-30T09:00:00Z"), new BigDecimal("1520.50"), 12, false);
-            network.post(List.of(mine));
-            ApiClient other = network.reporter("other");
+            accounts.post(node, List.of(mine));
+            ApiClient other = accounts.reporter(node, "other");
 
             ApiClient.Answer theirs = other.post("/v1/events/retractions", retractions("loan-1-overdue", "never-reported"));
             assertThat(theirs.status()).isEqualTo(200);
@@ -183,13 +182,13 @@ class RetractionsOverHttpTest {
                     .isEqualTo(rejected.get(1).path("message").asText().replace("never-reported", "loan-1-overdue"))
                     .doesNotContain("mine");
 
-            ApiClient.Answer first = network.reporter("mine").post("/v1/events/retractions", retractions("loan-1-overdue"));
-            ApiClient.Answer again = network.reporter("mine").post("/v1/events/retractions", retractions("loan-1-overdue"));
+            ApiClient.Answer first = accounts.reporter(node, "mine").post("/v1/events/retractions", retractions("loan-1-overdue"));
+            ApiClient.Answer again = accounts.reporter(node, "mine").post("/v1/events/retractions", retractions("loan-1-overdue"));
             assertThat(first.data().path("retracted").asInt()).as(first.toString()).isEqualTo(1);
             assertThat(again.data().path("retracted").asInt()).isZero();
             assertThat(again.data().path("alreadyRetracted").asInt()).isEqualTo(1);
 
-            ApiClient.Answer reposted = network.reporter("mine").post("/v1/events", EventBodies.batch(List.of(mine)));
+            ApiClient.Answer reposted = accounts.reporter(node, "mine").post("/v1/events", EventBodies.batch(List.of(mine)));
             assertThat(reposted.data().path("accepted").asInt()).isZero();
             assertThat(reposted.data().path("duplicates").asInt()).isZero();
             assertThat(reposted.data().path("rejected").get(0).path("message").asText()).contains("retracted");
@@ -217,106 +216,34 @@ class RetractionsOverHttpTest {
     private record Subject(PhoneNumber phone, List<Event> events, Instant asOf) {
     }
 
-    /** The service as its accounts see it: one asking for signals of every catalogue name, one per reporting institution. */
-    private static final class Network {
-
-        private final ApiClient anonymous;
-        private final ApiClient admin;
-        private final ApiClient asker;
-        private final String[] askerCredentials;
-        private final Map<String, String[]> credentials;
-        private final Map<String, ApiClient> reporters = new HashMap<>();
-
-        Network(ApiClient anonymous) {
-            this.anonymous = anonymous;
-            this.admin = anonymous.bearer(ADMIN_TOKEN);
-            JsonNode account = admin.post("/v1/admin/accounts", Map.of("name", "Asker", "institutionId", "asker")).data();
-            this.askerCredentials = new String[] {account.path("apiKey").asText(), account.path("apiSecret").asText()};
-            this.asker = anonymous.basic(askerCredentials[0], askerCredentials[1]);
-            this.credentials = new HashMap<>();
-            var template = admin.put("/v1/admin/accounts/" + account.path("id").asText() + "/templates/tpl-all",
-                    Map.of("signals", ALL.stream().map(Signal::name).toList(), "amountFormat", "NUMBER"));
-            assertThat(template.status()).as(template.toString()).isEqualTo(200);
-        }
-
-        private Network(ApiClient anonymous, Network accounts) {
-            this.anonymous = anonymous;
-            this.admin = anonymous.bearer(ADMIN_TOKEN);
-            this.askerCredentials = accounts.askerCredentials;
-            this.asker = anonymous.basic(askerCredentials[0], askerCredentials[1]);
-            this.credentials = accounts.credentials;
-        }
-
-        /** The same accounts, on the service (started again) that {@code anonymous} calls. */
-        Network on(ApiClient anonymous) {
-            return new Network(anonymous, this);
-        }
-
-        ApiClient reporter(String institution) {
-            return reporters.computeIfAbsent(institution, id -> {
-                String[] secret = credentials.computeIfAbsent(id, k -> {
-                    JsonNode account = admin.post("/v1/admin/accounts", Map.of("name", k, "institutionId", k)).data();
-                    return new String[] {account.path("apiKey").asText(), account.path("apiSecret").asText()};
-                });
-                return anonymous.basic(secret[0], secret[1]);
-            });
-        }
-
-        void post(List<Event> events) {
-            events.stream().collect(Collectors.groupingBy(e -> e.institutionId().value(), LinkedHashMap::new, Collectors.toList()))
-                    .forEach((institution, batch) -> {
-                        var answer = reporter(institution).post("/v1/events", EventBodies.batch(batch));
-                        assertThat(answer.data().path("accepted").asInt()).as(answer.toString()).isEqualTo(batch.size());
-                    });
-        }
-
-        /**
-         * Retracts about a sixth of the events not retracted yet, each through its institution, and returns them with
-         * the instant the answers were all in: later than every commit of this round, earlier than the next round's.
-         */
-        List<RetractedEvent> retractSome(List<Subject> subjects, Random random) {
-            Map<String, List<Event>> chosen = new LinkedHashMap<>();
-            for (Subject subject : subjects) {
-                for (Event event : subject.events()) {
-                    if (random.nextInt(6) == 0) {
-                        chosen.computeIfAbsent(event.institutionId().value(), k -> new ArrayList<>()).add(event);
-                    }
+    /**
+     * Retracts about a sixth of the subjects' events through {@code node}, each through its institution, and returns them
+     * with instants later than their commits and earlier than the next round's.
+     */
+    private static List<RetractedEvent> retractSome(NetworkAccounts accounts, ApiClient node, List<Subject> subjects, Random random) {
+        List<Event> chosen = new ArrayList<>();
+        for (Subject subject : subjects) {
+            for (Event event : subject.events()) {
+                if (random.nextInt(6) == 0) {
+                    chosen.add(event);
                 }
             }
-            List<Event> retracted = new ArrayList<>();
-            chosen.forEach((institution, events) -> {
-                var answer = reporter(institution).post("/v1/events/retractions",
-                        retractions(events.stream().map(Event::eventId).toArray(String[]::new)));
-                assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-                assertThat(answer.data().path("rejected")).as(answer.toString()).isEmpty();
-                int fresh = answer.data().path("retracted").asInt();
-                assertThat(fresh + answer.data().path("alreadyRetracted").asInt()).isEqualTo(events.size());
-                retracted.addAll(events);
-            });
-            Instant committed = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            return retracted.stream().distinct().map(event -> new RetractedEvent(event, committed)).toList();
         }
+        return accounts.retract(node, chosen);
+    }
 
-        void assertAnswersAsTheReference(Subject subject, List<RetractedEvent> allRetractions, Instant asOf) {
-            // An event retracted in both rounds counts from its first retraction.
-            Map<Event, RetractedEvent> first = new LinkedHashMap<>();
-            allRetractions.forEach(r -> first.putIfAbsent(r.event(), r));
-            List<RetractedEvent> retractions = first.values().stream().filter(r -> subject.events().contains(r.event())).toList();
-            ObjectNode body = SignalsApiTest.request(subject.phone().e164());
-            body.put("templateId", "tpl-all");
-            body.put("asOf", asOf.toString());
-            var answer = asker.post("/v1/beta/signals", body);
-            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-            String context = "asOf " + asOf + ", " + retractions.size() + " retractions, events " + subject.events();
-            if (!ReferenceCalculator.hasData(subject.events(), retractions, asOf)) {
-                assertThat(answer.data().path("resultCode").asText()).as(context).isEqualTo("NO_DATA");
-                return;
-            }
-            Map<String, Long> actual = new LinkedHashMap<>();
-            answer.data().path("items").forEach(item ->
-                    actual.put(item.path("name").asText(), item.path("value").isNull() ? null : item.path("value").asLong()));
-            assertThat(actual).as(context)
-                    .containsExactlyEntriesOf(ReferenceCalculator.values(subject.events(), retractions, asOf, ALL));
+    private static void assertAnswersAsTheReference(NetworkAccounts accounts, ApiClient node, Subject subject,
+                                                    List<RetractedEvent> allRetractions, Instant asOf) {
+        // An event retracted in both rounds counts from its first retraction.
+        Map<Event, RetractedEvent> first = new LinkedHashMap<>();
+        allRetractions.forEach(r -> first.putIfAbsent(r.event(), r));
+        List<RetractedEvent> retractions = first.values().stream().filter(r -> subject.events().contains(r.event())).toList();
+        Map<String, Long> actual = accounts.values(node, subject.phone(), asOf);
+        String context = "asOf " + asOf + ", " + retractions.size() + " retractions, events " + subject.events();
+        if (!ReferenceCalculator.hasData(subject.events(), retractions, asOf)) {
+            assertThat(actual).as(context + ": NO_DATA").isNull();
+            return;
         }
+        assertThat(actual).as(context).containsExactlyEntriesOf(ReferenceCalculator.values(subject.events(), retractions, asOf, ALL));
     }
 }
