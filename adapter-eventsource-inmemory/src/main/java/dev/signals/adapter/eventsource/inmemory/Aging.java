@@ -55,22 +55,57 @@ final class Aging {
 
     /** The image without them, its horizon the given one. */
     IndexImage image() {
-        int count = subjects.count();
-        long[] info = image.subjects().info().clone();
-        long[][] lists = new long[2 * count][];
-        WideRecords wide = new WideRecords();
-        StringPool eventIds = new StringPool();
-        long[][] wideChunks = image.wide().chunks();
-        byte[][] idChunks = image.eventIds().chunks();
-        /* Per subject that lost rows, each old row's new place (-1 when it left); null when it lost none. */
-        int[][] rowPlaces = new int[count][];
-        int kept = 0;
-        for (int subject = 0; subject < count; subject++) {
+        return new Copy().image();
+    }
+
+    /** The copy under way: the subjects' new lists and counts, and where each kept row and reference went. */
+    private final class Copy {
+
+        private final int count = subjects.count();
+        private final long[] info = image.subjects().info().clone();
+        private final long[][] lists = new long[2 * count][];
+        private final WideRecords wide = new WideRecords();
+        private final StringPool eventIds = new StringPool();
+        /** Per subject that lost rows, each old row's new place (-1 when it left); null when it lost none. */
+        private final int[][] rowPlaces = new int[count][];
+        /** Per subject that lost references, each old reference's new place (-1 when it left); null when it lost none. */
+        private final int[][] referencePlaces = new int[count][];
+        private int kept;
+
+        IndexImage image() {
+            for (int subject = 0; subject < count; subject++) {
+                copyRows(subject);
+            }
+            for (int subject = 0; subject < count; subject++) {
+                copyReferences(subject);
+            }
+            Map<Integer, long[]> retracted = new HashMap<>();
+            int entries = 0;
+            int retractedEvents = 0;
+            for (Map.Entry<Integer, long[]> entry : image.retractions().bySubject().entrySet()) {
+                long[] moved = movedRetractions(entry.getKey(), entry.getValue());
+                if (moved.length > 0) {
+                    retracted.put(entry.getKey(), moved);
+                    entries += moved.length / 2;
+                    for (int i = 0; i < moved.length; i += 2) {
+                        retractedEvents += moved[i] >= 0 ? 1 : 0; // an event is retracted once, under its own row
+                    }
+                }
+            }
+            Subjects.Image agedSubjects = new Subjects.Image(count, info, lists, typesLetGo, image.subjects().table(),
+                    image.subjects().md5Table(), image.subjects().md5Entries(), image.subjects().emails());
+            return new IndexImage(agedSubjects, wide.image(), eventIds.image(), image.institutionIds(),
+                    new Retractions.Image(retracted, entries), image.waiting(), kept, retractedEvents, horizon.fullFromMicros());
+        }
+
+        /** The subject's held rows, in their order, with their wide records and balance ids copied anew. */
+        private void copyRows(int subject) {
             int rows = subjects.rowCountOf(subject);
             int keptRows = held.get(firstRow[subject], firstRow[subject + 1]).cardinality();
             long[] own = subjects.ownRowsOf(subject);
             long[] copy = keptRows == 0 ? null : new long[keptRows * EventRows.LONGS];
             int[] places = keptRows == rows ? null : new int[rows];
+            long[][] wideChunks = image.wide().chunks();
             int next = 0;
             for (int row = 0; row < rows; row++) {
                 if (!held.get(firstRow[subject] + row)) {
@@ -86,7 +121,7 @@ final class Aging {
                     long idReference = WideRecords.idReference(wideChunks, record);
                     second = EventRows.wideSecond(wide.add(WideRecords.reportedMicros(wideChunks, record),
                             WideRecords.institution(wideChunks, record), WideRecords.overdueDays(wideChunks, record),
-                            idReference < 0 ? -1 : eventIds.add(StringPool.read(idChunks, idReference))));
+                            idReference < 0 ? -1 : eventIds.add(StringPool.read(image.eventIds().chunks(), idReference))));
                 }
                 copy[to + 1] = second;
                 copy[to + 2] = own[from + 2];
@@ -97,12 +132,12 @@ final class Aging {
             }
             lists[2 * subject] = copy;
             rowPlaces[subject] = places;
+            info[2 * subject + 1] = Subjects.countsOf(keptRows, 0);
             kept += keptRows;
         }
 
-        /* Per subject whose references changed, each old reference's new place (-1 when it left). */
-        int[][] referencePlaces = new int[count][];
-        for (int subject = 0; subject < count; subject++) {
+        /** The subject's references to rows that stayed, to their new places; once every subject's rows are copied. */
+        private void copyReferences(int subject) {
             int references = subjects.referenceCountOf(subject);
             long[] list = new long[references];
             int[] places = new int[references];
@@ -118,37 +153,23 @@ final class Aging {
             }
             lists[2 * subject + 1] = next == 0 ? null : next == references ? list : Arrays.copyOf(list, next);
             referencePlaces[subject] = next == references ? null : places;
-            info[2 * subject + 1] = Subjects.countsOf(lists[2 * subject] == null ? 0 : lists[2 * subject].length / EventRows.LONGS, next);
+            info[2 * subject + 1] = Subjects.countsOf(Subjects.rowsIn(info, subject), next);
         }
 
-        Map<Integer, long[]> retracted = new HashMap<>();
-        int entries = 0;
-        int retractedEvents = 0;
-        for (Map.Entry<Integer, long[]> entry : image.retractions().bySubject().entrySet()) {
-            int subject = entry.getKey();
-            long[] pairs = entry.getValue();
-            long[] remaining = new long[pairs.length];
+        /** The subject's retraction pairs whose event stayed, at its new place. */
+        private long[] movedRetractions(int subject, long[] pairs) {
+            long[] moved = new long[pairs.length];
             int n = 0;
             for (int i = 0; i < pairs.length; i += 2) {
                 int place = (int) pairs[i];
-                int moved = place >= 0 ? placeOf(rowPlaces[subject], place)
-                        : placeOf(referencePlaces[subject], -place - 1);
-                if (moved >= 0) {
-                    remaining[n++] = place >= 0 ? Retractions.ownRow(moved) : Retractions.reference(moved);
-                    remaining[n++] = pairs[i + 1];
-                    retractedEvents += place >= 0 ? 1 : 0;
+                int to = place >= 0 ? placeOf(rowPlaces[subject], place) : placeOf(referencePlaces[subject], -place - 1);
+                if (to >= 0) {
+                    moved[n++] = place >= 0 ? Retractions.ownRow(to) : Retractions.reference(to);
+                    moved[n++] = pairs[i + 1];
                 }
             }
-            if (n > 0) {
-                retracted.put(subject, Arrays.copyOf(remaining, n));
-                entries += n / 2;
-            }
+            return Arrays.copyOf(moved, n);
         }
-
-        Subjects.Image agedSubjects = new Subjects.Image(count, info, lists, typesLetGo, image.subjects().table(),
-                image.subjects().md5Table(), image.subjects().md5Entries(), image.subjects().emails());
-        return new IndexImage(agedSubjects, wide.image(), eventIds.image(), image.institutionIds(),
-                new Retractions.Image(retracted, entries), image.waiting(), kept, retractedEvents, horizon.fullFromMicros());
     }
 
     /** Marks the rows, own or referenced, that the subject's history must hold. */

@@ -319,7 +319,7 @@ final class Subjects {
     }
 
     /** The subject's row count in {@code info} (this one's, or an image's copy). */
-    private static int rowsIn(long[] info, int subject) {
+    static int rowsIn(long[] info, int subject) {
         return (int) (info[2 * subject + 1] >>> 32);
     }
 
