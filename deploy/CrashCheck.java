@@ -59,7 +59,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * {@code load}: a mixed load through the balancer for SECONDS: four lenders post batches of 25 events each (eventIds of
  * their own, 150 phone numbers, up to 300 days back) and, every fourth turn, retract 5 of their acknowledged events;
- * two clients ask for signal requests (alpha and beta, the lenders and an asker), one pages through the lists; each
+ * two clients ask for signal requests (alpha and beta, the lenders and an asker; one keeps its connections to HAProxy
+ * alive, the other opens one per request and closes it, as a client without keep-alive), one pages through the lists; each
  * pauses 100–200 ms between requests. Meanwhile a chaos thread kills a node with SIGKILL every 6–10 s (the java pid in
  * CLUSTER_DIR/nodeK/pid; the three nodes in a random order first, then at random; only while at least two nodes are up,
  * so never all three down) until 20 s before the end, and restarts each 1–3 s after its kill with
@@ -192,7 +193,7 @@ public final class CrashCheck {
                     // A 503 means the service wrote nothing: asking again is safe. Anything else is the answer.
                     int status;
                     do {
-                        status = attempt("signal request", "POST", base + "/v1/" + version + "/signals", auth, body).status;
+                        status = attempt("signal request", "POST", base + "/v1/" + version + "/signals", auth, body, client == 1).status;
                     } while (status == 503 && !stop.get() && pause(100));
                     pause(100);
                 }
@@ -270,10 +271,28 @@ public final class CrashCheck {
     }
 
     private static Reply attempt(String kind, String method, String url, String auth, String body) {
+        return attempt(kind, method, url, auth, body, false);
+    }
+
+    /**
+     * One attempt; {@code fresh}: on a connection of its own, closed after the answer ({@link #once}), as a client
+     * without keep-alive, where {@link #HTTP} keeps its connections to HAProxy alive (HAProxy answers a request in
+     * flight on a killed node differently on the first request of a connection and on a later one).
+     */
+    private static Reply attempt(String kind, String method, String url, String auth, String body, boolean fresh) {
         long start = System.nanoTime();
         int status;
         String answer = "";
-        try {
+        if (fresh) {
+            try {
+                Reply reply = once(method, URI.create(url), auth, body);
+                status = reply.status();
+                answer = reply.body();
+            } catch (IOException e) {
+                status = 0;
+                answer = e.toString();
+            }
+        } else try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(70))
                     .header("Authorization", auth);
             if (body == null) {
@@ -302,6 +321,30 @@ public final class CrashCheck {
                     answer.length() > 300 ? answer.substring(0, 300) : answer));
         }
         return new Reply(status, answer);
+    }
+
+    /** One HTTP/1.1 exchange on a new connection that says {@code Connection: close}; status 0 when no status line came. */
+    private static Reply once(String method, URI url, String auth, String body) throws IOException {
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(url.getHost(), url.getPort()), 3_000);
+            socket.setSoTimeout(70_000);
+            String head = method + " " + url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()) + " HTTP/1.1\r\n"
+                    + "Host: " + url.getHost() + ":" + url.getPort() + "\r\nAuthorization: " + auth + "\r\nConnection: close\r\n"
+                    + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n") + "\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(content);
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("^HTTP/1\\.[01] (\\d{3})").matcher(answer);
+            if (!line.find()) {
+                return new Reply(0, answer.isEmpty() ? "connection closed without an answer" : answer);
+            }
+            int status = Integer.parseInt(line.group(1));
+            int bodyStart = answer.indexOf("\r\n\r\n");
+            // Only the status matters for these requests; a 200's body is never read.
+            return new Reply(status, bodyStart < 0 ? "" : answer.substring(bodyStart + 4));
+        }
     }
 
     private static final List<Thread> RESTARTS = new CopyOnWriteArrayList<>();
@@ -408,6 +451,7 @@ public final class CrashCheck {
         int inFlight502 = 0;
         int inFlightClosed = 0;
         int listsCut = 0;
+        Map<String, Integer> lostByClient = new TreeMap<>(); // signals-0 keeps its connections alive, signals-1 does not
         for (Answer a : answers) {
             if ((a.status() == 502 || a.status() == 0) && !a.kind().equals("event batch") && !a.kind().equals("retraction")) {
                 boolean atAKill = KILLS.stream().anyMatch(k -> a.start() <= k.dead() && a.end() >= k.killed());
@@ -415,8 +459,10 @@ public final class CrashCheck {
                     listsCut++;
                 } else if (atAKill && a.status() == 502) {
                     inFlight502++;
+                    lostByClient.merge(a.thread() + " 502", 1, Integer::sum);
                 } else if (atAKill) {
                     inFlightClosed++;
+                    lostByClient.merge(a.thread() + " no answer", 1, Integer::sum);
                 } else {
                     WRONG.add(String.format("a %s from %.2f s to %.2f s answered %d but was not in flight at any kill", a.kind(),
                             (a.start() - started) / 1e9, (a.end() - started) / 1e9, a.status()));
@@ -449,8 +495,8 @@ public final class CrashCheck {
                 + " those answers counted duplicates or alreadyRetracted (a first attempt, which got no answer, had stored them)%n",
                 events / BATCH, retractions / RETRACT, events, retractions, REPEATED.get());
         System.out.printf("crash check: signal requests in flight on a node when it was killed (HAProxy does not resend them):"
-                + " %d answered 502, %d had their connection closed without an answer; %d list pages cut short by a kill (asked"
-                + " again)%n", inFlight502, inFlightClosed, listsCut);
+                + " %d answered 502, %d had their connection closed without an answer (by client: %s); %d list pages cut short by a kill (asked"
+                + " again)%n", inFlight502, inFlightClosed, lostByClient, listsCut);
         System.out.printf("crash check: %d stretches of 503 answers; the longest %.2f s%n", stretches, longest / 1e9);
         for (Kill k : KILLS) {
             System.out.printf("  node %d killed at %.1f s, back in HAProxy at %.1f s%n", k.node(), (k.killed() - started) / 1e9,
