@@ -26,7 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * registry, the pool reports its connections to it ({@code hikaricp_connections_*}, tag {@code pool}).
  *
  * <p>An H2 file database is kept near the size of its live data while it is open, and left within twice it when
- * closed, whoever opened it (the service or a command of the CLI): see {@link H2FileCompaction}.
+ * closed, whoever opened it (the service or a command of the CLI): see {@link H2FileCompaction}. On PostgreSQL the
+ * journal's monthly partitions are created ahead from {@link #start()} on: see {@link EventPartitions}.
  */
 public final class Database implements AutoCloseable {
 
@@ -88,6 +89,8 @@ public final class Database implements AutoCloseable {
             dsl.execute("SET WRITE_DELAY 0");
             h2Transactions = H2Transactions.following(dsl);
             h2FileCompaction = H2FileCompaction.startOnFile(pool);
+        } else {
+            closeAlso(EventPartitions.start(dsl));
         }
         dsl.configuration().set(new ConnectionLossListener(this::evictIdleConnections));
     }
@@ -181,8 +184,8 @@ public final class Database implements AutoCloseable {
     }
 
     private Flyway flyway(HikariDataSource pool) {
-        // db/migration holds the schema of both databases; db/postgresql what only PostgreSQL has (V6, V9), db/h2 what
-        // only H2 has (V16, V18).
+        // db/migration holds the schema of both databases; db/postgresql what only PostgreSQL has (V6, V9, V19: event
+        // partitioned by month), db/h2 what only H2 has (V16, V18).
         String[] locations = settings.kind() == DatabaseKind.POSTGRES
                 ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
                 : new String[] {"classpath:db/migration", "classpath:db/h2"};

@@ -31,8 +31,8 @@ import static dev.signals.adapter.persistence.jooq.Tables.EVENT_RETRACTION;
  * row, which stays as it was. Every statement here runs in its caller's transaction.
  *
  * <p>A retraction locks the institution's events it names ({@code SELECT ... FOR UPDATE}, looked up by the unique
- * key on event id and institution), so that two concurrent retractions of one event wait for each other and the
- * second finds the first's row: each event is retracted once, and retracting again changes nothing.
+ * key on event id and institution, {@link EventKeys}), so that two concurrent retractions of one event wait for each
+ * other and the second finds the first's row: each event is retracted once, and retracting again changes nothing.
  *
  * <p>A retraction's row carries the number of its transaction, as an event's does ({@link JooqJournalFeed}):
  * PostgreSQL's own, its column's default; on H2 the one {@link H2Transactions} gave the caller's transaction.
@@ -44,9 +44,11 @@ final class EventRetractions {
     private static final String TRANSACTION_NUMBER = "select pg_current_xact_id()::text::bigint";
 
     private final boolean postgres;
+    private final EventKeys keys;
 
     EventRetractions(boolean postgres) {
         this.postgres = postgres;
+        this.keys = new EventKeys(postgres);
     }
 
     /**
@@ -62,7 +64,7 @@ final class EventRetractions {
         Map<String, EventRecord> events = new HashMap<>();
         for (List<String> chunk : chunks(List.copyOf(ids))) {
             for (EventRecord row : plain(transaction).selectFrom(EVENT)
-                    .where(EVENT.EVENT_ID.in(chunk)).and(EVENT.INSTITUTION_ID.eq(institution.value()))
+                    .where(keys.eventsWithIds(institution, chunk))
                     .forUpdate().fetch()) {
                 events.put(row.getEventId(), row);
             }
@@ -109,7 +111,7 @@ final class EventRetractions {
         for (List<String> chunk : chunks(List.copyOf(eventIds))) {
             retracted.addAll(plain(transaction).select(EVENT.EVENT_ID).from(EVENT)
                     .join(EVENT_RETRACTION).on(EVENT_RETRACTION.EVENT_SEQ.eq(EVENT.SEQ))
-                    .where(EVENT.EVENT_ID.in(chunk)).and(EVENT.INSTITUTION_ID.eq(institution.value()))
+                    .where(keys.eventsWithIds(institution, chunk))
                     .fetch(EVENT.EVENT_ID));
         }
         return retracted;

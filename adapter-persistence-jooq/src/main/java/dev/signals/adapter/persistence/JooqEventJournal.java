@@ -33,10 +33,11 @@ import static dev.signals.adapter.persistence.jooq.Tables.EVENT;
  * <p>On PostgreSQL an append sends the batch's new event ids (the first of each id in the batch) as one
  * {@code INSERT ... SELECT FROM unnest(<one array per column>) ON CONFLICT DO NOTHING RETURNING event_id}: one
  * statement and one round trip for thousands of rows, where a multi-row {@code VALUES} list costs ten bind
- * values per row to render, send and parse. The ids it did not insert are already stored (or were just
- * committed by a concurrent writer, which {@code ON CONFLICT} waits for) and are then looked up, usually none,
- * to tell duplicates from conflicts. The rows go in in event-id order, so two writers whose batches overlap
- * wait for each other in the same order instead of deadlocking.
+ * values per row to render, send and parse. The unique key there is {@code event_key}'s, the table of the event
+ * ids beside the partitioned {@code event} (V19, {@link PostgresEventInsert}). The ids it did not insert are already
+ * stored (or were just committed by a concurrent writer, which {@code ON CONFLICT} waits for) and are then looked up,
+ * usually none, to tell duplicates from conflicts. The rows go in in event-id order, so two writers whose batches
+ * overlap wait for each other in the same order instead of deadlocking.
  *
  * <p>On H2, which has no such statement, an append looks up which of its event ids the institution already
  * has ({@code event_id IN (...)}, in chunks), classifies each event against the stored one (or an earlier one
@@ -66,6 +67,7 @@ final class JooqEventJournal implements EventJournalPort {
 
     private final Statements statements;
     private final EventRetractions retractions;
+    private final EventKeys keys;
     private final Database database;
     private final boolean postgres;
     /** The statement timeout jOOQ applies to its statements, for the one this class runs on JDBC. */
@@ -76,6 +78,7 @@ final class JooqEventJournal implements EventJournalPort {
         this.database = database;
         this.postgres = database.kind() == DatabaseKind.POSTGRES;
         this.retractions = new EventRetractions(postgres);
+        this.keys = new EventKeys(postgres);
         this.timeoutSeconds = database.settings().statementTimeoutSeconds();
     }
 
@@ -175,9 +178,12 @@ final class JooqEventJournal implements EventJournalPort {
             } else {
                 Event earlier = stored.get(event.eventId());
                 if (earlier == null) {
-                    throw new IllegalStateException("event id " + event.eventId() + " was neither inserted nor found stored");
+                    // its key is in event_key, its event no longer in the journal: an operator detached the month's
+                    // partition and kept its keys (README, "Archiving old months on PostgreSQL"); the id stays taken
+                    outcomes.add(Appended.DUPLICATE);
+                } else {
+                    outcomes.add(retracted.contains(event.eventId()) ? Appended.RETRACTED : classify(earlier, event));
                 }
-                outcomes.add(retracted.contains(event.eventId()) ? Appended.RETRACTED : classify(earlier, event));
             }
         }
         if (inserted.isEmpty()) {
@@ -228,8 +234,8 @@ final class JooqEventJournal implements EventJournalPort {
 
     /**
      * The institution's stored events with one of the batch's event ids, by event id, looked up by the unique
-     * index on (event_id, institution_id), each chunk of ids with one {@code event_id IN (...)}. Two settings
-     * keep both databases on that index:
+     * key on (event_id, institution_id) ({@link EventKeys}), each chunk of ids with one {@code event_id IN (...)}.
+     * Two settings keep both databases on that index:
      * <ul>
      *   <li>H2 uses an IN list with an index only when its elements are plain parameters, not the
      *       {@code CAST(? AS VARCHAR(256))} jOOQ renders for H2 by default; without the casts (both databases
@@ -248,7 +254,7 @@ final class JooqEventJournal implements EventJournalPort {
         Map<String, Event> stored = new HashMap<>();
         for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
-            for (EventRecord row : lookup(transaction, institution, chunk).fetch()) {
+            for (EventRecord row : lookup(transaction, keys, institution, chunk).fetch()) {
                 stored.put(row.getEventId(), EventMapper.toEvent(row));
             }
         }
@@ -256,10 +262,8 @@ final class JooqEventJournal implements EventJournalPort {
     }
 
     /** The institution's stored events with one of these event ids, with plain parameters (see {@link #stored}). */
-    static ResultQuery<EventRecord> lookup(DSLContext dsl, InstitutionId institution, List<String> eventIds) {
-        return Statements.withPlainParameters(dsl).selectFrom(EVENT)
-                .where(EVENT.EVENT_ID.in(eventIds))
-                .and(EVENT.INSTITUTION_ID.eq(institution.value()));
+    static ResultQuery<EventRecord> lookup(DSLContext dsl, EventKeys keys, InstitutionId institution, List<String> eventIds) {
+        return Statements.withPlainParameters(dsl).selectFrom(EVENT).where(keys.eventsWithIds(institution, eventIds));
     }
 
     /**

@@ -13,10 +13,13 @@ import java.util.List;
 
 /**
  * PostgreSQL only: inserts events that are not stored yet, many rows in one statement, and says which it
- * inserted. The rows travel as one array per column, unnested into rows by the server; an event id the
- * institution already has (or that a concurrent transaction is inserting: the statement waits for it to end)
- * is skipped by {@code ON CONFLICT DO NOTHING} on the unique key, which is what makes the statement safe to
- * run without looking the ids up first. Rows are inserted in the order given.
+ * inserted. The rows travel as one array per column, unnested into rows by the server. Each event's id goes first into
+ * {@code event_key}, the unique key of the event ids per institution beside the partitioned {@code event} (V19), with
+ * the {@code seq} the event takes from {@code event}'s identity: an event id the institution already has (or that a
+ * concurrent transaction is inserting: the statement waits for it to end) is skipped there by
+ * {@code ON CONFLICT DO NOTHING}, which is what makes the statement safe to run without looking the ids up first, and
+ * the event rows of the ids it inserted go into {@code event}, into their months' partitions. The ids are inserted in
+ * the order given.
  *
  * <p>Every array is sent as text with its element type named, so the driver needs no knowledge of the element
  * types; an instant is written as ISO-8601 in UTC, microseconds at most ({@link Timestamps}), which PostgreSQL
@@ -25,14 +28,22 @@ import java.util.List;
 final class PostgresEventInsert {
 
     private static final String SQL = """
-            insert into event (institution_id, event_id, type, phone, email_address, occurred_at, reported_at,
+            with e as (
+                select * from unnest(?::varchar[], ?::smallint[], ?::varchar[], ?::varchar[], ?::timestamptz[],
+                                     ?::timestamptz[], ?::numeric[], ?::integer[], ?::boolean[]) with ordinality
+                     as e (event_id, type, phone, email_address, occurred_at, reported_at, amount, overdue_days,
+                           auto_repayment, position)
+            ), k as (
+                insert into event_key (seq, occurred_at, institution_id, event_id)
+                select nextval('event_seq_seq'), e.occurred_at, ?, e.event_id from e order by e.position
+                on conflict (event_id, institution_id) do nothing
+                returning seq, event_id
+            )
+            insert into event (seq, institution_id, event_id, type, phone, email_address, occurred_at, reported_at,
                                amount, overdue_days, auto_repayment)
-            select ?, e.event_id, e.type, e.phone, e.email_address, e.occurred_at, e.reported_at,
+            select k.seq, ?, e.event_id, e.type, e.phone, e.email_address, e.occurred_at, e.reported_at,
                    e.amount, e.overdue_days, e.auto_repayment
-            from unnest(?::varchar[], ?::smallint[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::timestamptz[],
-                        ?::numeric[], ?::integer[], ?::boolean[])
-                 as e (event_id, type, phone, email_address, occurred_at, reported_at, amount, overdue_days, auto_repayment)
-            on conflict (event_id, institution_id) do nothing
+            from k join e on e.event_id = k.event_id
             returning event_id, tx""";
 
     private PostgresEventInsert() {
@@ -72,14 +83,15 @@ final class PostgresEventInsert {
         List<Array> arrays = new ArrayList<>(9);
         try (PreparedStatement insert = connection.prepareStatement(SQL)) {
             insert.setQueryTimeout(timeoutSeconds);
-            insert.setString(1, institution.value());
-            int parameter = 2;
+            int parameter = 1;
             for (Object[] column : new Object[][] {eventIds, types, phones, emails, occurredAt, reportedAt, amounts,
                     overdueDays, autoRepayments}) {
                 Array array = connection.createArrayOf("varchar", column);
                 arrays.add(array);
                 insert.setArray(parameter++, array);
             }
+            insert.setString(parameter++, institution.value());
+            insert.setString(parameter, institution.value());
             List<String> inserted = new ArrayList<>(n);
             long transaction = 0;
             try (ResultSet rows = insert.executeQuery()) {
