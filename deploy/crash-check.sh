@@ -35,59 +35,18 @@ seconds=${SIGNALS_CRASH_SECONDS:-75}
 database=signals_crash_check_$$
 admin_token=crash-check-admin-token-$$-0123456789
 
-say() { echo "crash check: $*"; }
-fail() { echo "crash check FAILED: $*" >&2; exit 1; }
+check_name="crash check"
+# shellcheck source=deploy/cluster-check-setup.sh
+source "$here/cluster-check-setup.sh"
 
 # --- tools ---------------------------------------------------------------------------------------
-missing=()
-for tool in haproxy socat curl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
-if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  say "installing ${missing[*]} from Debian packages"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
-  missing=()
-fi
-[ ${#missing[@]} -eq 0 ] || fail "missing ${missing[*]} (apt-get install ${missing[*]})"
-for tool in java javac createdb dropdb; do command -v "$tool" >/dev/null || fail "$tool is missing"; done
+require_tools "haproxy socat curl" "java javac createdb dropdb"
 [ -f "$jar" ] || fail "no $jar: build it first (mvn -q install -DskipTests)"
 
 # --- a state directory, ports and a database of its own, all removed at the end ------------------
-dir=$(mktemp -d "${TMPDIR:-/tmp}/signals-crash-check.XXXXXX")
-database_created=
-cleanup() {
-  local status=$?
-  if [ -f "$dir/cluster.env" ]; then "$cluster" --dir "$dir" stop >/dev/null 2>&1 || true; fi
-  # Whatever a failed stop left running (cluster.sh kills after 30 s; this is for an interrupted one).
-  for pid_file in "$dir"/node*/pid "$dir/haproxy.pid"; do
-    if [ -f "$pid_file" ]; then kill -KILL "$(cat "$pid_file")" 2>/dev/null || true; fi
-  done
-  if [ "$status" != 0 ]; then
-    for log in "$dir"/node*/node.log; do
-      [ -f "$log" ] || continue
-      echo "--- last lines of $log" >&2
-      tail -n 15 "$log" | sed 's/^/  | /' >&2
-    done
-  fi
-  if [ -n "$database_created" ]; then dropdb -h "$pg_host" -U "$pg_user" --if-exists "$database" || true; fi
-  if [ -n "${SIGNALS_CHECK_KEEP:-}" ]; then say "logs kept in $dir"; else rm -rf "$dir"; fi
-}
-trap cleanup EXIT
-trap 'exit 143' TERM INT # so that the cleanup runs on these too
-
-# A block of free ports (the balancer and three nodes) picked at random, as in cluster-check.sh.
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-base=
-for _ in $(seq 1 20); do
-  candidate=$((20000 + RANDOM % 20000))
-  if port_free "$candidate" && port_free $((candidate + 1)) && port_free $((candidate + 2)) && port_free $((candidate + 3)); then
-    base=$candidate
-    break
-  fi
-done
-[ -n "$base" ] || fail "found no four free ports in a row"
-
-createdb -h "$pg_host" -U "$pg_user" "$database" || fail "cannot create database $database as $pg_user on $pg_host"
-database_created=yes
+prepare_check signals-crash-check
+pick_free_ports
+create_check_database
 
 # --- start --------------------------------------------------------------------------------------
 # No rate limit (the load is the point); an index checkpoint every 5 s, so that a node is often killed while it writes
