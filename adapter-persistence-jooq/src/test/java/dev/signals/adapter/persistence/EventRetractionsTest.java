@@ -2,9 +2,7 @@ package dev.signals.adapter.persistence;
 
 import dev.signals.application.port.out.EventJournalPort.Appended;
 import dev.signals.application.port.out.EventJournalPort.Retracted;
-import dev.signals.application.port.out.JournalFeedPort.FedEvent;
 import dev.signals.application.port.out.JournalFeedPort.FedRetraction;
-import dev.signals.application.port.out.JournalFeedPort.FeedSink;
 import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.catalogue.EventType;
@@ -90,7 +88,7 @@ class EventRetractionsTest {
             journal.append(LENDER, List.of(event(LENDER, "kept"), event(LENDER, "withdrawn")));
             journal.retract(LENDER, List.of(new Retraction("withdrawn", null)), RETRACTED_AT);
 
-            Recorded read = new Recorded();
+            RecordedFeed read = new RecordedFeed();
             new JooqJournalFeed(db.database()).readSince(JournalPosition.START, 10, read);
 
             assertThat(read.order).containsExactly("events", "retractions");
@@ -107,17 +105,17 @@ class EventRetractionsTest {
             var journal = new JooqEventJournal(db.database());
             var feed = new JooqJournalFeed(db.database());
             journal.append(LENDER, List.of(event(LENDER, "withdrawn")));
-            Recorded first = new Recorded();
+            RecordedFeed first = new RecordedFeed();
             JournalPosition position = feed.readSince(JournalPosition.START, 10, first);
             assertThat(first.retractions).isEmpty();
 
             var result = journal.retract(LENDER, List.of(new Retraction("withdrawn", null)), RETRACTED_AT);
             assertThat(result.transaction()).isNotNull();
-            Recorded second = new Recorded();
+            RecordedFeed second = new RecordedFeed();
             position = feed.readSince(position, 10, second);
             assertThat(second.events).isEmpty();
             assertThat(second.retractions).extracting(FedRetraction::transaction).containsExactly(result.transaction());
-            Recorded third = new Recorded();
+            RecordedFeed third = new RecordedFeed();
             feed.readSince(position, 10, third);
             assertThat(third.retractions).as("once").isEmpty();
         }
@@ -147,26 +145,6 @@ class EventRetractionsTest {
             } finally {
                 threads.shutdownNow();
             }
-        }
-    }
-
-    /** What a read handed over, and in which order. */
-    private static final class Recorded implements FeedSink {
-
-        final List<FedEvent> events = new ArrayList<>();
-        final List<FedRetraction> retractions = new ArrayList<>();
-        final List<String> order = new ArrayList<>();
-
-        @Override
-        public void events(List<FedEvent> page) {
-            events.addAll(page);
-            order.add("events");
-        }
-
-        @Override
-        public void retractions(List<FedRetraction> page) {
-            retractions.addAll(page);
-            order.add("retractions");
         }
     }
 }

@@ -4,7 +4,6 @@ import dev.signals.application.port.out.EventJournalPort.Appended;
 import dev.signals.application.port.out.EventJournalPort.Retracted;
 import dev.signals.application.port.out.JournalFeedPort.FedEvent;
 import dev.signals.application.port.out.JournalFeedPort.FedRetraction;
-import dev.signals.application.port.out.JournalFeedPort.FeedSink;
 import dev.signals.application.port.out.JournalFeedPort.JournalPosition;
 import dev.signals.domain.account.InstitutionId;
 import dev.signals.domain.catalogue.EventType;
@@ -271,10 +270,8 @@ class PartitionedEventJournalTest {
      * and the position they reached. The feed reads below the oldest transaction still running on the whole server,
      * which another database's sessions may hold back for a moment; the reads go on until it has passed.
      */
-    private static final class Read implements FeedSink {
+    private static final class Read extends RecordedFeed {
 
-        final List<FedEvent> events = new ArrayList<>();
-        final List<FedRetraction> retractions = new ArrayList<>();
         JournalPosition reached;
 
         static Read since(StartedDatabase db, JournalPosition from) throws InterruptedException {
@@ -288,16 +285,6 @@ class PartitionedEventJournalTest {
                 read.reached = feed.readSince(read.reached, 2, read);
             }
             return read;
-        }
-
-        @Override
-        public void events(List<FedEvent> page) {
-            events.addAll(page);
-        }
-
-        @Override
-        public void retractions(List<FedRetraction> page) {
-            retractions.addAll(page);
         }
     }
 }
