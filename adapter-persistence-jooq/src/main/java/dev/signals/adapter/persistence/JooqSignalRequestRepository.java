@@ -5,6 +5,7 @@ import dev.signals.application.port.PageCursor;
 import dev.signals.application.port.out.LoadSignalRequestPort;
 import dev.signals.application.port.out.SaveSignalRequestPort;
 import dev.signals.domain.account.AccountId;
+import dev.signals.domain.request.IdempotencyKey;
 import dev.signals.domain.request.SignalRequest;
 import dev.signals.domain.request.SignalRequestId;
 import dev.signals.domain.subject.Subject;
@@ -14,6 +15,7 @@ import org.jooq.DSLContext;
 import org.jooq.InsertValuesStepN;
 import org.jooq.ResultQuery;
 import org.jooq.conf.ParamType;
+import org.jooq.exception.DataAccessException;
 
 import java.sql.PreparedStatement;
 import java.util.List;
@@ -57,13 +59,18 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
 
     /** Returns once the transaction holding the request has committed, possibly with other callers' requests. */
     @Override
-    public void insert(SignalRequest request) {
-        startInsert(request).awaitCommitted();
+    public SignalRequest insert(SignalRequest request) {
+        return startInsert(request).awaitCommitted();
     }
 
     /**
      * Makes the request's row here, in the caller's thread (its explanation's column is the costly part), and queues
      * it for the writer thread: a row is all the one writer has to do, and the caller prepares its answer meanwhile.
+     *
+     * <p>A row whose idempotency key its account holds already violates {@code ux_signal_request_idempotency_key}: its
+     * batch is written again one row a transaction ({@link GroupCommit}), so only that row fails, and its caller gets
+     * the row that holds the key, committed by then (PostgreSQL makes the loser of two inserts wait for the winner's
+     * commit, and H2, one process, commits one batch after another).
      */
     @Override
     public PendingInsert startInsert(SignalRequest request) {
@@ -71,7 +78,27 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
             throw new IllegalArgumentException("signal request " + request.id() + " is " + request.status()
                     + "; a request is stored finished");
         }
-        return inserts.submit(SignalRequestMapper.toRecord(request).intoArray())::awaitCommitted;
+        GroupCommit.Pending<Object[]> pending = inserts.submit(SignalRequestMapper.toRecord(request).intoArray());
+        return () -> {
+            try {
+                pending.awaitCommitted();
+                return request;
+            } catch (DataAccessException e) {
+                if (request.idempotency().isEmpty() || !Statements.isUniqueViolation(e)) {
+                    throw e;
+                }
+                return holderOf(request.accountId(), request.idempotency().get().key()).orElseThrow(() -> e);
+            }
+        };
+    }
+
+    /** The account's request stored under {@code key}. */
+    private Optional<SignalRequest> holderOf(AccountId accountId, IdempotencyKey key) {
+        return statements.run(dsl -> dsl.selectFrom(SIGNAL_REQUEST)
+                        .where(SIGNAL_REQUEST.ACCOUNT_ID.eq(accountId.value()))
+                        .and(SIGNAL_REQUEST.IDEMPOTENCY_KEY.eq(key.value()))
+                        .fetchOptional())
+                .map(SignalRequestMapper::toSignalRequest);
     }
 
     /**

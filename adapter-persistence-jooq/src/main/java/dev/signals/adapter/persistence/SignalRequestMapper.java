@@ -7,6 +7,8 @@ import dev.signals.domain.catalogue.Signal;
 import dev.signals.domain.catalogue.SignalSelection;
 import dev.signals.domain.consent.Consent;
 import dev.signals.domain.consent.ConsentTemplateId;
+import dev.signals.domain.request.Idempotency;
+import dev.signals.domain.request.IdempotencyKey;
 import dev.signals.domain.request.RequestMeta;
 import dev.signals.domain.request.RequestStatus;
 import dev.signals.domain.request.ResultCode;
@@ -26,7 +28,7 @@ import java.util.List;
  * client sent it, null when it sent none; the values as one
  * element per signal of the template, in its order, empty for null, and no column value at all when the
  * request has no values (PROCESSING, NO_DATA, ERROR); an explained request's explanation as JSON
- * ({@link ExplanationColumn}).
+ * ({@link ExplanationColumn}); the idempotency key and the digest of what was asked, null without a key.
  */
 final class SignalRequestMapper {
 
@@ -62,6 +64,9 @@ final class SignalRequestMapper {
         record.setAmountFormat(TemplateColumns.formatColumn(template.amountFormat()));
         record.setAmountBands(TemplateColumns.bandsColumn(template.bands()));
 
+        record.setIdempotencyKey(request.idempotency().map(idempotency -> idempotency.key().value()).orElse(null));
+        record.setIdempotencyAsked(request.idempotency().map(Idempotency::asked).orElse(null));
+
         setState(record, request);
         return record;
     }
@@ -89,7 +94,7 @@ final class SignalRequestMapper {
                 record.getMetaEmailAddress(),
                 record.getMetaTemplateId(),
                 consent);
-        return SignalRequest.restore(
+        SignalRequest request = SignalRequest.restore(
                 new SignalRequestId(record.getId()),
                 new AccountId(record.getAccountId()),
                 Timestamps.fromColumn(record.getCreatedAt()),
@@ -102,6 +107,8 @@ final class SignalRequestMapper {
                 record.getResultMessage(),
                 values(record.getId(), template.signals(), record.getResultValues()),
                 ExplanationColumn.fromColumn(record.getId(), record.getExplanation()));
+        return record.getIdempotencyKey() == null ? request : request.withIdempotency(
+                new Idempotency(new IdempotencyKey(record.getIdempotencyKey()), record.getIdempotencyAsked()));
     }
 
     /**

@@ -162,6 +162,11 @@ public final class InMemoryApplication implements AuthenticateClientQuery, Authe
     }
 
     @Override
+    public <A> A request(RequestSignalsCommand command, java.util.function.Function<Created, A> answer) {
+        return answer.apply(new Created(request(command), false));
+    }
+
+    @Override
     public SignalRequest request(RequestSignalsCommand command) {
         failIfAsked();
         VALIDATION.check(command);

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 /** A client of the Signals API over real HTTP, as a lender's system would call it. */
 public final class ApiClient {
@@ -68,11 +69,20 @@ public final class ApiClient {
         return send("POST", path, json(body), "application/json");
     }
 
+    /** A POST with one more request header, such as {@code Idempotency-Key}. */
+    public Answer post(String path, Object body, String header, String value) {
+        return send("POST", path, json(body), "application/json", Map.of(header, value));
+    }
+
     public Answer put(String path, Object body) {
         return send("PUT", path, json(body), "application/json");
     }
 
     Answer send(String method, String path, String body, String contentType) {
+        return send(method, path, body, contentType, Map.of());
+    }
+
+    private Answer send(String method, String path, String body, String contentType, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
@@ -81,6 +91,7 @@ public final class ApiClient {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), JSON.readTree(response.body()), response);

@@ -33,6 +33,8 @@ import dev.signals.domain.catalogue.SignalCatalogue;
 import dev.signals.domain.consent.Consent;
 import dev.signals.domain.consent.ConsentTemplate;
 import dev.signals.domain.consent.ConsentTemplateId;
+import dev.signals.domain.request.Idempotency;
+import dev.signals.domain.request.IdempotencyKey;
 import dev.signals.domain.request.RequestMeta;
 import dev.signals.domain.request.ResultCode;
 import dev.signals.domain.request.SignalRequest;
@@ -94,30 +96,39 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
         this.clock = clock;
     }
 
-    @Override
-    public SignalRequest request(RequestSignalsCommand command) {
-        return request(command, Function.identity());
-    }
-
     /**
      * The answer is made while the request is committed: an explained answer (some 200 KB of JSON) takes about as
      * long to write as the commit, and the two overlap on two cores instead of adding up. It is returned once the
      * commit has returned; if the commit fails, the answer is dropped and the failure thrown.
+     *
+     * <p>A request with an {@code Idempotency-Key} its account stored a request under before is a repeat (a client or a
+     * balancer that sent it again, not knowing whether the first got through): it is computed as any other, but the
+     * store keeps the one it has, and that one is the answer ({@link SignalRequest#answering}), made again. Looking
+     * first would cost every keyed request a read for the sake of the rare repeat; and two copies in flight at once
+     * on two nodes both find the one stored this way.
      */
     @Override
-    public <A> A request(RequestSignalsCommand command, Function<SignalRequest, A> answer) {
+    public <A> A request(RequestSignalsCommand command, Function<Created, A> answer) {
         SignalRequest finished = finished(command);
         SaveSignalRequestPort.PendingInsert insert = save.startInsert(finished);
+        A answered;
         try {
-            return answer.apply(finished);
-        } finally {
-            insert.awaitCommitted(); // a commit that fails throws instead of the answer, or of the answer's failure
+            answered = answer.apply(new Created(finished, false));
+        } catch (RuntimeException | Error e) {
+            insert.awaitCommitted(); // a commit that fails throws instead of the answer's failure
+            throw e;
         }
+        SignalRequest stored = insert.awaitCommitted();
+        if (stored.id().equals(finished.id())) {
+            return answered;
+        }
+        return answer.apply(new Created(stored.answering(finished), true));
     }
 
     /** The new request, computed (and explained when asked), not stored yet. */
     private SignalRequest finished(RequestSignalsCommand command) {
         validation.check(command);
+        Optional<IdempotencyKey> key = IdempotencyKey.ofHeader(command.idempotencyKey());
         Subject subject = subjects.parse(command.phone(), command.countryCode(), command.emailAddress());
         Consent consent = consent(command);
         SignalTemplate template = template(command);
@@ -127,6 +138,9 @@ public final class SignalRequestService implements RequestSignalsUseCase, GetSig
         Instant now = clock.instant();
         SignalRequest created = SignalRequest.create(SignalRequestId.timeOrdered(now, ThreadLocalRandom.current()),
                 command.accountId(), now, command.asOf(), subject, meta, template);
+        if (key.isPresent()) {
+            created = created.withIdempotency(Idempotency.of(key.get(), meta, command.asOf(), command.explain()));
+        }
         return command.explain() ? explain(created, command.institutionId()) : compute(created);
     }
 

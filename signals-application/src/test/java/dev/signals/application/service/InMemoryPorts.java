@@ -99,8 +99,18 @@ final class InMemoryPorts implements AccountPort, ConsentTemplatePort, SignalSet
     }
 
     @Override
-    public void insert(SignalRequest request) {
+    public synchronized SignalRequest insert(SignalRequest request) {
+        if (request.idempotency().isPresent()) {
+            Optional<SignalRequest> holder = requests.values().stream()
+                    .filter(stored -> stored.accountId().equals(request.accountId()))
+                    .filter(stored -> stored.idempotency().map(i -> i.key().equals(request.idempotency().get().key())).orElse(false))
+                    .findFirst();
+            if (holder.isPresent()) {
+                return holder.get();
+            }
+        }
         requests.put(request.id(), request);
+        return request;
     }
 
     @Override

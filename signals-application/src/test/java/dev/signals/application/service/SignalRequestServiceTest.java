@@ -11,9 +11,11 @@ import dev.signals.application.port.in.RequestSignalsCommand;
 import dev.signals.application.port.out.LoadSubjectEventsPort;
 import dev.signals.application.port.out.SaveSignalRequestPort;
 import dev.signals.application.port.StorageUnavailableException;
+import dev.signals.application.port.in.RequestSignalsUseCase;
 import dev.signals.application.port.out.SubjectRecordsPort;
 import dev.signals.application.subject.SubjectParser;
 import dev.signals.domain.InvalidValueException;
+import dev.signals.domain.request.IdempotencyKeyReusedException;
 import dev.signals.domain.account.Account;
 import dev.signals.domain.account.AccountId;
 import dev.signals.domain.account.InstitutionId;
@@ -366,12 +368,15 @@ class SignalRequestServiceTest {
         List<String> steps = new ArrayList<>();
         SignalRequestService service = storingWith(request -> {
             steps.add("insert started " + request.status());
-            return () -> steps.add("committed");
+            return () -> {
+                steps.add("committed");
+                return request;
+            };
         });
 
-        String answer = service.request(alpha(PHONE, null), request -> {
+        String answer = service.request(alpha(PHONE, null), created -> {
             steps.add("answer made");
-            return "answer to " + request.id().value();
+            return "answer to " + created.request().id().value();
         });
 
         assertThat(answer).startsWith("answer to signal-");
@@ -391,11 +396,73 @@ class SignalRequestServiceTest {
         })).isInstanceOf(StorageUnavailableException.class);
     }
 
+    @Test
+    void aRepeatOfAnIdempotencyKeyIsAnsweredWithTheRequestStoredUnderItAndMakesNoOther() {
+        disbursement("e1", "other", NOW.minus(Duration.ofDays(3)), "5000");
+        SignalRequest first = service.request(keyed(alpha(PHONE, null), "key-1"));
+        disbursement("e2", "other", NOW.minus(Duration.ofDays(2)), "5000");
+        clock.advance(Duration.ofSeconds(5));
+
+        List<RequestSignalsUseCase.Created> repeats = new ArrayList<>();
+        SignalRequest repeat = service.request(keyed(alpha(PHONE, null), "\"key-1\""), created -> {
+            repeats.add(created);
+            return created.request();
+        });
+
+        assertThat(repeat).isEqualTo(first);
+        assertThat(value(repeat, "events_loan_disbursement_day30")).as("the stored answer, not a new one").isEqualTo(1L);
+        assertThat(repeats).extracting(RequestSignalsUseCase.Created::repeat).containsExactly(false, true);
+        assertThat(ports.requests).containsOnlyKeys(first.id());
+        assertThat(value(service.request(keyed(alpha(PHONE, null), "key-2")), "events_loan_disbursement_day30"))
+                .as("another key, another request").isEqualTo(2L);
+        assertThat(service.request(alpha(PHONE, null)).id()).isNotEqualTo(first.id());
+        assertThat(ports.requests).hasSize(3);
+    }
+
+    @Test
+    void aKeyUsedBeforeForSomethingElseIsRefusedAndNothingIsStored() {
+        SignalRequest first = service.request(keyed(alpha(PHONE, null), "key-1"));
+
+        for (RequestSignalsCommand other : List.of(keyed(alpha("+639181234567", null), "key-1"),
+                keyed(explained(alpha(PHONE, null)), "key-1"),
+                keyed(command(ApiVersion.ALPHA, PHONE, null, null, consent(), NOW.minusSeconds(60)), "key-1"))) {
+            assertThatThrownBy(() -> service.request(other))
+                    .isInstanceOf(IdempotencyKeyReusedException.class)
+                    .hasMessageContaining(first.id().value());
+        }
+        assertThat(ports.requests).containsOnlyKeys(first.id());
+        assertThat(service.request(keyed(alpha(PHONE, null), "key-1"))).as("the first question still gets its answer")
+                .isEqualTo(first);
+    }
+
+    @Test
+    void anInvalidKeyIsRefusedBeforeAnythingIsComputed() {
+        eventSourceFailure.set(new IllegalStateException("the index must not be read"));
+
+        assertThatThrownBy(() -> service.request(keyed(alpha(PHONE, null), "two words")))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("Idempotency-Key"));
+        assertThat(ports.requests).isEmpty();
+    }
+
+    @Test
+    void aRequestThatFailedWithNothingStoredIsComputedAfreshWhenItsKeyComesAgain() {
+        eventSourceFailure.set(new StorageUnavailableException("the database cannot be reached", null));
+        assertThatThrownBy(() -> service.request(keyed(alpha(PHONE, null), "key-1")))
+                .isInstanceOf(StorageUnavailableException.class);
+        eventSourceFailure.set(null);
+        disbursement("e1", "other", NOW.minus(Duration.ofDays(3)), "5000");
+
+        SignalRequest again = service.request(keyed(alpha(PHONE, null), "key-1"));
+
+        assertThat(value(again, "events_loan_disbursement_day30")).isEqualTo(1L);
+        assertThat(ports.requests).containsOnlyKeys(again.id());
+    }
+
     /** The service over a store whose inserts {@code start} begins; {@code insert} itself is never called. */
     private SignalRequestService storingWith(java.util.function.Function<SignalRequest, SaveSignalRequestPort.PendingInsert> start) {
         SaveSignalRequestPort store = new SaveSignalRequestPort() {
             @Override
-            public void insert(SignalRequest request) {
+            public SignalRequest insert(SignalRequest request) {
                 throw new AssertionError("the service starts its inserts");
             }
 
@@ -410,7 +477,13 @@ class SignalRequestServiceTest {
 
     private static RequestSignalsCommand explained(RequestSignalsCommand command) {
         return new RequestSignalsCommand(command.accountId(), command.institutionId(), command.version(), command.phone(),
-                command.countryCode(), command.emailAddress(), command.templateId(), command.consent(), command.asOf(), true);
+                command.countryCode(), command.emailAddress(), command.templateId(), command.consent(), command.asOf(), true, command.idempotencyKey());
+    }
+
+    private static RequestSignalsCommand keyed(RequestSignalsCommand command, String idempotencyKey) {
+        return new RequestSignalsCommand(command.accountId(), command.institutionId(), command.version(), command.phone(),
+                command.countryCode(), command.emailAddress(), command.templateId(), command.consent(), command.asOf(),
+                command.explain(), idempotencyKey);
     }
 
     private ListSignalRequestsCommand filter(String phone, LocalDate start, LocalDate end) {
@@ -435,12 +508,12 @@ class SignalRequestServiceTest {
     }
 
     private static RequestSignalsCommand alpha(String phone, String email) {
-        return new RequestSignalsCommand(LENDER, LENDER_INSTITUTION, ApiVersion.ALPHA, phone, null, email, null, consent(), null, false);
+        return new RequestSignalsCommand(LENDER, LENDER_INSTITUTION, ApiVersion.ALPHA, phone, null, email, null, consent(), null, false, null);
     }
 
     private static RequestSignalsCommand command(ApiVersion version, String phone, String country, String templateId,
                                                  ConsentCommand consent, Instant asOf) {
-        return new RequestSignalsCommand(LENDER, LENDER_INSTITUTION, version, phone, country, null, templateId, consent, asOf, false);
+        return new RequestSignalsCommand(LENDER, LENDER_INSTITUTION, version, phone, country, null, templateId, consent, asOf, false, null);
     }
 
     /** A history the index gives: what its horizon holds, and the horizon. */

@@ -39,10 +39,12 @@ public final class SignalRequest {
     private final String resultMessage;
     private final List<SignalValue> values;
     private final Explanation explanation;
+    private final Idempotency idempotency;
 
     private SignalRequest(SignalRequestId id, AccountId accountId, Instant createdAt, Instant requestedAsOf, Subject subject,
                           RequestMeta requestMeta, SignalTemplate template, RequestStatus status,
-                          ResultCode resultCode, String resultMessage, List<SignalValue> values, Explanation explanation) {
+                          ResultCode resultCode, String resultMessage, List<SignalValue> values, Explanation explanation,
+                          Idempotency idempotency) {
         this.id = Objects.requireNonNull(id, "id");
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -55,6 +57,7 @@ public final class SignalRequest {
         this.resultMessage = resultMessage;
         this.values = List.copyOf(values);
         this.explanation = explanation;
+        this.idempotency = idempotency;
     }
 
     /**
@@ -78,7 +81,7 @@ public final class SignalRequest {
         }
         requestMeta.consent().checkNotInFuture(now);
         return new SignalRequest(id, accountId, createdAt, asOf, subject, requestMeta, template,
-                RequestStatus.PROCESSING, null, null, List.of(), null);
+                RequestStatus.PROCESSING, null, null, List.of(), null, null);
     }
 
     /**
@@ -112,7 +115,7 @@ public final class SignalRequest {
         }
         String message = resultCode != null && resultMessage == null ? resultCode.resultMessage() : resultMessage;
         return new SignalRequest(id, accountId, createdAt, requestedAsOf, subject, requestMeta, template, status,
-                resultCode, message, values, explanation);
+                resultCode, message, values, explanation, null);
     }
 
     /**
@@ -173,7 +176,31 @@ public final class SignalRequest {
 
     private SignalRequest finish(ResultCode code, List<SignalValue> finalValues, Explanation finalExplanation) {
         return new SignalRequest(id, accountId, createdAt, requestedAsOf, subject, requestMeta, template, code.status(),
-                code, code.resultMessage(), finalValues, finalExplanation);
+                code, code.resultMessage(), finalValues, finalExplanation, idempotency);
+    }
+
+    /** This request, made (or stored) under an {@code Idempotency-Key}. */
+    public SignalRequest withIdempotency(Idempotency keyed) {
+        return new SignalRequest(id, accountId, createdAt, requestedAsOf, subject, requestMeta, template, status,
+                resultCode, resultMessage, values, explanation, Objects.requireNonNull(keyed, "keyed"));
+    }
+
+    /**
+     * This stored request as the answer to {@code repeat}, a new request that came with the same key: the same
+     * question gets this request's answer again, and nothing new is made.
+     *
+     * @throws IdempotencyKeyReusedException when {@code repeat} asks for something else
+     * @throws IllegalArgumentException      when the two were not made under one key
+     */
+    public SignalRequest answering(SignalRequest repeat) {
+        if (idempotency == null || repeat.idempotency == null || !idempotency.key().equals(repeat.idempotency.key())
+                || !accountId.equals(repeat.accountId)) {
+            throw new IllegalArgumentException("request " + repeat.id + " does not repeat " + id + "'s idempotency key");
+        }
+        if (!idempotency.asksTheSameAs(repeat.idempotency)) {
+            throw new IdempotencyKeyReusedException(repeat.idempotency.key(), id);
+        }
+        return this;
     }
 
     public SignalRequestId id() {
@@ -206,6 +233,11 @@ public final class SignalRequest {
     /** Why the values are what they are, for a request made with "explain" (CONTRACT §2.5). */
     public Optional<Explanation> explanation() {
         return Optional.ofNullable(explanation);
+    }
+
+    /** The key the request was made under and what it asked, when its client sent an {@code Idempotency-Key}. */
+    public Optional<Idempotency> idempotency() {
+        return Optional.ofNullable(idempotency);
     }
 
     public Subject subject() {
@@ -260,7 +292,7 @@ public final class SignalRequest {
                 && Objects.equals(requestedAsOf, that.requestedAsOf) && subject.equals(that.subject) && requestMeta.equals(that.requestMeta)
                 && template.equals(that.template) && status == that.status && resultCode == that.resultCode
                 && Objects.equals(resultMessage, that.resultMessage) && values.equals(that.values)
-                && Objects.equals(explanation, that.explanation);
+                && Objects.equals(explanation, that.explanation) && Objects.equals(idempotency, that.idempotency);
     }
 
     @Override

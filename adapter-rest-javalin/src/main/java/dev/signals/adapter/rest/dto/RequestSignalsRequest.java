@@ -21,12 +21,14 @@ public record RequestSignalsRequest(
     /**
      * The command of a request through {@code version}: beta names its template with {@code templateId}; alpha has
      * none (its results carry the account's selection), so a {@code templateId} sent to alpha is a field error.
+     * {@code idempotencyKey} is the request's {@code Idempotency-Key} header, null when it had none.
      */
-    public RequestSignalsCommand toCommand(AccountId accountId, InstitutionId institutionId, ApiVersion version) {
+    public RequestSignalsCommand toCommand(AccountId accountId, InstitutionId institutionId, ApiVersion version,
+                                           String idempotencyKey) {
         if (version == ApiVersion.ALPHA && templateId != null) {
             throw ApiException.invalidField("templateId", "is a beta field; alpha requests use the account's selection");
         }
         return new RequestSignalsCommand(accountId, institutionId, version, phone, countryCode, emailAddress, templateId,
-                consent == null ? null : consent.toCommand(), asOf, Boolean.TRUE.equals(explain));
+                consent == null ? null : consent.toCommand(), asOf, Boolean.TRUE.equals(explain), idempotencyKey);
     }
 }

@@ -14,6 +14,7 @@ import dev.signals.application.port.in.ListSignalRequestsCommand;
 import dev.signals.application.port.in.ListSignalRequestsQuery;
 import dev.signals.application.port.in.RequestSignalsUseCase;
 import dev.signals.domain.account.AccountId;
+import dev.signals.domain.request.IdempotencyKey;
 import dev.signals.domain.request.SignalRequest;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -27,6 +28,9 @@ import java.util.Locale;
  * {@code signalType} filter.
  */
 public final class SignalRoutes implements Routes {
+
+    /** The header of an answer that is a request stored before, for a repeat of its {@code Idempotency-Key}. */
+    public static final String REPLAYED = "Idempotent-Replayed";
 
     private final RequestSignalsUseCase requestSignals;
     private final GetSignalRequestQuery getSignalRequest;
@@ -57,8 +61,14 @@ public final class SignalRoutes implements Routes {
         AccountId account = Authentication.accountId(ctx);
         RequestSignalsRequest body = bodies.read(ctx, RequestSignalsRequest.class);
         // The answer is written while the request is committed, and sent once it is durable.
-        byte[] answer = requestSignals.request(body.toCommand(account, Authentication.institutionId(ctx), version),
-                created -> responses.okBody(ctx, SignalResponse.of(version, created)));
+        byte[] answer = requestSignals.request(
+                body.toCommand(account, Authentication.institutionId(ctx), version, ctx.header(IdempotencyKey.HEADER)),
+                created -> {
+                    if (created.repeat()) { // a repeat of an Idempotency-Key: the request stored under it, again
+                        ctx.header(REPLAYED, "true");
+                    }
+                    return responses.okBody(ctx, SignalResponse.of(version, created.request()));
+                });
         responses.ok(ctx, answer);
     }
 

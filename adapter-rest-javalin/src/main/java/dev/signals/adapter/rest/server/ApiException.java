@@ -49,6 +49,15 @@ public final class ApiException extends RuntimeException {
         return new ApiException(400, "INVALID_PARAMETERS", message, errors, Map.of());
     }
 
+    /**
+     * A field well formed but unusable with the rest of the request, 422 as the IETF's draft of the
+     * {@code Idempotency-Key} header answers a key used before for another request (the contract lists no such case;
+     * the README's "Sending a signal request again" does).
+     */
+    static ApiException unprocessableField(String field, String message) {
+        return new ApiException(422, "INVALID_PARAMETERS", field + ": " + message, List.of(new FieldError(field, message)), Map.of());
+    }
+
     public static ApiException tooLarge(String message) {
         return new ApiException(413, "INVALID_PARAMETERS", message, List.of(), Map.of());
     }

@@ -7,6 +7,8 @@ import dev.signals.domain.DomainException;
 import dev.signals.domain.IllegalTransitionException;
 import dev.signals.domain.InvalidValueException;
 import dev.signals.domain.UnknownSignalException;
+import dev.signals.domain.request.IdempotencyKey;
+import dev.signals.domain.request.IdempotencyKeyReusedException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -40,6 +42,8 @@ final class ErrorMapper {
         app.exception(InvalidCommandException.class, (e, ctx) -> responses.error(ctx, ApiException.invalidFields(e.getMessage(),
                 e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList())));
         app.exception(InvalidValueException.class, (e, ctx) -> responses.error(ctx, ApiException.invalidField(e.field(), e.getMessage())));
+        app.exception(IdempotencyKeyReusedException.class, (e, ctx) -> responses.error(ctx,
+                ApiException.unprocessableField(IdempotencyKey.HEADER, e.getMessage())));
         app.exception(UnknownSignalException.class, (e, ctx) -> responses.error(ctx, ApiException.invalidField("signals", e.getMessage())));
         app.exception(DomainException.class, (e, ctx) -> responses.error(ctx, ApiException.invalidParameters(e.getMessage())));
         // A request moved against its lifecycle is a bug of this service, not of the client (contract: 500).

@@ -13,6 +13,8 @@ import java.time.Instant;
  * A request for signals about one subject (contract section 2.1), by an account of {@code institutionId}. Exactly one of {@code phone} and
  * {@code emailAddress}; {@code templateId} only through beta; {@code asOf} defaults to the request's
  * creation time; {@code explain} asks for the evidence and explanation of the values (contract section 2.5).
+ * {@code idempotencyKey} is the {@code Idempotency-Key} header as sent, null when there was none
+ * ({@link dev.signals.domain.request.IdempotencyKey#ofHeader}).
  */
 public record RequestSignalsCommand(
         @NotNull AccountId accountId,
@@ -24,5 +26,6 @@ public record RequestSignalsCommand(
         @Size(max = 64) String templateId,
         @NotNull @Valid ConsentCommand consent,
         Instant asOf,
-        boolean explain) {
+        boolean explain,
+        String idempotencyKey) {
 }
