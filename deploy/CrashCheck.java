@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,21 +61,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code load}: a mixed load through the balancer for SECONDS: four lenders post batches of 25 events each (eventIds of
  * their own, 150 phone numbers, up to 300 days back) and, every fourth turn, retract 5 of their acknowledged events;
  * two clients ask for signal requests (alpha and beta, the lenders and an asker; one keeps its connections to HAProxy
- * alive, the other opens one per request and closes it, as a client without keep-alive), one pages through the lists; each
- * pauses 100–200 ms between requests. Meanwhile a chaos thread kills a node with SIGKILL every 6–10 s (the java pid in
- * CLUSTER_DIR/nodeK/pid; the three nodes in a random order first, then at random; only while at least two nodes are up,
- * so never all three down) until 20 s before the end, and restarts each 1–3 s after its kill with
+ * alive and sends an Idempotency-Key of its own, a new one per request and the same on its resends; the other opens a
+ * connection per request and closes it, as a client without keep-alive, and sends no key, so HAProxy sets one), one pages
+ * through the lists; each pauses 100–200 ms between requests. Meanwhile a chaos thread kills a node with SIGKILL every
+ * 6–10 s (the java pid in CLUSTER_DIR/nodeK/pid; the three nodes in a random order first, then at random; only while at
+ * least two nodes are up, so never all three down) until 20 s before the end, and restarts each 1–3 s after its kill with
  * {@code CLUSTER_SH --dir CLUSTER_DIR start-node K} (which returns once HAProxy sends the node requests again).
- * What is safe to repeat is repeated by the client until answered 200: event batches (idempotent by eventId) and
- * retractions (idempotent: alreadyRetracted), the same body each time, and list pages (GET); a signal request only after
- * a 503 (the service wrote nothing). It fails on any answer other than 200 and 503, except, only for one in flight when
- * a node was killed, a 502 or a connection closed without an answer to a signal request and a list page cut short; on a
- * 200 to a batch or a retraction that does not account for all of it; and on fewer than three kills. It writes the
+ * HAProxy resends every request of the load that its node died with (signal requests carry an Idempotency-Key), so
+ * the check fails on any answer other than 200 and 503, a 502 or a connection closed without an answer included, for
+ * every kind; on a 200 to a batch or a retraction that does not account for all of it; and on fewer than three kills.
+ * The clients still repeat what is safe to repeat until answered 200: event batches (idempotent by eventId) and
+ * retractions (idempotent: alreadyRetracted), the same body each time, list pages (GET), a signal request with the
+ * client's own key after a 503, a 502 or no answer (with the same key), one without a key only after a 503 (the service
+ * wrote nothing). It counts per client the answers that carry {@code Idempotent-Replayed: true}. It writes the
  * acknowledged events and retractions to CLUSTER_DIR/acked-events.txt and acked-retractions.txt ("institution eventId"),
- * the load's account ids, and how many signal requests were answered 200 and how many got no answer.
+ * the load's account ids, and the signal requests answered 200 ("client id key") to answered-signal-requests.txt.
  *
  * <p>{@code verify}: every acknowledged event is in the journal exactly once, every acknowledged retraction is in
- * event_retraction, every signal request answered 200 is stored (and at most those and the ones that got no answer); then for every subject of the journal it computes the 108 signals as of now with the service's own
+ * event_retraction; the signal requests stored for the load's accounts are exactly those answered 200, each once (a
+ * key the client sent is stored once, with the id it was answered; the other client's under one of HAProxy's keys);
+ * then for every subject of the journal it computes the 108 signals as of now with the service's own
  * calculation ({@link SignalCalculator} over {@link EventHistory#of(List, List)} of the journal's events and retractions)
  * and asks every node directly (not through the balancer) for the same subject with a template of all 108 signals: each
  * node must answer the reference values (it waits up to 60 s in all for the nodes to converge).
@@ -101,8 +107,8 @@ public final class CrashCheck {
 
     // --- load ---------------------------------------------------------------------------------------------------------
 
-    /** One answer (or none: status 0) to one attempt. */
-    private record Answer(String kind, int status, long start, long end, String thread) {
+    /** One answer (or none: status 0) to one attempt; replayed: it carried {@code Idempotent-Replayed: true}. */
+    private record Answer(String kind, int status, long start, long end, String thread, boolean replayed) {
     }
 
     /** A kill: from just before SIGKILL to the node's pid being gone; back: when HAProxy sent it requests again. */
@@ -130,6 +136,7 @@ public final class CrashCheck {
 
         ConcurrentLinkedQueue<String> ackedEvents = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> ackedRetractions = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Answered> answeredSignals = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         started = System.nanoTime();
         long end = started + TimeUnit.SECONDS.toNanos(seconds);
@@ -182,19 +189,44 @@ public final class CrashCheck {
                 }
             }));
         }
+        // signals-0 sends an Idempotency-Key of its own (a new one per request, the same on its resends) on kept-alive
+        // connections; signals-1 sends none (HAProxy sets one) and opens a connection per request.
         for (int c = 0; c < 2; c++) {
             int client = c;
+            boolean ownKeys = client == OWN_KEYS_CLIENT;
             threads.add(thread("signals-" + c, () -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 for (int i = 0; !stop.get(); i++) {
                     String version = (i + client) % 2 == 0 ? "alpha" : "beta";
                     String body = "{\"phone\":\"" + phone(random.nextInt(SUBJECTS)) + "\"," + CONSENT + "}";
                     String auth = askers.get(random.nextInt(askers.size()));
-                    // A 503 means the service wrote nothing: asking again is safe. Anything else is the answer.
-                    int status;
-                    do {
-                        status = attempt("signal request", "POST", base + "/v1/" + version + "/signals", auth, body, client == 1).status;
-                    } while (status == 503 && !stop.get() && pause(100));
+                    String url = base + "/v1/" + version + "/signals";
+                    Reply reply;
+                    if (ownKeys) {
+                        // With its own key the client may resend whatever got no answer, the same body with the same key:
+                        // the service answers a repeat with the request stored under the key, or computes it if none is.
+                        // What was begun is finished (the load's end does not stop it), so that every stored one is answered.
+                        String key = "crash-" + UUID.randomUUID();
+                        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                        reply = attempt("signal request", "POST", url, auth, body, false, key);
+                        while (RESENDABLE.contains(reply.status) && System.nanoTime() < deadline && pause(100)) {
+                            reply = attempt("signal request", "POST", url, auth, body, false, key);
+                        }
+                        if (reply.status == 200) {
+                            answeredSignals.add(new Answered(Thread.currentThread().getName(), idOf(reply), key));
+                        } else if (RESENDABLE.contains(reply.status)) {
+                            WRONG.add("a signal request with Idempotency-Key " + key + " got no 200 within 120 s: " + reply.status);
+                        }
+                    } else {
+                        // Without a key of its own, only a 503 (the service wrote nothing) is safe to ask again.
+                        reply = attempt("signal request", "POST", url, auth, body, true, null);
+                        while (reply.status == 503 && !stop.get() && pause(100)) {
+                            reply = attempt("signal request", "POST", url, auth, body, true, null);
+                        }
+                        if (reply.status == 200) {
+                            answeredSignals.add(new Answered(Thread.currentThread().getName(), idOf(reply), null));
+                        }
+                    }
                     pause(100);
                 }
             }));
@@ -240,10 +272,41 @@ public final class CrashCheck {
         Files.write(dir.resolve("acked-events.txt"), ackedEvents);
         Files.write(dir.resolve("acked-retractions.txt"), ackedRetractions);
         Files.write(dir.resolve("load-accounts.txt"), ACCOUNT_IDS.values());
+        // The signal requests answered 200: "client id key" (key "-" where the client sent none).
+        Files.write(dir.resolve("answered-signal-requests.txt"), answeredSignals.stream()
+                .map(a -> a.client() + " " + a.id() + " " + (a.key() == null ? "-" : a.key())).toList());
         long answered = ANSWERS.stream().filter(a -> a.kind().equals("signal request") && a.status() == 200).count();
-        long lost = ANSWERS.stream().filter(a -> a.kind().equals("signal request") && (a.status() == 0 || a.status() == 502)).count();
-        Files.writeString(dir.resolve("signal-requests.txt"), answered + " " + lost + "\n");
+        if (answered != answeredSignals.size()) {
+            WRONG.add(answered + " signal requests answered 200, but " + answeredSignals.size() + " logical requests ended with a 200");
+        }
         return summary(ackedEvents.size(), ackedRetractions.size());
+    }
+
+    /** The client whose signal requests carry an Idempotency-Key of its own (the other's get HAProxy's). */
+    private static final int OWN_KEYS_CLIENT = 0;
+    /**
+     * What the client with keys of its own resends: no answer (0), HAProxy's 502 and 503. Any of them still fails the
+     * check but a 503, as HAProxy should have resent it; the client's resend makes sure the request ends answered.
+     */
+    private static final Set<Integer> RESENDABLE = Set.of(0, 502, 503);
+
+    /** The data.id of a signal request's 200 answer ("?" and a failure if it has none). */
+    private static String idOf(Reply reply) {
+        String id;
+        try {
+            id = reply.json().path("data").path("id").asText("");
+        } catch (RuntimeException e) {
+            id = "";
+        }
+        if (id.isEmpty() || id.contains(" ")) {
+            WRONG.add("a signal request's 200 has no data.id: " + (reply.body().length() > 300 ? reply.body().substring(0, 300) : reply.body()));
+            return "?";
+        }
+        return id;
+    }
+
+    /** A signal request answered 200: by which client, its data.id, and the Idempotency-Key the client sent (or null). */
+    private record Answered(String client, String id, String key) {
     }
 
     /** Posts {@code body} until answered 200 (the load's end does not stop it: what was begun is finished); its data. */
@@ -260,7 +323,7 @@ public final class CrashCheck {
         return null;
     }
 
-    private record Reply(int status, String body) {
+    private record Reply(int status, String body, boolean replayed) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -271,23 +334,26 @@ public final class CrashCheck {
     }
 
     private static Reply attempt(String kind, String method, String url, String auth, String body) {
-        return attempt(kind, method, url, auth, body, false);
+        return attempt(kind, method, url, auth, body, false, null);
     }
 
     /**
      * One attempt; {@code fresh}: on a connection of its own, closed after the answer ({@link #once}), as a client
      * without keep-alive, where {@link #HTTP} keeps its connections to HAProxy alive (HAProxy answers a request in
-     * flight on a killed node differently on the first request of a connection and on a later one).
+     * flight on a killed node differently on the first request of a connection and on a later one); {@code key}: the
+     * Idempotency-Key to send, or null for none.
      */
-    private static Reply attempt(String kind, String method, String url, String auth, String body, boolean fresh) {
+    private static Reply attempt(String kind, String method, String url, String auth, String body, boolean fresh, String key) {
         long start = System.nanoTime();
         int status;
         String answer = "";
+        boolean replayed = false;
         if (fresh) {
             try {
-                Reply reply = once(method, URI.create(url), auth, body);
+                Reply reply = once(method, URI.create(url), auth, body, key);
                 status = reply.status();
                 answer = reply.body();
+                replayed = reply.replayed();
             } catch (IOException e) {
                 status = 0;
                 answer = e.toString();
@@ -300,9 +366,13 @@ public final class CrashCheck {
             } else {
                 request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
             }
+            if (key != null) {
+                request.header("Idempotency-Key", key);
+            }
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             status = response.statusCode();
             answer = response.body();
+            replayed = response.headers().firstValue("Idempotent-Replayed").orElse("").equals("true");
         } catch (IOException e) {
             status = 0;
             answer = e.toString();
@@ -311,26 +381,26 @@ public final class CrashCheck {
             status = 0;
         }
         long now = System.nanoTime();
-        ANSWERS.add(new Answer(kind, status, start, now, Thread.currentThread().getName()));
-        // A signal request in flight on a killed node gets HAProxy's 502, or its connection closed without an answer (0);
-        // a list page whose answer was being sent when its node was killed is cut short (0). summary() allows those only
-        // at a kill; anything else but 200 and 503 is wrong.
-        boolean lostAtAKill = (status == 502 || status == 0) && (kind.equals("signal request") || kind.equals("list page"));
-        if (status != 200 && status != 503 && !lostAtAKill) {
-            WRONG.add(String.format("%s %s at %.1f s answered %d: %s", method, url, (start - started) / 1e9, status,
-                    answer.length() > 300 ? answer.substring(0, 300) : answer));
+        ANSWERS.add(new Answer(kind, status, start, now, Thread.currentThread().getName(), replayed));
+        // Every request of the load is safe for HAProxy to resend to another node (signal requests carry an
+        // Idempotency-Key), so a node killed in the middle of one must not show: anything but 200 and 503 is wrong,
+        // a 502 or no answer (0) included. summary() says which of those were in flight at a kill.
+        if (status != 200 && status != 503) {
+            WRONG.add(String.format("%s %s%s at %.1f s answered %d: %s", method, url, key == null ? "" : " (Idempotency-Key " + key + ")",
+                    (start - started) / 1e9, status, answer.length() > 300 ? answer.substring(0, 300) : answer));
         }
-        return new Reply(status, answer);
+        return new Reply(status, answer, replayed);
     }
 
     /** One HTTP/1.1 exchange on a new connection that says {@code Connection: close}; status 0 when no status line came. */
-    private static Reply once(String method, URI url, String auth, String body) throws IOException {
+    private static Reply once(String method, URI url, String auth, String body, String key) throws IOException {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         try (java.net.Socket socket = new java.net.Socket()) {
             socket.connect(new java.net.InetSocketAddress(url.getHost(), url.getPort()), 3_000);
             socket.setSoTimeout(70_000);
             String head = method + " " + url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()) + " HTTP/1.1\r\n"
                     + "Host: " + url.getHost() + ":" + url.getPort() + "\r\nAuthorization: " + auth + "\r\nConnection: close\r\n"
+                    + (key == null ? "" : "Idempotency-Key: " + key + "\r\n")
                     + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n") + "\r\n";
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().write(content);
@@ -338,13 +408,60 @@ public final class CrashCheck {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             java.util.regex.Matcher line = java.util.regex.Pattern.compile("^HTTP/1\\.[01] (\\d{3})").matcher(answer);
             if (!line.find()) {
-                return new Reply(0, answer.isEmpty() ? "connection closed without an answer" : answer);
+                return new Reply(0, answer.isEmpty() ? "connection closed without an answer" : answer, false);
             }
             int status = Integer.parseInt(line.group(1));
             int bodyStart = answer.indexOf("\r\n\r\n");
-            // Only the status matters for these requests; a 200's body is never read.
-            return new Reply(status, bodyStart < 0 ? "" : answer.substring(bodyStart + 4));
+            if (bodyStart < 0) {
+                return new Reply(0, "an answer cut short in its head: " + answer, false);
+            }
+            String headers = answer.substring(0, bodyStart).toLowerCase(java.util.Locale.ROOT);
+            boolean replayed = java.util.regex.Pattern.compile("\r\nidempotent-replayed: *true *(\r\n|$)").matcher(headers).find();
+            String answerBody = answer.substring(bodyStart + 4);
+            if (java.util.regex.Pattern.compile("\r\ntransfer-encoding: *chunked").matcher(headers).find()) {
+                answerBody = dechunk(answerBody);
+                if (answerBody == null) {
+                    return new Reply(0, "an answer cut short in its body: " + answer, false);
+                }
+            }
+            java.util.regex.Matcher length = java.util.regex.Pattern.compile("\r\ncontent-length: *(\\d+)").matcher(headers);
+            if (length.find() && answerBody.getBytes(StandardCharsets.UTF_8).length < Long.parseLong(length.group(1))) {
+                return new Reply(0, "an answer cut short in its body: " + answer, false);
+            }
+            return new Reply(status, answerBody, replayed);
         }
+    }
+
+    /** The body of a chunked answer (ASCII chunk sizes over a UTF-8 body: sizes are counted in bytes); null if cut short. */
+    private static String dechunk(String chunked) {
+        byte[] bytes = chunked.getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int at = 0;
+        while (true) {
+            int eol = indexOf(bytes, at);
+            if (eol < 0) {
+                return null;
+            }
+            String size = new String(bytes, at, eol - at, StandardCharsets.US_ASCII).split(";")[0].trim();
+            int n = Integer.parseInt(size, 16);
+            if (n == 0) {
+                return out.toString(StandardCharsets.UTF_8);
+            }
+            if (eol + 2 + n > bytes.length) {
+                return null;
+            }
+            out.write(bytes, eol + 2, n);
+            at = eol + 2 + n + 2;
+        }
+    }
+
+    private static int indexOf(byte[] bytes, int from) {
+        for (int i = from; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static final List<Thread> RESTARTS = new CopyOnWriteArrayList<>();
@@ -447,28 +564,32 @@ public final class CrashCheck {
             System.out.printf("  %-15s %8d %8d %8d %8d %8d %10d %8d%s%n", kind, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6],
                     others.isEmpty() ? "" : "  " + others);
         }
-        // A 502 or no answer to a signal request is allowed besides 200 and 503, and only to one in flight at a kill.
-        int inFlight502 = 0;
-        int inFlightClosed = 0;
-        int listsCut = 0;
-        Map<String, Integer> lostByClient = new TreeMap<>(); // signals-0 keeps its connections alive, signals-1 does not
-        for (Answer a : answers) {
-            if ((a.status() == 502 || a.status() == 0) && !a.kind().equals("event batch") && !a.kind().equals("retraction")) {
-                boolean atAKill = KILLS.stream().anyMatch(k -> a.start() <= k.dead() && a.end() >= k.killed());
-                if (atAKill && a.kind().equals("list page")) {
-                    listsCut++;
-                } else if (atAKill && a.status() == 502) {
-                    inFlight502++;
-                    lostByClient.merge(a.thread() + " 502", 1, Integer::sum);
-                } else if (atAKill) {
-                    inFlightClosed++;
-                    lostByClient.merge(a.thread() + " no answer", 1, Integer::sum);
-                } else {
-                    WRONG.add(String.format("a %s from %.2f s to %.2f s answered %d but was not in flight at any kill", a.kind(),
-                            (a.start() - started) / 1e9, (a.end() - started) / 1e9, a.status()));
+        // Per signal-request client: its answers by status and how many were replays of a request stored before (an
+        // attempt that got no answer, resent by HAProxy or, with the client's own key, by the client).
+        for (int c = 0; c < 2; c++) {
+            String client = "signals-" + c;
+            Map<Integer, Integer> byStatus = new TreeMap<>();
+            int replays = 0;
+            for (Answer a : answers) {
+                if (a.thread().equals(client)) {
+                    byStatus.merge(a.status(), 1, Integer::sum);
+                    replays += a.replayed() ? 1 : 0;
                 }
             }
+            System.out.printf("crash check: %s (%s): signal requests by status %s; %d answers with Idempotent-Replayed: true%n", client,
+                    c == OWN_KEYS_CLIENT ? "its own Idempotency-Key, resent by it after 503, 502 or no answer; kept-alive connections"
+                            : "no key, HAProxy sets one; resent by it after a 503 only; a connection per request", byStatus, replays);
         }
+        // No answer (0) or a 502 fails the check for any kind (attempt() counted it): say which were in flight at a kill.
+        Map<String, Integer> failedAtKill = new TreeMap<>();
+        for (Answer a : answers) {
+            if (a.status() == 502 || a.status() == 0) {
+                boolean atAKill = KILLS.stream().anyMatch(k -> a.start() <= k.dead() && a.end() >= k.killed());
+                failedAtKill.merge(a.kind() + " " + (a.status() == 0 ? "no answer" : "502") + (atAKill ? " in flight at a kill" : " not at any kill"),
+                        1, Integer::sum);
+            }
+        }
+        System.out.printf("crash check: answers 502 or none (each a failure): %s%n", failedAtKill.isEmpty() ? "none" : failedAtKill);
         // 503 stretches: one client's consecutive 503 answers, from the first one's start to the next other answer.
         Map<String, List<Answer>> byThread = new HashMap<>();
         answers.stream().sorted((a, b) -> Long.compare(a.start(), b.start())).forEach(a -> byThread.computeIfAbsent(a.thread(), t -> new ArrayList<>()).add(a));
@@ -494,9 +615,6 @@ public final class CrashCheck {
         System.out.printf("crash check: %d event batches and %d retraction batches acknowledged: %d events, %d retractions; %d of"
                 + " those answers counted duplicates or alreadyRetracted (a first attempt, which got no answer, had stored them)%n",
                 events / BATCH, retractions / RETRACT, events, retractions, REPEATED.get());
-        System.out.printf("crash check: signal requests in flight on a node when it was killed (HAProxy does not resend them):"
-                + " %d answered 502, %d had their connection closed without an answer (by client: %s); %d list pages cut short by a kill (asked"
-                + " again)%n", inFlight502, inFlightClosed, lostByClient, listsCut);
         System.out.printf("crash check: %d stretches of 503 answers; the longest %.2f s%n", stretches, longest / 1e9);
         for (Kill k : KILLS) {
             System.out.printf("  node %d killed at %.1f s, back in HAProxy at %.1f s%n", k.node(), (k.killed() - started) / 1e9,
@@ -578,20 +696,62 @@ public final class CrashCheck {
             System.out.printf("crash check: event_retraction holds %d retractions; %d acknowledged, %d of them missing%n",
                     retracted.size(), ackedRetractions.size(), missing.size());
 
-            // Signal requests: every one answered 200 is stored; of those that got no answer (502, connection closed),
-            // some were stored before their node died: the client cannot tell which.
-            String[] figures = Files.readString(dir.resolve("signal-requests.txt")).trim().split(" ");
-            long answered = Long.parseLong(figures[0]);
-            long unanswered = Long.parseLong(figures[1]);
+            // Signal requests: exactly those answered 200 are stored, each once. Every one carried an Idempotency-Key (the
+            // client's own or HAProxy's), so an attempt that got no answer and was resent left no second record: the
+            // resend answered the stored one (Idempotent-Replayed) or computed the only one.
+            List<String[]> answeredSignals = Files.readAllLines(dir.resolve("answered-signal-requests.txt")).stream()
+                    .filter(line -> !line.isBlank()).map(line -> line.split(" ")).toList();
             String accounts = String.join("','", Files.readAllLines(dir.resolve("load-accounts.txt")));
-            try (ResultSet rows = statement.executeQuery("select count(*) from signal_request where account_id in ('" + accounts + "')")) {
-                rows.next();
-                long stored = rows.getLong(1);
-                System.out.printf("crash check: %d signal requests stored for %d answered 200: %d of the %d that got no answer were"
-                        + " stored all the same%n", stored, answered, stored - answered, unanswered);
-                if (stored < answered || stored > answered + unanswered) {
-                    wrong.add(stored + " signal requests stored, but " + answered + " were answered 200 and " + unanswered + " got no answer");
+            Map<String, String> storedKeys = new HashMap<>(); // id -> idempotency_key ("" for none)
+            Map<String, Integer> keyCounts = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery("select id, idempotency_key from signal_request where account_id in ('" + accounts + "')")) {
+                while (rows.next()) {
+                    String key = rows.getString(2) == null ? "" : rows.getString(2);
+                    storedKeys.put(rows.getString(1), key);
+                    keyCounts.merge(key, 1, Integer::sum);
                 }
+            }
+            Set<String> answeredIds = new HashSet<>();
+            int ownKeys = 0;
+            int ownKeysOnce = 0;
+            int haproxyKeys = 0;
+            for (String[] a : answeredSignals) {
+                String client = a[0];
+                String id = a[1];
+                String sent = a[2];
+                if (!answeredIds.add(id)) {
+                    wrong.add("signal request " + id + " was answered 200 to two requests (" + client + ")");
+                }
+                String stored = storedKeys.get(id);
+                if (stored == null) {
+                    wrong.add("signal request " + id + " was answered 200 to " + client + " but is not stored");
+                } else if (!sent.equals("-")) {
+                    ownKeys++;
+                    if (!stored.equals(sent)) {
+                        wrong.add("signal request " + id + " was answered 200 for Idempotency-Key " + sent + " but is stored under '" + stored + "'");
+                    } else if (keyCounts.get(sent) != 1) {
+                        wrong.add("Idempotency-Key " + sent + " is stored " + keyCounts.get(sent) + " times");
+                    } else {
+                        ownKeysOnce++;
+                    }
+                } else if (!stored.startsWith("haproxy-")) {
+                    wrong.add("signal request " + id + " of " + client + " (which sends no key) is stored under '" + stored + "', not one of HAProxy's");
+                } else {
+                    haproxyKeys++;
+                }
+            }
+            Set<String> unanswered = new HashSet<>(storedKeys.keySet());
+            unanswered.removeAll(answeredIds);
+            System.out.printf("crash check: %d signal requests stored for %d answered 200 (%d with the client's own Idempotency-Key, each"
+                            + " stored once under it: %d; %d under HAProxy's); %d stored but never answered 200%n",
+                    storedKeys.size(), answeredSignals.size(), ownKeys, ownKeysOnce, haproxyKeys, unanswered.size());
+            if (storedKeys.size() != answeredSignals.size()) {
+                wrong.add(storedKeys.size() + " signal requests stored, but " + answeredSignals.size() + " were answered 200");
+            }
+            if (!unanswered.isEmpty()) {
+                String id = unanswered.iterator().next();
+                wrong.add(unanswered.size() + " stored signal requests were never answered 200, e.g. " + id + " (Idempotency-Key '"
+                        + storedKeys.get(id) + "')");
             }
         }
 

@@ -5,7 +5,8 @@
 #
 # Each node is its own `java -jar` process on port SIGNALS_FIRST_NODE_PORT+K-1, with its own data
 # directory; HAProxy balances them round-robin on SIGNALS_BALANCER_PORT, checks GET /health every
-# second, and retries a request on another node where that cannot do harm (see haproxy_config).
+# second, and retries a request on another node where that cannot do harm (see haproxy_config; a
+# signal request gets an Idempotency-Key for that).
 # HAProxy runs as a daemon of its own (config, pid file and admin socket in the state directory),
 # never as the system service.
 #
@@ -124,11 +125,18 @@ ensure_tools() {
 #   ("response-timeout"): the node may have done the work. Only requests that can be repeated
 #   without a second effect are retried then: GET and HEAD, PUT (the admin's selection and
 #   templates: the same body sets the same state), POST /v1/events (events are idempotent by
-#   eventId: the second attempt counts the events of the first as duplicates) and POST
-#   /v1/events/retractions (the second attempt counts the first's as alreadyRetracted). Not POST
-#   /v1/alpha|beta/signals (each one creates a new signal request: a retry could store a duplicate
-#   request record and count twice against the account), POST /v1/admin/accounts and POST
-#   /v1/consentTemplates (a second account or template), DELETE (the second attempt would answer 404).
+#   eventId: the second attempt counts the events of the first as duplicates), POST
+#   /v1/events/retractions (the second attempt counts the first's as alreadyRetracted) and POST
+#   /v1/alpha|beta/signals, which carry an Idempotency-Key: HAProxy sets one ("haproxy-" and a
+#   random UUID, unique across time and HAProxy restarts) on every signal request that comes without
+#   one, and leaves a client's own unchanged. An account stores at most one signal request under a
+#   key, and a repeat of the key with the same body answers the stored request (same id and values,
+#   header Idempotent-Replayed: true) instead of computing a new one. A node that died in the middle
+#   of a signal request either stored it, and then the retry answers it, or did not, and then the
+#   retry computes it: either way one request is stored, answered once to the client. HAProxy sends
+#   the same header on every retry (it is set once, before the first attempt). Not retried: POST
+#   /v1/admin/accounts and POST /v1/consentTemplates (a second account or template), DELETE (the
+#   second attempt would answer 404).
 # The two backends hold the same nodes; the second tracks the first's health checks.
 # HAProxy can retry only a request it still holds whole: bodies up to about 15 KiB (tune.bufsize);
 # larger event batches are retried on connection failures only.
@@ -163,7 +171,9 @@ frontend signals
     bind 127.0.0.1:$balancer_port
     # Which node answered, for a user looking at a cluster (nothing secret on loopback).
     http-response set-header X-Signals-Node %[srv_name]
-    use_backend signals_idempotent if METH_GET or { method HEAD PUT } or { method POST } { path /v1/events /v1/events/retractions }
+    # A signal request without an Idempotency-Key gets one of HAProxy's, so that it can be resent (see above).
+    http-request set-header Idempotency-Key haproxy-%[uuid()] if { method POST } { path /v1/alpha/signals /v1/beta/signals } !{ req.hdr(Idempotency-Key) -m found }
+    use_backend signals_idempotent if METH_GET or { method HEAD PUT } or { method POST } { path /v1/events /v1/events/retractions /v1/alpha/signals /v1/beta/signals }
     default_backend signals
 
 # Any request: retried where nothing was done.

@@ -5,20 +5,22 @@
 #
 # Three nodes on a fresh PostgreSQL database behind HAProxy (deploy/cluster.sh), and for SIGNALS_CRASH_SECONDS (75)
 # a mixed load through the balancer (deploy/CrashCheck.java load): four lenders post event batches and retract some of
-# their events, two clients ask for signal requests, one pages through the lists. Meanwhile a node is killed with
-# SIGKILL every 6-10 s (the three in a random order first, then at random; only while two are up, so never all three
-# down) and started again 1-3 s later (deploy/cluster.sh start-node). Clients repeat what is safe to repeat until it is
-# answered 200: event batches (idempotent by eventId), retractions (alreadyRetracted) and list pages (GET); a signal
-# request only after a 503. HAProxy itself resends what got no answer only for those too (see cluster.sh).
+# their events, two clients ask for signal requests (one with an Idempotency-Key of its own on every request, the other
+# with none, so HAProxy sets one), one pages through the lists. Meanwhile a node is killed with SIGKILL every 6-10 s
+# (the three in a random order first, then at random; only while two are up, so never all three down) and started again
+# 1-3 s later (deploy/cluster.sh start-node). HAProxy resends to another node whatever a killed node did not answer, for
+# every request of this load: GET, event batches (idempotent by eventId), retractions (alreadyRetracted) and signal
+# requests (idempotent by their Idempotency-Key: a repeat answers the stored request); see cluster.sh. Clients repeat
+# until answered 200 event batches, retractions and list pages, a signal request with its own key after a 503, a 502 or
+# no answer, one without a key only after a 503.
 # Then (deploy/CrashCheck.java verify):
-#   - every acknowledged event is in the journal exactly once, every acknowledged retraction in event_retraction,
-#     every signal request answered 200 is stored;
+#   - every acknowledged event is in the journal exactly once, every acknowledged retraction in event_retraction;
+#   - the signal requests stored are exactly those answered 200, each once (a client's own key stored once);
 #   - each node, asked directly, answers every subject's 108 signals as the service's own calculation does over
 #     the journal's events and retractions.
-# It fails on any answer other than 200 and 503, except a signal request that was in flight on a node when it was
-# killed (HAProxy does not resend those: the client gets a 502, or on a kept-alive connection its connection closed
-# without an answer; see "Node crashes" in the README) and a list page cut short by a kill; on fewer than three kills;
-# and on any check above. It prints the answers by kind and status, the kills, the events acknowledged and the longest
+# It fails on any answer other than 200 and 503 (a 502 or a connection closed without an answer included, for every
+# kind of request); on fewer than three kills; and on any check above. It prints the answers by kind and status, the
+# answers marked Idempotent-Replayed per signal-request client, the kills, the events acknowledged and the longest
 # stretch of 503s. It takes about two minutes on a 2-core machine.
 # PostgreSQL on 127.0.0.1:5432, user postgres without a password (CI's); it creates a database of its own and drops
 # it at the end, and stops everything it started. Needs java, createdb, dropdb, curl, haproxy and socat (installed
