@@ -82,7 +82,7 @@ public final class ApiClient {
         return send(method, path, body, contentType, Map.of());
     }
 
-    private Answer send(String method, String path, String body, String contentType, Map<String, String> headers) {
+    Answer send(String method, String path, String body, String contentType, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {

@@ -179,7 +179,7 @@ class OpenApiConformanceTest {
 
     @Test
     @Order(4)
-    void everyOperationAnswersTheClientErrorsItDocumentsAsDocumented() {
+    void everyOperationAnswersTheClientErrorsItDocumentsAsDocumented() throws Exception {
         ApiClient lockedKey = anonymous.basic("key_locked_by_the_conformance_test", "wrong-secret");
         for (int attempt = 0; attempt < 10; attempt++) {
             exchange(lockedKey, "GET", "/v1/catalog", null, null, 401, true);
@@ -211,6 +211,17 @@ class OpenApiConformanceTest {
             if (documented.contains(413)) {
                 int limit = template.startsWith("/v1/events") ? 16 * 1024 * 1024 : 1024 * 1024;
                 exchange(authorized, method, path, "{\"padding\": \"" + "x".repeat(limit) + "\"}", "application/json", 413, false);
+            }
+            if (documented.contains(422)) {
+                // An Idempotency-Key sent again: with the same body the stored request again, with another a 422.
+                Map<String, String> key = Map.of("Idempotency-Key", "conformance-" + template);
+                var first = exchange(authorized, method, path, body, type, key, 200, true);
+                var repeat = exchange(authorized, method, path, body, type, key, 200, true);
+                assertThat(repeat.response().headers().firstValue("Idempotent-Replayed")).contains("true");
+                assertThat(repeat.data().path("id")).isEqualTo(first.data().path("id"));
+                ObjectNode another = (ObjectNode) ApiClient.JSON.readTree(body);
+                another.put("phone", "+639181234567");
+                exchange(authorized, method, path, another.toString(), type, key, 422, true);
             }
             if (documented.contains(400)) {
                 if (body != null) {
@@ -329,11 +340,17 @@ class OpenApiConformanceTest {
      */
     private ApiClient.Answer exchange(ApiClient client, String method, String path, String body, String contentType,
                                       int expectedStatus, boolean validRequest) {
+        return exchange(client, method, path, body, contentType, Map.of(), expectedStatus, validRequest);
+    }
+
+    /** The same with more request headers. */
+    private ApiClient.Answer exchange(ApiClient client, String method, String path, String body, String contentType,
+                                      Map<String, String> headers, int expectedStatus, boolean validRequest) {
         String call = method + " " + path;
         if (validRequest) {
             assertThat(contract.requestProblems(method, path, contentType, body)).as("request " + call).isEmpty();
         }
-        var answer = client.send(method, path, body, contentType);
+        var answer = client.send(method, path, body, contentType, headers);
         assertThat(answer.status()).as(call + " answered " + answer).isEqualTo(expectedStatus);
         assertThat(contract.responseProblems(method, path, answer.status(), answer.response().headers().map(), answer.response().body()))
                 .as("answer to " + call).isEmpty();
