@@ -8,6 +8,8 @@ import dev.signals.adapter.persistence.PersistenceModule;
 import dev.signals.application.port.out.SaveSignalRequestPort;
 import dev.signals.benchmarks.ServiceAccounts;
 import dev.signals.benchmarks.TemporaryFiles;
+import dev.signals.domain.request.Idempotency;
+import dev.signals.domain.request.IdempotencyKey;
 import dev.signals.domain.request.SignalRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +24,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -87,6 +90,7 @@ public final class RequestStoreBenchmark implements Callable<Integer> {
         Path root = Files.createTempDirectory("request-store-benchmark");
         List<Candidate> candidates = new ArrayList<>();
         candidates.add(new Candidate("H2, service", dir -> service(h2Url(dir, ""))));
+        candidates.add(new Candidate("H2, service, Idempotency-Key", dir -> keyed(service(h2Url(dir, "")))));
         for (String pageSize : List.of("", ";PAGE_SIZE=1024")) {
             String h2 = "H2" + pageSize.replace(';', ' ');
             if (!pageSize.isEmpty()) {
@@ -101,6 +105,7 @@ public final class RequestStoreBenchmark implements Callable<Integer> {
         candidates.add(new Candidate("SQLite WAL synchronous=FULL, by hand", dir -> HandWrittenStore.openSqlite(dir, "FULL")));
         if (postgresUrl != null) {
             candidates.add(new Candidate("PostgreSQL, service", dir -> service(postgres(dir))));
+            candidates.add(new Candidate("PostgreSQL, service, Idempotency-Key", dir -> keyed(service(postgres(dir)))));
             candidates.add(new Candidate("PostgreSQL multi-row, by hand", dir -> HandWrittenStore.open(migrated(postgres(dir)), HandWrittenStore.Dialect.POSTGRES, HandWrittenStore.Layout.SERVICE)));
             candidates.add(new Candidate("PostgreSQL unnest, by hand", dir -> HandWrittenStore.open(migrated(postgres(dir)), HandWrittenStore.Dialect.POSTGRES_UNNEST, HandWrittenStore.Layout.SERVICE)));
         }
@@ -176,6 +181,26 @@ public final class RequestStoreBenchmark implements Callable<Integer> {
     private DatabaseSettings postgres(Path dir) {
         String schema = "bench_store_" + dir.getFileName().toString().replace('-', '_') + "_" + Long.toHexString(System.nanoTime());
         return DatabaseSettings.of(postgresUrl, null, null).withSchema(schema);
+    }
+
+    /**
+     * {@code store} given requests that each carry a new random {@code Idempotency-Key} (issue 19), as every request
+     * through the HAProxy of several nodes does: the digest of what was asked is made by the caller, as the service's
+     * request thread makes it, and the key is a random UUID, whose index entry goes to a random place.
+     */
+    private static Store keyed(Store store) {
+        return new Store() {
+            @Override
+            public void insert(SignalRequest request) throws Exception {
+                store.insert(request.withIdempotency(Idempotency.of(new IdempotencyKey("haproxy-" + UUID.randomUUID()),
+                        request.requestMeta(), request.requestedAsOf().orElse(null), false)));
+            }
+
+            @Override
+            public void close() {
+                store.close();
+            }
+        };
     }
 
     /** The service's own store on a fresh database, with the accounts of {@link RequestSamples}. */

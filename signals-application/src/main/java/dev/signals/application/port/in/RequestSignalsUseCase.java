@@ -21,7 +21,9 @@ public interface RequestSignalsUseCase {
     /**
      * Creates, computes and stores a request as {@link #request(RequestSignalsCommand)} does, and returns {@code answer}
      * of it: the answer may be made while the request is being committed, and is returned only once the request is
-     * durable, never before. The answer is made in the calling thread.
+     * durable, never before. The answer is made in the calling thread. For a repeat of an {@code Idempotency-Key}, which
+     * the store tells only once it is done, the answer made of the new request is dropped and one is made again of the
+     * stored request ({@link Created#repeat()}).
      */
     <A> A request(RequestSignalsCommand command, Function<Created, A> answer);
 
