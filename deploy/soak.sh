@@ -8,7 +8,11 @@
 # load/LoadTest.java through the balancer one minute at a time (16 workers: 70% signal requests, 20% list pages,
 # 10% event batches; each minute checks that what it was told is stored reads back). After each minute it asks
 # every node for a full GC and reads its heap after it (jcmd GC.heap_info), and prints one line a minute: requests
-# per second, p99 of each kind, and each node's heap after GC. A measurement, not a test: it fails only when the
+# per second, p99 of each kind, each node's heap after GC, the events node 1's index holds, and what the heap of
+# each node grew by since minute 1 per event the index took since then. The index holds every event of its horizon
+# (210 days; the load's events are a day old), so the heap grows with the events posted: the last column staying
+# flat is what says that nothing else grows. Each node gets a heap of 2 GB (SIGNALS_JAVA_OPTS to change it): at the
+# full rate of the 2-core machine, 30 minutes post some 20 million events. A measurement, not a test: it fails only when the
 # cluster does not start or LoadTest's own checks fail. PostgreSQL on 127.0.0.1:5432 as postgres (CI's); needs what
 # deploy/cluster.sh needs, and jcmd. SIGNALS_CHECK_KEEP=1 keeps the directory (logs, LoadTest output).
 set -euo pipefail
@@ -32,7 +36,7 @@ createdb -h 127.0.0.1 -U postgres "$database"
 base=$((20000 + RANDOM % 20000))
 SIGNALS_NODES=3 SIGNALS_BALANCER_PORT=$base SIGNALS_FIRST_NODE_PORT=$((base + 1)) \
   SIGNALS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$database" SIGNALS_DB_USER=postgres \
-  SIGNALS_ADMIN_TOKEN=$admin_token SIGNALS_RATE_LIMIT=0 SIGNALS_JAVA_OPTS="${SIGNALS_JAVA_OPTS:--Xmx512m}" \
+  SIGNALS_ADMIN_TOKEN=$admin_token SIGNALS_RATE_LIMIT=0 SIGNALS_JAVA_OPTS="${SIGNALS_JAVA_OPTS:--Xmx2g}" \
   "$here/cluster.sh" --dir "$dir" start | sed 's/^/  /'
 
 heap_after_gc() {
@@ -43,7 +47,13 @@ heap_after_gc() {
 }
 
 say "$minutes minutes of mixed load through http://127.0.0.1:$base"
-printf '%-6s %10s %12s %12s %12s %s\n' minute "req/s" "signals p99" "lists p99" "events p99" "heap after GC, MB (node 1, 2, 3)"
+printf '%-6s %10s %12s %12s %12s %-18s %12s %s\n' minute "req/s" "signals p99" "lists p99" "events p99" \
+  "heap after GC, MB" "index events" "heap growth per event since minute 1, B (node 1, 2, 3)"
+index_events() {
+  curl -s --max-time 10 "http://127.0.0.1:$((base + 1))/metrics" | awk '$1 == "signals_index_events" { printf "%d", $2 }'
+}
+first_heaps=()
+first_events=0
 for minute in $(seq 1 "$minutes"); do
   out=$dir/minute-$minute.txt
   java "$root/load/LoadTest.java" --url "http://127.0.0.1:$base" --seconds 60 --workers 16 --admin-token "$admin_token" > "$out" 2>&1 \
@@ -52,5 +62,13 @@ for minute in $(seq 1 "$minutes"); do
   p99() { awk -v kind="$1" '$1 == kind { for (i = 1; i <= NF; i++) if ($i == "p99") { print $(i + 1) $(i + 2); exit } }' "$out"; }
   heaps=()
   for k in 1 2 3; do heaps+=("$(heap_after_gc "$(cat "$dir/node$k/pid")")"); done
-  printf '%-6s %10s %12s %12s %12s %s\n' "$minute" "$rate" "$(p99 signal)" "$(p99 list)" "$(p99 event)" "${heaps[*]}"
+  events=$(index_events)
+  if [ "$minute" -eq 1 ]; then first_heaps=("${heaps[@]}"); first_events=$events; fi
+  growth=()
+  for k in 0 1 2; do
+    growth+=("$(awk -v h="${heaps[$k]}" -v h1="${first_heaps[$k]}" -v e="$events" -v e1="$first_events" \
+      'BEGIN { if (e > e1 && h != "?" && h1 != "?") printf "%.1f", (h - h1) * 1048576 / (e - e1); else printf "-" }')")
+  done
+  printf '%-6s %10s %12s %12s %12s %-18s %12s %s\n' "$minute" "$rate" "$(p99 signal)" "$(p99 list)" "$(p99 event)" \
+    "${heaps[*]}" "$events" "${growth[*]}"
 done
