@@ -64,7 +64,7 @@ final class EventRetractions {
         Map<String, EventRecord> events = new HashMap<>();
         for (List<String> chunk : chunks(List.copyOf(ids))) {
             for (EventRecord row : plain(transaction).selectFrom(EVENT)
-                    .where(keys.eventsWithIds(institution, chunk))
+                    .where(keys.eventsWithIds(transaction, institution, chunk))
                     .forUpdate().fetch()) {
                 events.put(row.getEventId(), row);
             }
@@ -111,7 +111,7 @@ final class EventRetractions {
         for (List<String> chunk : chunks(List.copyOf(eventIds))) {
             retracted.addAll(plain(transaction).select(EVENT.EVENT_ID).from(EVENT)
                     .join(EVENT_RETRACTION).on(EVENT_RETRACTION.EVENT_SEQ.eq(EVENT.SEQ))
-                    .where(keys.eventsWithIds(institution, chunk))
+                    .where(keys.eventsWithIds(transaction, institution, chunk))
                     .fetch(EVENT.EVENT_ID));
         }
         return retracted;

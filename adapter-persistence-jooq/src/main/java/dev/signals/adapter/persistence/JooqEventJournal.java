@@ -263,7 +263,8 @@ final class JooqEventJournal implements EventJournalPort {
 
     /** The institution's stored events with one of these event ids, with plain parameters (see {@link #stored}). */
     static ResultQuery<EventRecord> lookup(DSLContext dsl, EventKeys keys, InstitutionId institution, List<String> eventIds) {
-        return Statements.withPlainParameters(dsl).selectFrom(EVENT).where(keys.eventsWithIds(institution, eventIds));
+        DSLContext plain = Statements.withPlainParameters(dsl);
+        return plain.selectFrom(EVENT).where(keys.eventsWithIds(plain, institution, eventIds));
     }
 
     /**
