@@ -94,9 +94,14 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
 
     /** The account's request stored under {@code key}. */
     private Optional<SignalRequest> holderOf(AccountId accountId, IdempotencyKey key) {
+        return oneOf(accountId, SIGNAL_REQUEST.IDEMPOTENCY_KEY.eq(key.value()));
+    }
+
+    /** The account's one request that meets {@code condition}, a unique key's. */
+    private Optional<SignalRequest> oneOf(AccountId accountId, Condition condition) {
         return statements.run(dsl -> dsl.selectFrom(SIGNAL_REQUEST)
-                        .where(SIGNAL_REQUEST.ACCOUNT_ID.eq(accountId.value()))
-                        .and(SIGNAL_REQUEST.IDEMPOTENCY_KEY.eq(key.value()))
+                        .where(condition)
+                        .and(SIGNAL_REQUEST.ACCOUNT_ID.eq(accountId.value()))
                         .fetchOptional())
                 .map(SignalRequestMapper::toSignalRequest);
     }
@@ -135,11 +140,7 @@ final class JooqSignalRequestRepository implements SaveSignalRequestPort, LoadSi
 
     @Override
     public Optional<SignalRequest> load(AccountId accountId, SignalRequestId id) {
-        return statements.run(dsl -> dsl.selectFrom(SIGNAL_REQUEST)
-                        .where(SIGNAL_REQUEST.ID.eq(id.value()))
-                        .and(SIGNAL_REQUEST.ACCOUNT_ID.eq(accountId.value()))
-                        .fetchOptional())
-                .map(SignalRequestMapper::toSignalRequest);
+        return oneOf(accountId, SIGNAL_REQUEST.ID.eq(id.value()));
     }
 
     @Override
